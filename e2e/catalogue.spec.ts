@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { Shop } from './support/shop';
+
+const TRUNCATED =
+  '{"schema":"private-recs/catalogue@1","id":"demo-shop","items":[{"id":"sku-0001","title":"Mu';
+
+test('a malformed catalogue update shows an error and the app keeps the last good one', async ({
+  page,
+}) => {
+  const shop = new Shop(page);
+  await shop.open();
+  const items = await page.getByTestId('status.items').textContent();
+  const [card] = await shop.cards();
+
+  await page.route('**/catalogue.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: TRUNCATED }),
+  );
+  await page.reload();
+  await shop.ready();
+  await expect(page.getByTestId('app.notices')).toContainText(
+    'This catalogue cannot be used: it is not valid JSON',
+  );
+  await expect(page.getByTestId('app.notices')).toContainText('Showing the copy saved on');
+  await expect(page.getByTestId('status.items')).toHaveText(items ?? '');
+  await expect(page.getByTestId('status.line')).toContainText('saved copy');
+  expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
+  await shop.openItem(card?.itemId ?? '');
+  await shop.press('like');
+  await expect(page.getByTestId('status.interactions')).toHaveText('2');
+});
+
+test('a catalogue with a wrong item falls back, naming the item and field', async ({ page }) => {
+  const shop = new Shop(page);
+  await shop.open();
+  const bad = JSON.stringify({
+    schema: 'private-recs/catalogue@1',
+    id: 'demo-shop',
+    items: [
+      { id: 'sku-1', title: 'Fine' },
+      { id: 'sku-2', title: 7 },
+    ],
+  });
+  await page.route('**/broken.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: bad }),
+  );
+  await shop.open('?catalogue=broken.json');
+  await expect(page.getByTestId('app.notices')).toContainText(
+    'item 2 (id "sku-2"): "title" must be text, but it is a number',
+  );
+  expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
+});
+
+test('an unreachable catalogue on a first visit gives a clear error, not a blank page', async ({
+  page,
+}) => {
+  // vite preview answers unknown paths with index.html and status 200, like many static hosts.
+  await page.goto('/?catalogue=does-not-exist.json');
+  await expect(page.getByTestId('app.failed')).toContainText('sent a web page (text/html)');
+  await page.route('**/gone.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto('/?catalogue=gone.json');
+  await expect(page.getByTestId('app.failed')).toContainText('server answered 404');
+});
+
+test('an unknown backend or model is reported, and the app still works', async ({ page }) => {
+  const shop = new Shop(page);
+  await shop.open('?backend=quantum&model=Xenova/does-not-exist');
+  await expect(page.getByTestId('app.notices')).toContainText('Unknown backend "quantum"');
+  await expect(page.getByTestId('app.notices')).toContainText(
+    '"Xenova/does-not-exist" is not available',
+  );
+  await expect(page.getByTestId('status.encoder')).toHaveText('lexical');
+  expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
+});

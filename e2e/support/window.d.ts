@@ -1,0 +1,7 @@
+import type { PrivateRecs } from '../../src/app/private-recs';
+
+declare global {
+  interface Window {
+    privateRecs: PrivateRecs;
+  }
+}

@@ -1,0 +1,92 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const mlRuntimes = ['@tensorflow/*', '@huggingface/transformers', 'onnxruntime-*'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.shared.json',
+          './tsconfig.app.json',
+          './tsconfig.worker.json',
+          './tsconfig.node.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The page never loads an ML runtime or touches storage: those belong to the worker.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
+            {
+              group: ['idb', '**/workers/*', '!**/workers/engine.worker?worker*'],
+              message:
+                'Storage and engine code run in the worker; talk to it through src/app/engine-client.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      // Pure code: no runtime, storage or UI imports, so it runs in the page, the worker and Node.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...mlRuntimes, 'idb', 'react', 'react-dom', '**/app/*', '**/workers/*'],
+              message: 'src/shared is pure: no runtime, storage or UI imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    languageOptions: { globals: globals.worker },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', '**/app/*'],
+              message: 'Workers do not import page code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', '**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import type { EngineProgress, EngineStatus } from '../shared/engine-api';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Header } from './components/Header';
+import { HomePage } from './components/HomePage';
+import { ItemPage } from './components/ItemPage';
+import { Notices } from './components/Notices';
+import { PrivacyPage } from './components/PrivacyPage';
+import { RecommendationList } from './components/RecommendationList';
+import { StatusLine } from './components/StatusLine';
+import { describeProgress, useEngine } from './hooks/useEngine';
+import { useHashRoute } from './hooks/useHashRoute';
+import type { PrivateRecs } from './private-recs';
+
+interface Props {
+  recs: PrivateRecs;
+  started: Promise<EngineStatus>;
+  progress: EventTarget;
+  configProblems: readonly string[];
+}
+
+/** The demo shop: routes between the shop front, item pages, search and the privacy page. */
+export function App({ recs, started, progress, configProblems }: Props) {
+  const engine = useEngine(recs, started);
+  const route = useHashRoute();
+  const view = route.page === 'item' ? `item:${route.itemId}` : route.page;
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [view]);
+  if (engine.phase === 'loading') return <Loading progress={progress} />;
+  if (engine.phase === 'failed') {
+    return (
+      <main className="panel error" role="alert" data-testid="app.failed">
+        <h1>The shop could not start</h1>
+        <p>{engine.message}</p>
+        <p>Check the catalogue address, or try again when you are online.</p>
+      </main>
+    );
+  }
+  const { status, items } = engine;
+  const problems = configProblems.map((message) => ({
+    code: 'bad-parameter',
+    level: 'warning' as const,
+    message,
+  }));
+  return (
+    <>
+      <Header shopName={status.catalogue.id} query={route.page === 'search' ? route.query : ''} />
+      <Notices notices={[...problems, ...status.notices]} />
+      <main>
+        <ErrorBoundary key={route.page}>
+          {route.page === 'home' && <HomePage recs={recs} items={items} />}
+          {route.page === 'item' && <ItemPage recs={recs} items={items} itemId={route.itemId} />}
+          {route.page === 'privacy' && <PrivacyPage recs={recs} items={items} />}
+          {route.page === 'search' && (
+            <RecommendationList
+              recs={recs}
+              items={items}
+              options={{ count: 24, query: route.query }}
+              title={`Results for “${route.query}”`}
+              empty="Nothing in the shop matches those words. Try other words."
+              testId="search.results"
+            />
+          )}
+        </ErrorBoundary>
+      </main>
+      <StatusLine status={status} />
+    </>
+  );
+}
+
+function Loading({ progress }: { progress: EventTarget }) {
+  const [latest, setLatest] = useState<EngineProgress | null>(null);
+  useEffect(() => {
+    const onProgress = (event: Event) => {
+      setLatest((event as CustomEvent<EngineProgress>).detail);
+    };
+    progress.addEventListener('progress', onProgress);
+    return () => {
+      progress.removeEventListener('progress', onProgress);
+    };
+  }, [progress]);
+  const { text, value } = describeProgress(latest);
+  return (
+    <main className="loading" aria-busy="true" data-testid="app.loading">
+      <p>{text}</p>
+      <progress max={1} value={value ?? undefined} aria-label={text} />
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import type { CatalogueItem } from '../../shared/catalogue/schema';
+import { topCategory } from '../../shared/ranking/explain';
+import type { PrivateRecs } from '../private-recs';
+import { ItemCard } from './ItemCard';
+import { RecommendationList } from './RecommendationList';
+
+interface Props {
+  recs: PrivateRecs;
+  items: ReadonlyMap<string, CatalogueItem>;
+}
+
+const PAGE = 24;
+
+/** The shop front: personal recommendations, then the whole catalogue by category. */
+export function HomePage({ recs, items }: Props) {
+  return (
+    <>
+      <RecommendationList
+        recs={recs}
+        items={items}
+        options={{ count: 10 }}
+        title="Recommended for you"
+        empty="Nothing to recommend: every item is either bought or unavailable."
+        testId="recs.grid"
+      />
+      <Browse items={items} />
+    </>
+  );
+}
+
+function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
+  const categories = useMemo(() => {
+    const names = new Set<string>();
+    for (const item of items.values()) names.add(topCategory(item) ?? 'Other');
+    return [...names].sort();
+  }, [items]);
+  const [category, setCategory] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
+  const list = useMemo(
+    () =>
+      [...items.values()].filter(
+        (item) => !category || (topCategory(item) ?? 'Other') === category,
+      ),
+    [items, category],
+  );
+  return (
+    <section className="browse">
+      <h2>Browse the shop</h2>
+      <div className="chips" role="group" aria-label="Categories" data-testid="browse.categories">
+        {[null, ...categories].map((name) => (
+          <button
+            key={name ?? 'all'}
+            type="button"
+            aria-pressed={category === name}
+            onClick={() => {
+              setCategory(name);
+              setShown(PAGE);
+            }}
+          >
+            {name ?? 'All'}
+          </button>
+        ))}
+      </div>
+      <ol className="grid" data-testid="browse.grid">
+        {list.slice(0, shown).map((item) => (
+          <ItemCard key={item.id} item={item} testId="browse.card" />
+        ))}
+      </ol>
+      {shown < list.length && (
+        <button
+          type="button"
+          className="more"
+          onClick={() => {
+            setShown(shown + PAGE);
+          }}
+        >
+          Show more ({list.length - shown} left)
+        </button>
+      )}
+    </section>
+  );
+}

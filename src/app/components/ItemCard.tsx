@@ -1,0 +1,40 @@
+import type { CatalogueItem } from '../../shared/catalogue/schema';
+import { href } from '../hooks/useHashRoute';
+import { formatPrice } from '../format';
+
+interface Props {
+  item: CatalogueItem;
+  reason?: string;
+  onOpen?: (itemId: string) => void;
+  testId?: string;
+}
+
+/** One product tile; catalogue text is rendered as text, never as markup. */
+export function ItemCard({ item, reason, onOpen, testId = 'recs.card' }: Props) {
+  return (
+    <li
+      className="card"
+      data-testid={testId}
+      data-item-id={item.id}
+      data-category={item.category ?? ''}
+    >
+      <a
+        href={href.item(item.id)}
+        onClick={() => {
+          onOpen?.(item.id);
+        }}
+      >
+        <span className="card-category">{item.category}</span>
+        <span className="card-title">{item.title}</span>
+        {item.price !== undefined && (
+          <span className="card-price">{formatPrice(item.price, item.currency)}</span>
+        )}
+      </a>
+      {reason && (
+        <p className="card-reason" data-testid="recs.reason">
+          {reason}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import type { CatalogueItem } from '../../shared/catalogue/schema';
+import { errorMessage } from '../../shared/errors';
+import type { StoredInteraction } from '../../shared/interactions/types';
+import { formatTime } from '../format';
+import { href } from '../hooks/useHashRoute';
+import type { PrivateRecs } from '../private-recs';
+import { useSnackbar } from './Snackbar';
+
+interface Props {
+  recs: PrivateRecs;
+  items: ReadonlyMap<string, CatalogueItem>;
+}
+
+const LABELS: Record<StoredInteraction['type'], string> = {
+  impression: 'Saw',
+  view: 'Viewed',
+  click: 'Opened',
+  add_to_cart: 'Added to cart',
+  purchase: 'Bought',
+  like: 'Liked',
+  dislike: 'Disliked',
+  rating: 'Rated',
+};
+
+/** What the app keeps about the visitor: the history, with delete, export, import and erase. */
+export function PrivacyPage({ recs, items }: Props) {
+  const history = useHistory(recs);
+  const notify = useSnackbar();
+  const remove = (id: number) => {
+    recs.internals
+      .deleteInteraction(id)
+      .then(() => {
+        recs.changed();
+      })
+      .catch((error: unknown) => {
+        notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+      });
+  };
+  return (
+    <section className="privacy" data-testid="privacy.page">
+      <h1>Your data</h1>
+      <p>
+        Everything below is stored only in this browser. Nothing you view, like or buy is sent
+        anywhere: recommendations are computed on this device.
+      </p>
+      <DataActions recs={recs} />
+      <h2>Your history ({history?.length ?? '…'})</h2>
+      {history && history.length === 0 && <p className="muted">No history yet.</p>}
+      <ol className="history" data-testid="privacy.history">
+        {history?.map((event) => (
+          <li key={event.id} data-testid="privacy.history-row" data-item-id={event.itemId}>
+            <span className="history-type">
+              {LABELS[event.type]}
+              {event.value !== undefined ? ` ${event.value}` : ''}
+            </span>{' '}
+            <a href={href.item(event.itemId)}>{items.get(event.itemId)?.title ?? event.itemId}</a>{' '}
+            <time className="muted">{formatTime(event.ts)}</time>
+            <button
+              type="button"
+              className="link"
+              data-testid="privacy.delete-button"
+              aria-label={`Delete this entry: ${LABELS[event.type]} ${items.get(event.itemId)?.title ?? event.itemId}`}
+              onClick={() => {
+                remove(event.id);
+              }}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function useHistory(recs: PrivateRecs): StoredInteraction[] | null {
+  const [history, setHistory] = useState<StoredInteraction[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () => {
+      void recs.internals.history().then((list) => {
+        if (live) setHistory([...list].reverse());
+      });
+    };
+    load();
+    recs.addEventListener('change', load);
+    return () => {
+      live = false;
+      recs.removeEventListener('change', load);
+    };
+  }, [recs]);
+  return history;
+}
+
+function DataActions({ recs }: { recs: PrivateRecs }) {
+  const notify = useSnackbar();
+  const [confirming, setConfirming] = useState(false);
+  const fail = (what: string) => (error: unknown) => {
+    notify(`${what} failed: ${errorMessage(error)}`, 'error');
+  };
+  const exportData = () => {
+    recs
+      .exportData()
+      .then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = `private-recs-${new Date().toISOString().slice(0, 10)}.jsonl`;
+        link.click();
+        window.setTimeout(() => {
+          URL.revokeObjectURL(url);
+        }, 10_000);
+      })
+      .catch(fail('Export'));
+  };
+  const importData = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    recs
+      .importData(file)
+      .then(({ imported, rejected, problems }) => {
+        const detail = rejected > 0 ? `; ${rejected} lines rejected (${problems.join('; ')})` : '';
+        notify(`Imported ${imported} interactions${detail}.`);
+      })
+      .catch(fail('Import'));
+  };
+  return (
+    <div className="actions">
+      <button type="button" data-testid="privacy.export-button" onClick={exportData}>
+        Export my data
+      </button>
+      <label className="button">
+        Import data
+        <input
+          type="file"
+          accept=".jsonl,.json,.ndjson,application/x-ndjson,text/plain"
+          data-testid="privacy.import-input"
+          onChange={importData}
+        />
+      </label>
+      {confirming ? (
+        <span className="confirm" role="group" aria-label="Confirm erasing">
+          Erase all history and learned preferences?{' '}
+          <button
+            type="button"
+            className="danger"
+            data-testid="privacy.forget-confirm"
+            onClick={() => {
+              setConfirming(false);
+              recs.forget().then(() => {
+                notify('Everything was erased.');
+              }, fail('Erasing'));
+            }}
+          >
+            Erase everything
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+            }}
+          >
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="danger"
+          data-testid="privacy.forget-button"
+          onClick={() => {
+            setConfirming(true);
+          }}
+        >
+          Erase everything
+        </button>
+      )}
+    </div>
+  );
+}

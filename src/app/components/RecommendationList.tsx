@@ -1,0 +1,48 @@
+import type { CatalogueItem } from '../../shared/catalogue/schema';
+import type { RecommendOptions } from '../../shared/engine-api';
+import { errorMessage } from '../../shared/errors';
+import { useRecommendations } from '../hooks/useRecommendations';
+import type { PrivateRecs } from '../private-recs';
+import { ItemCard } from './ItemCard';
+import { useSnackbar } from './Snackbar';
+
+interface Props {
+  recs: PrivateRecs;
+  items: ReadonlyMap<string, CatalogueItem>;
+  options: RecommendOptions;
+  title: string;
+  empty: string;
+  testId: string;
+}
+
+/** A titled grid of recommendations with their reasons; opening one records a click. */
+export function RecommendationList({ recs, items, options, title, empty, testId }: Props) {
+  const state = useRecommendations(recs, options);
+  const notify = useSnackbar();
+  const onOpen = (itemId: string) => {
+    recs.track({ type: 'click', itemId }).catch((error: unknown) => {
+      notify(`Could not record the click: ${errorMessage(error)}`, 'error');
+    });
+  };
+  return (
+    <section className="recs" aria-busy={state.phase === 'loading'}>
+      <h2>{title}</h2>
+      {state.phase === 'failed' && (
+        <p role="alert" className="panel error">
+          Recommendations are unavailable: {state.message}
+        </p>
+      )}
+      {state.phase === 'ready' && state.recs.length === 0 && <p className="muted">{empty}</p>}
+      {state.phase === 'ready' && state.recs.length > 0 && (
+        <ol className="grid" data-testid={testId} data-state="ready">
+          {state.recs.map((rec) => {
+            const item = items.get(rec.itemId);
+            return item ? (
+              <ItemCard key={rec.itemId} item={item} reason={rec.reason} onOpen={onOpen} />
+            ) : null;
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

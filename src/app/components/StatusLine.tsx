@@ -1,0 +1,15 @@
+import type { EngineStatus } from '../../shared/engine-api';
+
+/** Catalogue size, encoder, compute backend and interaction count, always visible. */
+export function StatusLine({ status }: { status: EngineStatus }) {
+  const source = status.catalogue.source === 'stored' ? ' (saved copy)' : '';
+  return (
+    <footer className="status-line" data-testid="status.line">
+      <span data-testid="status.items">{status.items.toLocaleString()} items</span>
+      {source} · encoder <span data-testid="status.encoder">{status.encoder.id}</span> · backend{' '}
+      <span data-testid="status.backend">{status.backend}</span> ·{' '}
+      <span data-testid="status.interactions">{status.interactions}</span> interactions · computed
+      on this device
+    </footer>
+  );
+}

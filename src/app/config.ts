@@ -1,0 +1,32 @@
+import type { BackendName, EngineConfig } from '../shared/engine-api';
+
+export const DEFAULT_CATALOGUE = 'catalogue.json';
+const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+
+/**
+ * Reads the demo app's URL parameters (`?catalogue=`, `?backend=`, `?model=`) into an engine
+ * configuration; unknown values are reported rather than silently ignored.
+ */
+export function configFromUrl(pageUrl: string): { config: EngineConfig; problems: string[] } {
+  const url = new URL(pageUrl);
+  const params = url.searchParams;
+  const problems: string[] = [];
+  const catalogueParam = params.get('catalogue');
+  let catalogueUrl = new URL(DEFAULT_CATALOGUE, url).href;
+  if (catalogueParam) {
+    try {
+      catalogueUrl = new URL(catalogueParam, url).href;
+    } catch {
+      problems.push(`"${catalogueParam}" is not a valid catalogue address; using the default.`);
+    }
+  }
+  const backendParam = params.get('backend');
+  let backend: BackendName | null = null;
+  if (backendParam) {
+    if ((BACKENDS as readonly string[]).includes(backendParam))
+      backend = backendParam as BackendName;
+    else problems.push(`Unknown backend "${backendParam}"; use webgpu, wasm or cpu.`);
+  }
+  const model = params.get('model')?.trim() || null;
+  return { config: { catalogueUrl, backend, model }, problems };
+}

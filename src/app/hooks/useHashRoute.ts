@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'item'; itemId: string }
+  | { page: 'search'; query: string }
+  | { page: 'privacy' };
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
+/** Parses a location hash (`#/item/sku-1`, `#/search?q=tea`, `#/privacy`) into a route. */
+export function parseRoute(hash: string): Route {
+  const [path = '', queryString = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'item' && parts[1]) return { page: 'item', itemId: parts[1] };
+  if (parts[0] === 'search') {
+    return { page: 'search', query: new URLSearchParams(queryString).get('q') ?? '' };
+  }
+  if (parts[0] === 'privacy') return { page: 'privacy' };
+  return { page: 'home' };
+}
+
+/** Hash routing keeps every view addressable on a static host and offline. */
+export function useHashRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export const href = {
+  home: () => '#/',
+  item: (itemId: string) => `#/item/${encodeURIComponent(itemId)}`,
+  search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
+  privacy: () => '#/privacy',
+};

@@ -1,0 +1,82 @@
+import type { Remote } from 'comlink';
+import type {
+  BackendName,
+  EngineApi,
+  EngineStatus,
+  ImportResult,
+  Recommendation,
+  RecommendOptions,
+} from '../shared/engine-api';
+import type { TrackEvent } from '../shared/interactions/types';
+
+/** What ready() resolves to (the public contract of PRODUCT.md). */
+export interface ReadyInfo {
+  backend: BackendName;
+  encoder: string;
+  items: number;
+  interactions: number;
+}
+
+/**
+ * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker; a
+ * `change` event fires after anything that changes the visitor's history.
+ *
+ * @example
+ * await privateRecs.ready();
+ * await privateRecs.track({ type: 'view', itemId: 'sku-0042' });
+ * const recs = await privateRecs.recommend({ count: 8 });
+ */
+export class PrivateRecs extends EventTarget {
+  constructor(
+    private readonly engine: Remote<EngineApi>,
+    private readonly started: Promise<EngineStatus>,
+  ) {
+    super();
+  }
+
+  async ready(): Promise<ReadyInfo> {
+    await this.started;
+    const status = await this.engine.status();
+    return {
+      backend: status.backend,
+      encoder: status.encoder.id,
+      items: status.items,
+      interactions: status.interactions,
+    };
+  }
+
+  async track(event: TrackEvent): Promise<void> {
+    await this.engine.track(event);
+    this.changed();
+  }
+
+  recommend(options?: RecommendOptions): Promise<Recommendation[]> {
+    return this.engine.recommend(options);
+  }
+
+  async exportData(): Promise<Blob> {
+    const text = await this.engine.exportData();
+    return new Blob([text], { type: 'application/x-ndjson' });
+  }
+
+  async importData(data: Blob): Promise<ImportResult> {
+    const result = await this.engine.importData(await data.text());
+    this.changed();
+    return result;
+  }
+
+  async forget(): Promise<void> {
+    await this.engine.forget();
+    this.changed();
+  }
+
+  /** The engine handle for the demo app's own views (status, items, history). */
+  get internals(): Remote<EngineApi> {
+    return this.engine;
+  }
+
+  /** Tells listeners that history changed (also used after edits made through `internals`). */
+  changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

@@ -1,0 +1,63 @@
+/** Stable error codes the page branches on (names and messages alone cross the worker boundary). */
+export type ErrorCode =
+  | 'catalogue-invalid'
+  | 'catalogue-unreachable'
+  | 'catalogue-missing'
+  | 'import-invalid'
+  | 'event-invalid'
+  | 'storage-quota'
+  | 'storage-unavailable'
+  | 'engine-not-ready';
+
+/** Base class of every error the engine reports on purpose: a code plus a plain-language message. */
+export class PrivateRecsError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PrivateRecsError';
+  }
+}
+
+/** The catalogue could not be fetched, parsed or validated. */
+export class CatalogueError extends PrivateRecsError {
+  constructor(
+    code: 'catalogue-invalid' | 'catalogue-unreachable' | 'catalogue-missing',
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'CatalogueError';
+  }
+}
+
+/** An event passed to track() or a line of an import file is not a valid interaction. */
+export class InteractionError extends PrivateRecsError {
+  constructor(code: 'import-invalid' | 'event-invalid', message: string) {
+    super(code, message);
+    this.name = 'InteractionError';
+  }
+}
+
+/** IndexedDB refused a write (quota) or is not available at all (private mode, blocked). */
+export class StorageError extends PrivateRecsError {
+  constructor(code: 'storage-quota' | 'storage-unavailable', message: string) {
+    super(code, message);
+    this.name = 'StorageError';
+  }
+}
+
+/** The error's code when it carries one (also after crossing the worker boundary). */
+export function errorCode(error: unknown): ErrorCode | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = error.code;
+    if (typeof code === 'string') return code as ErrorCode;
+  }
+  return undefined;
+}
+
+/** A message fit to show a person, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

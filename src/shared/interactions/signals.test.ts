@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateSignals, SIGNAL_HALF_LIFE_MS } from './signals';
+
+const now = Date.UTC(2026, 10, 22);
+const indexOf = new Map([
+  ['a', 0],
+  ['b', 1],
+  ['c', 2],
+]);
+
+describe('aggregateSignals', () => {
+  it('sums event weights per item and keeps the strongest event for explanations', () => {
+    const signals = aggregateSignals(
+      [
+        { type: 'view', itemId: 'a', ts: now },
+        { type: 'like', itemId: 'a', ts: now },
+        { type: 'view', itemId: 'a', ts: now },
+      ],
+      indexOf,
+      now,
+    );
+    expect(signals).toEqual([
+      { index: 0, weight: 6, lastTs: now, strongest: 'like', purchased: false },
+    ]);
+  });
+
+  it('halves the weight of an event one half-life old', () => {
+    const [signal] = aggregateSignals(
+      [{ type: 'like', itemId: 'b', ts: now - SIGNAL_HALF_LIFE_MS }],
+      indexOf,
+      now,
+    );
+    expect(signal?.weight).toBeCloseTo(2, 6);
+  });
+
+  it('counts impressions only against items never engaged with, and ignores unknown items', () => {
+    const signals = aggregateSignals(
+      [
+        { type: 'impression', itemId: 'a', ts: now },
+        { type: 'click', itemId: 'a', ts: now },
+        { type: 'impression', itemId: 'c', ts: now },
+        { type: 'purchase', itemId: 'zzz', ts: now },
+      ],
+      indexOf,
+      now,
+    );
+    expect(signals.find((s) => s.index === 0)?.weight).toBe(1.5);
+    expect(signals.find((s) => s.index === 2)?.weight).toBeLessThan(0);
+    expect(signals).toHaveLength(2);
+  });
+
+  it('turns low ratings into negative signals and marks purchases', () => {
+    const signals = aggregateSignals(
+      [
+        { type: 'rating', itemId: 'a', ts: now, value: 1 },
+        { type: 'purchase', itemId: 'b', ts: now },
+      ],
+      indexOf,
+      now,
+    );
+    expect(signals[0]?.weight).toBeLessThan(0);
+    expect(signals[1]?.purchased).toBe(true);
+  });
+});

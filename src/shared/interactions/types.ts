@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const INTERACTION_TYPES = [
+  'impression',
+  'view',
+  'click',
+  'add_to_cart',
+  'purchase',
+  'like',
+  'dislike',
+  'rating',
+] as const;
+
+export type InteractionType = (typeof INTERACTION_TYPES)[number];
+
+/** One thing the visitor did with one item, as track() receives it. */
+export interface Interaction {
+  type: InteractionType;
+  itemId: string;
+  ts: number;
+  value?: number;
+}
+
+/** An interaction as stored, with its database key. */
+export interface StoredInteraction extends Interaction {
+  id: number;
+}
+
+const MAX_ITEM_ID = 200;
+/** No event may claim to come from before 2000 or from more than a day in the future. */
+const EARLIEST_TS = Date.UTC(2000, 0, 1);
+const FUTURE_SLACK_MS = 86_400_000;
+
+const baseEvent = z.object({
+  type: z.enum(INTERACTION_TYPES),
+  itemId: z.string().min(1).max(MAX_ITEM_ID),
+  ts: z.number().int().optional(),
+  value: z.number().min(0).max(5).optional(),
+});
+
+export type TrackEvent = z.input<typeof baseEvent>;
+
+/** Validates a track() event and fills in its timestamp; returns a reason instead when invalid. */
+export function checkEvent(
+  input: unknown,
+  now: number,
+): { ok: true; event: Interaction } | { ok: false; reason: string } {
+  const parsed = baseEvent.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || 'event';
+    return { ok: false, reason: `"${field}": ${issue?.message ?? 'invalid'}` };
+  }
+  const { type, itemId, value } = parsed.data;
+  const ts = parsed.data.ts ?? now;
+  if (ts < EARLIEST_TS || ts > now + FUTURE_SLACK_MS) {
+    return { ok: false, reason: `"ts" ${ts} is not a plausible time in milliseconds` };
+  }
+  if (type === 'rating' && value === undefined) {
+    return { ok: false, reason: 'a "rating" needs a "value" from 0 to 5' };
+  }
+  return {
+    ok: true,
+    event: value === undefined ? { type, itemId, ts } : { type, itemId, ts, value },
+  };
+}

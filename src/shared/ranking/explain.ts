@@ -1,0 +1,63 @@
+import type { CatalogueItem } from '../catalogue/schema';
+import type { InteractionType } from '../interactions/types';
+import type { ItemSignal } from '../interactions/signals';
+import { dot, row, type ItemMatrix } from './matrix';
+
+/** Why an item is in the list; the page words it, the API returns the worded form. */
+export type Reason =
+  | { kind: 'popular'; category: string | null }
+  | { kind: 'personal'; sourceIndex: number; signal: InteractionType }
+  | { kind: 'query'; query: string }
+  | { kind: 'similar'; sourceIndex: number };
+
+/** The positive history item that most explains a candidate: weight × similarity, largest wins. */
+export function strongestSource(
+  candidate: number,
+  signals: readonly ItemSignal[],
+  matrix: ItemMatrix,
+): ItemSignal | null {
+  const v = row(matrix, candidate);
+  let best: ItemSignal | null = null;
+  let bestValue = 0;
+  for (const signal of signals) {
+    if (signal.weight <= 0) continue;
+    const value = signal.weight * dot(v, row(matrix, signal.index));
+    if (value > bestValue) {
+      bestValue = value;
+      best = signal;
+    }
+  }
+  return best;
+}
+
+const VERBS: Record<InteractionType, string> = {
+  impression: 'saw',
+  view: 'viewed',
+  click: 'opened',
+  add_to_cart: 'added to your cart',
+  purchase: 'bought',
+  like: 'liked',
+  dislike: 'disliked',
+  rating: 'rated',
+};
+
+/** One plain-language line for a reason. */
+export function describeReason(reason: Reason, items: readonly CatalogueItem[]): string {
+  const title = (index: number) => `“${items[index]?.title ?? 'an item'}”`;
+  switch (reason.kind) {
+    case 'popular':
+      return reason.category ? `Popular in ${reason.category}` : 'Popular right now';
+    case 'personal':
+      return `Because you ${VERBS[reason.signal]} ${title(reason.sourceIndex)}`;
+    case 'query':
+      return `Matches “${reason.query}”`;
+    case 'similar':
+      return `Similar to ${title(reason.sourceIndex)}`;
+  }
+}
+
+/** The top level of an item's category path ("Kitchen" of "Kitchen > Coffee"). */
+export function topCategory(item: CatalogueItem | undefined): string | null {
+  const top = item?.category?.split('>')[0]?.trim();
+  return top ? top : null;
+}

@@ -1,0 +1,50 @@
+import type { ItemSignal } from '../interactions/signals';
+import { normalize, similarities, weightedSum, type ItemMatrix } from './matrix';
+
+/** A personal score for every catalogue item, and how much evidence stands behind it. */
+export interface PersonalScores {
+  scores: Float32Array;
+  /** Sum of absolute signal weight: 0 for a new visitor, grows with likes and dislikes alike. */
+  strength: number;
+}
+
+/**
+ * Scores the catalogue for one visitor from their item signals. The profile scorer below is the
+ * first implementation; the TF.js scoring head replaces it behind this interface.
+ */
+export interface PersonalScorer {
+  readonly name: string;
+  score(signals: readonly ItemSignal[], matrix: ItemMatrix): Promise<PersonalScores | null>;
+}
+
+/** How much a disliked direction pushes items down relative to the liked direction. */
+const NEGATIVE_WEIGHT = 0.6;
+
+/** Scores items by cosine to the weighted profile of liked items minus the disliked ones. */
+export class ProfileScorer implements PersonalScorer {
+  readonly name = 'profile';
+
+  score(signals: readonly ItemSignal[], matrix: ItemMatrix): Promise<PersonalScores | null> {
+    const positive = signals.filter((s) => s.weight > 0);
+    const negative = signals.filter((s) => s.weight < 0).map((s) => ({ ...s, weight: -s.weight }));
+    if (positive.length === 0 && negative.length === 0) return Promise.resolve(null);
+    const scores = new Float32Array(matrix.rows);
+    if (positive.length > 0) {
+      const liked = similarities(matrix, normalize(weightedSum(matrix, positive)));
+      for (let i = 0; i < scores.length; i++) scores[i] = liked[i] ?? 0;
+    }
+    if (negative.length > 0) {
+      const disliked = similarities(matrix, normalize(weightedSum(matrix, negative)));
+      for (let i = 0; i < scores.length; i++) {
+        scores[i] = (scores[i] ?? 0) - NEGATIVE_WEIGHT * (disliked[i] ?? 0);
+      }
+    }
+    const strength = signals.reduce((sum, s) => sum + Math.abs(s.weight), 0);
+    return Promise.resolve({ scores, strength });
+  }
+}
+
+/** Share of the personal score in the blend: 0 with no history, approaching 1 as it grows. */
+export function personalShare(strength: number, halfAt = 4): number {
+  return strength <= 0 ? 0 : strength / (strength + halfAt);
+}

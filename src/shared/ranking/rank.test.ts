@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogueItem } from '../catalogue/schema';
+import { aggregateSignals } from '../interactions/signals';
+import type { Interaction } from '../interactions/types';
+import { normalize, type ItemMatrix } from './matrix';
+import { mmrSelect } from './mmr';
+import { personalShare, ProfileScorer } from './personal';
+import { popularityPrior } from './prior';
+import { minMax, rank, type RankContext } from './rank';
+
+const now = Date.UTC(2026, 10, 22);
+const CLUSTERS = ['Coffee', 'Tents', 'Books'] as const;
+const PER_CLUSTER = 10;
+
+/**
+ * 30 items in 3 clusters: each vector is its cluster axis, a small item-specific axis and a
+ * shared background axis (like common words), so unrelated items are slightly similar.
+ */
+function fixture(popularity: (i: number) => number = (i) => 1 - i / 40) {
+  const items: CatalogueItem[] = [];
+  const dims = 4 + CLUSTERS.length * PER_CLUSTER;
+  const data = new Float32Array(CLUSTERS.length * PER_CLUSTER * dims);
+  CLUSTERS.forEach((cluster, c) => {
+    for (let k = 0; k < PER_CLUSTER; k++) {
+      const i = c * PER_CLUSTER + k;
+      items.push({
+        id: `${cluster}-${k}`,
+        title: `${cluster} ${k}`,
+        category: `${cluster} > Sub`,
+        popularity: popularity(i),
+      });
+      const v = data.subarray(i * dims, (i + 1) * dims);
+      v[c] = 1;
+      v[3 + i] = 0.5;
+      v[dims - 1] = 0.2 + 0.08 * k;
+      normalize(v);
+    }
+  });
+  const matrix: ItemMatrix = { rows: items.length, dims, data };
+  return { items, matrix, indexOf: new Map(items.map((item, i) => [item.id, i])) };
+}
+
+async function context(history: Interaction[], items?: CatalogueItem[]): Promise<RankContext> {
+  const f = fixture();
+  const list = items ?? f.items;
+  const signals = aggregateSignals(history, f.indexOf, now);
+  const personal = await new ProfileScorer().score(signals, f.matrix);
+  return { items: list, matrix: f.matrix, prior: popularityPrior(list), signals, personal };
+}
+
+const cluster = (ctx: RankContext, index: number) => ctx.items[index]?.category?.split(' >')[0];
+
+describe('rank', () => {
+  it('cold start: popular first, yet several categories in the top 6', async () => {
+    const ctx = await context([]);
+    const ranked = rank(ctx, { count: 6 });
+    expect(ranked).toHaveLength(6);
+    expect(ranked[0]?.index).toBe(0);
+    expect(new Set(ranked.map((r) => cluster(ctx, r.index))).size).toBeGreaterThanOrEqual(3);
+    expect(ranked[0]?.reason).toEqual({ kind: 'popular', category: 'Coffee' });
+  });
+
+  it('moves towards what the visitor engaged with, naming the item behind it', async () => {
+    const history: Interaction[] = ['Books-3', 'Books-5', 'Books-7'].flatMap((itemId) => [
+      { type: 'view' as const, itemId, ts: now },
+      { type: 'like' as const, itemId, ts: now },
+    ]);
+    const ctx = await context(history);
+    const ranked = rank(ctx, { count: 5 });
+    const books = ranked.filter((r) => cluster(ctx, r.index) === 'Books');
+    expect(books.length).toBeGreaterThanOrEqual(4);
+    // Items from other clusters (picked for diversity or popularity) are never credited to history.
+    for (const r of rank(ctx, { count: 12 })) {
+      if (cluster(ctx, r.index) !== 'Books') expect(r.reason.kind).toBe('popular');
+    }
+    const reason = ranked[0]?.reason;
+    expect(reason?.kind).toBe('personal');
+    if (reason?.kind === 'personal') {
+      expect(['Books-3', 'Books-5', 'Books-7']).toContain(ctx.items[reason.sourceIndex]?.id);
+      expect(reason.signal).toBe('like');
+    }
+  });
+
+  it('pushes disliked directions down', async () => {
+    const ctx = await context([
+      { type: 'dislike', itemId: 'Coffee-0', ts: now },
+      { type: 'dislike', itemId: 'Coffee-1', ts: now },
+    ]);
+    const ranked = rank(ctx, { count: 10 });
+    expect(ranked.filter((r) => cluster(ctx, r.index) === 'Coffee').length).toBeLessThanOrEqual(1);
+  });
+
+  it('filters bought, disliked and unavailable items; the feed hides engaged items, search does not', async () => {
+    const f = fixture();
+    const items = f.items.map((item, i) => (i === 1 ? { ...item, available: false } : item));
+    const ctx = await context(
+      [
+        { type: 'purchase', itemId: 'Coffee-0', ts: now },
+        { type: 'view', itemId: 'Coffee-2', ts: now },
+      ],
+      items,
+    );
+    const feed = rank(ctx, { count: 30 }).map((r) => r.index);
+    expect(feed).not.toContain(0);
+    expect(feed).not.toContain(1);
+    expect(feed).not.toContain(2);
+    const query = {
+      text: 'coffee',
+      vector: normalize(Float32Array.from({ length: f.matrix.dims }, (_, i) => (i === 0 ? 1 : 0))),
+    };
+    const search = rank(ctx, { count: 30, query }).map((r) => r.index);
+    expect(search).toContain(2);
+    expect(search).not.toContain(0);
+    expect(search.every((i) => cluster(ctx, i) === 'Coffee')).toBe(true);
+  });
+
+  it('recommends around a context item, excluding the item itself', async () => {
+    const ctx = await context([]);
+    const ranked = rank(ctx, { count: 4, contextIndex: 25 });
+    expect(ranked.map((r) => r.index)).not.toContain(25);
+    expect(ranked.every((r) => cluster(ctx, r.index) === 'Books')).toBe(true);
+    expect(ranked[0]?.reason).toEqual({ kind: 'similar', sourceIndex: 25 });
+  });
+});
+
+describe('ranking maths', () => {
+  it('fades the prior as personal evidence grows', () => {
+    expect(personalShare(0)).toBe(0);
+    expect(personalShare(4)).toBe(0.5);
+    expect(personalShare(40)).toBeGreaterThan(0.9);
+  });
+
+  it('min-max scales to [0, 1] and maps a constant vector to zeros', () => {
+    expect(Array.from(minMax(Float32Array.from([2, 4, 3])))).toEqual([0, 1, 0.5]);
+    expect(Array.from(minMax(Float32Array.from([5, 5])))).toEqual([0, 0]);
+  });
+
+  it('MMR with lambda 1 is plain relevance order; lower lambda spreads across clusters', () => {
+    const { matrix } = fixture();
+    const relevance = Float32Array.from({ length: 30 }, (_, i) => 1 - i / 30);
+    const all = Array.from({ length: 30 }, (_, i) => i);
+    expect(mmrSelect(all, relevance, matrix, 3, 1)).toEqual([0, 1, 2]);
+    const spread = mmrSelect(all, relevance, matrix, 3, 0.4);
+    expect(new Set(spread.map((i) => Math.floor(i / PER_CLUSTER))).size).toBe(3);
+  });
+
+  it('popularity prior is scaled by the maximum and square-rooted', () => {
+    const prior = popularityPrior([
+      { id: 'a', title: 'a', popularity: 4 },
+      { id: 'b', title: 'b', popularity: 1 },
+      { id: 'c', title: 'c' },
+    ]);
+    expect(Array.from(prior)).toEqual([1, 0.5, 0]);
+  });
+});

@@ -1,0 +1,145 @@
+import type { CatalogueItem } from '../catalogue/schema';
+import type { ItemSignal } from '../interactions/signals';
+import { strongestSource, topCategory, type Reason } from './explain';
+import { similarities, row, type ItemMatrix } from './matrix';
+import { mmrSelect } from './mmr';
+import { personalShare, type PersonalScores } from './personal';
+
+/** Everything ranking reads: the catalogue, its vectors, the prior and the visitor's signals. */
+export interface RankContext {
+  items: readonly CatalogueItem[];
+  matrix: ItemMatrix;
+  prior: Float32Array;
+  signals: readonly ItemSignal[];
+  personal: PersonalScores | null;
+}
+
+export interface RankOptions {
+  count: number;
+  query?: { text: string; vector: Float32Array };
+  contextIndex?: number;
+}
+
+export interface Ranked {
+  index: number;
+  score: number;
+  reason: Reason;
+}
+
+/** Trade-off of relevance against similarity to what is already picked (MMR λ). */
+const LAMBDA = { feed: 0.7, focused: 0.85 } as const;
+/** How many of the best candidates MMR considers, per item asked for. */
+const POOL_PER_ITEM = 6;
+const MIN_POOL = 60;
+/** A query result must reach this share of the best match's similarity. */
+const QUERY_FLOOR = 0.3;
+/** An item is explained by the history only if it is in the upper half of personal scores. */
+const PERSONAL_REASON_FLOOR = 0.5;
+
+/**
+ * Ranks the catalogue: blends the personal score with the cold-start prior (the prior fades as
+ * history grows), focuses on a query or a context item when given, filters what the visitor
+ * should not be shown again, re-ranks for diversity (MMR) and attaches a reason to each item.
+ */
+export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
+  const alpha = personalShare(ctx.personal?.strength ?? 0);
+  const personal = ctx.personal ? minMax(ctx.personal.scores) : null;
+  const base = new Float32Array(ctx.items.length);
+  for (let i = 0; i < base.length; i++) {
+    base[i] = (1 - alpha) * (ctx.prior[i] ?? 0) + alpha * (personal?.[i] ?? 0);
+  }
+  const focus = focusScores(ctx, options);
+  const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7) : base;
+  const candidates = eligible(ctx, options, focus).sort(
+    (a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0),
+  );
+  const pool = candidates.slice(0, Math.max(MIN_POOL, options.count * POOL_PER_ITEM));
+  const lambda = focus ? LAMBDA.focused : LAMBDA.feed;
+  const picked = mmrSelect(pool, relevance, ctx.matrix, options.count, lambda);
+  return picked.map((index) => ({
+    index,
+    score: relevance[index] ?? 0,
+    reason: reasonFor(index, ctx, options, alpha, personal),
+  }));
+}
+
+/** Similarity to the query or context item, scaled to [0, 1]; null for the plain feed. */
+function focusScores(ctx: RankContext, options: RankOptions): Float32Array | null {
+  let raw: Float32Array | null = null;
+  if (options.query) raw = similarities(ctx.matrix, options.query.vector);
+  else if (options.contextIndex !== undefined) {
+    raw = similarities(ctx.matrix, row(ctx.matrix, options.contextIndex));
+  }
+  if (!raw) return null;
+  let max = 0;
+  for (const value of raw) max = Math.max(max, value);
+  const out = new Float32Array(raw.length);
+  if (max <= 0) return out;
+  for (let i = 0; i < raw.length; i++) {
+    const scaled = (raw[i] ?? 0) / max;
+    out[i] = options.query && scaled < QUERY_FLOOR ? 0 : Math.max(0, scaled);
+  }
+  return out;
+}
+
+/** Items that may be shown: available, not bought, not disliked, and not already engaged with
+ * in the feed (a search still finds them); with a focus, only items that match it. */
+function eligible(ctx: RankContext, options: RankOptions, focus: Float32Array | null): number[] {
+  const hidden = new Set<number>();
+  for (const signal of ctx.signals) {
+    if (signal.purchased || signal.weight < 0 || (!options.query && signal.weight > 0)) {
+      hidden.add(signal.index);
+    }
+  }
+  if (options.contextIndex !== undefined) hidden.add(options.contextIndex);
+  const out: number[] = [];
+  ctx.items.forEach((item, index) => {
+    if (item.available === false || hidden.has(index)) return;
+    if (focus && (focus[index] ?? 0) <= 0) return;
+    out.push(index);
+  });
+  return out;
+}
+
+function reasonFor(
+  index: number,
+  ctx: RankContext,
+  options: RankOptions,
+  alpha: number,
+  personal: Float32Array | null,
+): Reason {
+  if (options.query) return { kind: 'query', query: options.query.text };
+  if (options.contextIndex !== undefined) {
+    return { kind: 'similar', sourceIndex: options.contextIndex };
+  }
+  const personalScore = personal?.[index] ?? 0;
+  const personalPart = alpha * personalScore;
+  const priorPart = (1 - alpha) * (ctx.prior[index] ?? 0);
+  const explained = personalScore >= PERSONAL_REASON_FLOOR && personalPart >= priorPart;
+  const source = explained ? strongestSource(index, ctx.signals, ctx.matrix) : null;
+  if (source) return { kind: 'personal', sourceIndex: source.index, signal: source.strongest };
+  return { kind: 'popular', category: topCategory(ctx.items[index]) };
+}
+
+function blend(focus: Float32Array, base: Float32Array, focusShare: number): Float32Array {
+  const out = new Float32Array(focus.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = focusShare * (focus[i] ?? 0) + (1 - focusShare) * (base[i] ?? 0);
+  }
+  return out;
+}
+
+/** Rescales scores to [0, 1] so that scores of different scales can be blended. */
+export function minMax(scores: Float32Array): Float32Array {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of scores) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  const out = new Float32Array(scores.length);
+  const span = max - min;
+  if (!(span > 0)) return out;
+  for (let i = 0; i < out.length; i++) out[i] = ((scores[i] ?? 0) - min) / span;
+  return out;
+}

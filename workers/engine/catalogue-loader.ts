@@ -1,0 +1,109 @@
+import { parseCatalogue } from '../../src/shared/catalogue/parse';
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import type { EngineProgress, Notice } from '../../src/shared/engine-api';
+import { CatalogueError, errorMessage } from '../../src/shared/errors';
+import type { Repository } from '../storage/repository';
+
+/** A catalogue larger than this is refused before it is read into memory. */
+const MAX_CATALOGUE_BYTES = 200 * 1024 * 1024;
+
+export interface LoadedCatalogue {
+  catalogue: Catalogue;
+  url: string;
+  source: 'network' | 'stored';
+  notices: Notice[];
+}
+
+/**
+ * Fetches and validates the catalogue; on success keeps a copy in IndexedDB. When the network or
+ * the file fails, it falls back to the last good copy and says why; with no copy it throws.
+ */
+export async function loadCatalogue(
+  url: string,
+  repository: Repository,
+  onProgress: (progress: EngineProgress) => void,
+): Promise<LoadedCatalogue> {
+  let failure: CatalogueError;
+  try {
+    const catalogue = parseCatalogue(await fetchText(url, onProgress));
+    await repository.saveCatalogue(url, catalogue);
+    return { catalogue, url, source: 'network', notices: [] };
+  } catch (error) {
+    failure =
+      error instanceof CatalogueError
+        ? error
+        : new CatalogueError('catalogue-unreachable', errorMessage(error));
+  }
+  const stored = await repository.lastGoodCatalogue(url);
+  if (!stored) throw failure;
+  const when = new Date(stored.savedAt).toLocaleString();
+  const notice: Notice = {
+    code: failure.code,
+    level: failure.code === 'catalogue-unreachable' ? 'warning' : 'error',
+    message: `${failure.message} Showing the copy saved on ${when} instead.`,
+  };
+  return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
+}
+
+async function fetchText(
+  url: string,
+  onProgress: (progress: EngineProgress) => void,
+): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new CatalogueError(
+      'catalogue-unreachable',
+      `The catalogue could not be downloaded (${errorMessage(error)}).`,
+    );
+  }
+  if (!response.ok) {
+    throw new CatalogueError(
+      'catalogue-unreachable',
+      `The catalogue could not be downloaded: the server answered ${response.status} ${response.statusText}.`.trim(),
+    );
+  }
+  const type = response.headers.get('content-type') ?? '';
+  // A dev server or SPA fallback answers unknown paths with index.html and status 200.
+  if (type.includes('text/html')) {
+    throw new CatalogueError(
+      'catalogue-invalid',
+      'This catalogue cannot be used: the server sent a web page (text/html), not catalogue JSON. Check the catalogue address.',
+    );
+  }
+  const total = Number(response.headers.get('content-length')) || null;
+  if (total !== null && total > MAX_CATALOGUE_BYTES) throw tooLarge();
+  return readWithProgress(response, total, onProgress);
+}
+
+async function readWithProgress(
+  response: Response,
+  total: number | null,
+  onProgress: (progress: EngineProgress) => void,
+): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    if (loaded > MAX_CATALOGUE_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+    onProgress({ stage: 'catalogue', loaded, total });
+  }
+  return text + decoder.decode();
+}
+
+function tooLarge(): CatalogueError {
+  return new CatalogueError(
+    'catalogue-invalid',
+    `This catalogue cannot be used: it is larger than ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB.`,
+  );
+}

@@ -1,0 +1,210 @@
+import type { Catalogue, CatalogueItem } from '../../src/shared/catalogue/schema';
+import type {
+  EngineApi,
+  EngineConfig,
+  EngineProgress,
+  EngineStatus,
+  ImportResult,
+  Notice,
+  Recommendation,
+  RecommendOptions,
+} from '../../src/shared/engine-api';
+import type { ItemEncoder } from '../../src/shared/encoder/encoder';
+import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
+import { aggregateSignals } from '../../src/shared/interactions/signals';
+import {
+  checkEvent,
+  type StoredInteraction,
+  type TrackEvent,
+} from '../../src/shared/interactions/types';
+import { describeReason } from '../../src/shared/ranking/explain';
+import type { ItemMatrix } from '../../src/shared/ranking/matrix';
+import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
+import { popularityPrior } from '../../src/shared/ranking/prior';
+import { rank } from '../../src/shared/ranking/rank';
+import { Repository } from '../storage/repository';
+import { loadCatalogue } from './catalogue-loader';
+import { selectEncoder } from './encoders';
+
+const DEFAULT_COUNT = 12;
+const MAX_COUNT = 200;
+
+/** What the engine holds once a catalogue is loaded and encoded. */
+interface Loaded {
+  catalogue: Catalogue;
+  url: string;
+  source: 'network' | 'stored';
+  indexOf: Map<string, number>;
+  encoder: ItemEncoder;
+  matrix: ItemMatrix;
+  prior: Float32Array;
+  notices: Notice[];
+}
+
+/** The recommender engine: owns the catalogue, its vectors and the visitor's stored history. */
+export class Engine implements EngineApi {
+  private loaded: Promise<Loaded> | null = null;
+  private readonly scorer: PersonalScorer = new ProfileScorer();
+
+  constructor(private readonly repository = new Repository()) {}
+
+  init(
+    config: EngineConfig,
+    onProgress?: (progress: EngineProgress) => void,
+  ): Promise<EngineStatus> {
+    const report = (progress: EngineProgress) => {
+      // Progress is best effort: a page that went away must not fail the load.
+      void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
+    };
+    this.loaded = this.load(config, report);
+    return this.status();
+  }
+
+  async status(): Promise<EngineStatus> {
+    const state = await this.ready();
+    return {
+      backend: 'cpu',
+      encoder: state.encoder.info,
+      items: state.catalogue.items.length,
+      interactions: await this.repository.interactionCount(),
+      catalogue: {
+        id: state.catalogue.id,
+        version: state.catalogue.version ?? null,
+        url: state.url,
+        source: state.source,
+      },
+      notices: state.notices,
+    };
+  }
+
+  async items(): Promise<CatalogueItem[]> {
+    return (await this.ready()).catalogue.items;
+  }
+
+  async track(input: TrackEvent): Promise<void> {
+    const state = await this.ready();
+    const checked = checkEvent(input, Date.now());
+    if (!checked.ok) {
+      throw new InteractionError(
+        'event-invalid',
+        `This event was not recorded: ${checked.reason}.`,
+      );
+    }
+    if (!state.indexOf.has(checked.event.itemId)) {
+      throw new InteractionError(
+        'event-invalid',
+        `This event was not recorded: item "${checked.event.itemId}" is not in the catalogue "${state.catalogue.id}".`,
+      );
+    }
+    await this.repository.addInteraction(checked.event);
+  }
+
+  async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
+    const state = await this.ready();
+    const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
+    const history = await this.repository.interactions();
+    const signals = aggregateSignals(history, state.indexOf, Date.now());
+    const personal = await this.scorer.score(signals, state.matrix);
+    const queryText = options.query?.trim();
+    const query = queryText
+      ? { text: queryText, vector: await state.encoder.encodeQuery(queryText) }
+      : undefined;
+    const contextIndex =
+      options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
+    const ranked = rank(
+      { items: state.catalogue.items, matrix: state.matrix, prior: state.prior, signals, personal },
+      { count, query, contextIndex },
+    );
+    return ranked.map(({ index, score, reason }) => {
+      const item = state.catalogue.items[index];
+      const sourceIndex = 'sourceIndex' in reason ? reason.sourceIndex : undefined;
+      const reasonItemId =
+        sourceIndex === undefined ? undefined : state.catalogue.items[sourceIndex]?.id;
+      return {
+        itemId: item?.id ?? '',
+        score,
+        reason: describeReason(reason, state.catalogue.items),
+        ...(reasonItemId === undefined ? {} : { reasonItemId }),
+      };
+    });
+  }
+
+  async history(): Promise<StoredInteraction[]> {
+    return this.repository.interactions();
+  }
+
+  async deleteInteraction(id: number): Promise<void> {
+    await this.repository.deleteInteraction(id);
+  }
+
+  async exportData(): Promise<string> {
+    const [history, settings] = await Promise.all([
+      this.repository.interactions(),
+      this.repository.settings(),
+    ]);
+    return toJsonl(history, settings);
+  }
+
+  async importData(text: string): Promise<ImportResult> {
+    const parsed = parseJsonl(text, Date.now());
+    if (parsed.interactions.length === 0 && parsed.settings === null) {
+      const why = parsed.problems.length > 0 ? ` (${parsed.problems.join('; ')})` : '';
+      throw new InteractionError(
+        'import-invalid',
+        `Nothing was imported: the file holds no interactions${why}. Your history is unchanged.`,
+      );
+    }
+    const imported = await this.repository.addInteractions(parsed.interactions);
+    if (parsed.settings) await this.repository.putSettings(parsed.settings);
+    return { imported, rejected: parsed.rejected, problems: parsed.problems };
+  }
+
+  async forget(): Promise<void> {
+    await this.repository.forget();
+  }
+
+  private ready(): Promise<Loaded> {
+    if (!this.loaded) {
+      return Promise.reject(
+        new PrivateRecsError('engine-not-ready', 'The engine was not started.'),
+      );
+    }
+    return this.loaded;
+  }
+
+  private async load(config: EngineConfig, report: (p: EngineProgress) => void): Promise<Loaded> {
+    const { catalogue, url, source, notices } = await loadCatalogue(
+      config.catalogueUrl,
+      this.repository,
+      report,
+    );
+    const selected = selectEncoder(catalogue, config.model);
+    report({ stage: 'encode', done: 0, total: catalogue.items.length });
+    const matrix = await selected.encoder.encodeItems(catalogue.items);
+    report({ stage: 'encode', done: catalogue.items.length, total: catalogue.items.length });
+    report({ stage: 'ready' });
+    return {
+      catalogue,
+      url,
+      source,
+      indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
+      encoder: selected.encoder,
+      matrix,
+      prior: popularityPrior(catalogue.items),
+      notices: [...notices, ...selected.notices, ...backendNotices(config)],
+    };
+  }
+}
+
+/** This version scores in plain JavaScript; a forced TF.js backend is answered, not ignored. */
+function backendNotices(config: EngineConfig): Notice[] {
+  if (config.backend === null || config.backend === 'cpu') return [];
+  return [
+    {
+      code: 'backend-unavailable',
+      level: 'warning',
+      message: `The ${config.backend} compute backend is not available in this version; scoring runs in plain JavaScript (cpu).`,
+    },
+  ];
+}

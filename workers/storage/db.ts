@@ -1,0 +1,76 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import { StorageError } from '../../src/shared/errors';
+import type { StoredInteraction } from '../../src/shared/interactions/types';
+
+export const DB_NAME = 'private-recs';
+export const DB_VERSION = 1;
+
+/** A catalogue that passed validation, kept so that a network or validation failure has a fallback. */
+export interface StoredCatalogue {
+  url: string;
+  catalogue: Catalogue;
+  savedAt: number;
+}
+
+/** The single source of truth for what the app keeps in IndexedDB. */
+export interface PrivateRecsDb extends DBSchema {
+  interactions: {
+    key: number;
+    value: StoredInteraction;
+    indexes: { 'by-ts': number; 'by-item': string };
+  };
+  settings: { key: string; value: unknown };
+  catalogues: { key: string; value: StoredCatalogue; indexes: { 'by-saved': number } };
+}
+
+export type Db = IDBPDatabase<PrivateRecsDb>;
+
+/** Opens (and creates or upgrades) the database; one version step per schema change, never edited. */
+export async function openDb(onTerminated: () => void): Promise<Db> {
+  try {
+    return await openDB<PrivateRecsDb>(DB_NAME, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const interactions = db.createObjectStore('interactions', {
+            keyPath: 'id',
+            autoIncrement: true,
+          });
+          interactions.createIndex('by-ts', 'ts');
+          interactions.createIndex('by-item', 'itemId');
+          db.createObjectStore('settings');
+          const catalogues = db.createObjectStore('catalogues', { keyPath: 'url' });
+          catalogues.createIndex('by-saved', 'savedAt');
+        }
+      },
+      // Another tab runs a newer version: let it upgrade, this tab reopens on its next call.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        onTerminated();
+      },
+      terminated: onTerminated,
+    });
+  } catch (error) {
+    throw new StorageError(
+      'storage-unavailable',
+      `This browser does not let the app store data (${describe(error)}). ` +
+        'Private browsing modes often do this; your history will not be kept.',
+    );
+  }
+}
+
+/** Maps a failed write to a StorageError the UI can explain; a quota error gets its own code. */
+export function storageFailure(operation: string, error: unknown): StorageError {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return new StorageError(
+      'storage-quota',
+      `Could not ${operation}: the browser's storage for this site is full. ` +
+        'Export your data, then free space or erase old history.',
+    );
+  }
+  return new StorageError('storage-unavailable', `Could not ${operation} (${describe(error)}).`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import { DB_NAME } from './db';
+import { Repository } from './repository';
+
+const ts = Date.UTC(2026, 10, 22);
+const catalogue = (id: string): Catalogue => ({
+  schema: 'private-recs/catalogue@1',
+  id,
+  items: [{ id: 'a', title: 'A' }],
+});
+
+beforeEach(async () => {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => {
+      resolve();
+    };
+    request.onerror = () => {
+      reject(request.error ?? new Error('delete failed'));
+    };
+  });
+});
+
+describe('Repository', () => {
+  it('stores interactions in time order and deletes one by id', async () => {
+    const repo = new Repository();
+    await repo.addInteraction({ type: 'like', itemId: 'b', ts: ts + 10 });
+    await repo.addInteraction({ type: 'view', itemId: 'a', ts });
+    const stored = await repo.interactions();
+    expect(stored.map((e) => e.itemId)).toEqual(['a', 'b']);
+    await repo.deleteInteraction(stored[0]?.id ?? -1);
+    expect((await repo.interactions()).map((e) => e.itemId)).toEqual(['b']);
+    expect(await repo.interactionCount()).toBe(1);
+  });
+
+  it('imports without duplicating what is already stored', async () => {
+    const repo = new Repository();
+    const events = [
+      { type: 'view' as const, itemId: 'a', ts },
+      { type: 'like' as const, itemId: 'a', ts: ts + 1 },
+    ];
+    expect(await repo.addInteractions(events)).toBe(2);
+    expect(await repo.addInteractions([...events, { type: 'view', itemId: 'c', ts }])).toBe(1);
+    expect(await repo.interactionCount()).toBe(3);
+  });
+
+  it('falls back to the most recent good catalogue of another URL', async () => {
+    const repo = new Repository();
+    await repo.saveCatalogue('https://shop/a.json', catalogue('a'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await repo.saveCatalogue('https://shop/b.json', catalogue('b'));
+    expect((await repo.lastGoodCatalogue('https://shop/a.json'))?.catalogue.id).toBe('a');
+    expect((await repo.lastGoodCatalogue('https://shop/new.json'))?.catalogue.id).toBe('b');
+  });
+
+  it('forget erases history and settings but keeps public catalogue copies', async () => {
+    const repo = new Repository();
+    await repo.addInteraction({ type: 'view', itemId: 'a', ts });
+    await repo.putSettings({ paused: true });
+    await repo.saveCatalogue('u', catalogue('a'));
+    await repo.forget();
+    expect(await repo.interactionCount()).toBe(0);
+    expect(await repo.settings()).toEqual({});
+    expect(await repo.lastGoodCatalogue('u')).toBeDefined();
+  });
+});
