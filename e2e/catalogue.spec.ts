@@ -64,10 +64,27 @@ test('an unreachable catalogue on a first visit gives a clear error, not a blank
 test('an unknown backend or model is reported, and the app still works', async ({ page }) => {
   const shop = new Shop(page);
   await shop.open('?backend=quantum&model=Xenova/does-not-exist');
+  const status = await shop.indexed();
+  expect(status.semantic.state).toBe('failed');
   await expect(page.getByTestId('app.notices')).toContainText('Unknown backend "quantum"');
   await expect(page.getByTestId('app.notices')).toContainText(
-    '"Xenova/does-not-exist" is not available',
+    'The text model "Xenova/does-not-exist" is not installed on this site',
   );
   await expect(page.getByTestId('status.encoder')).toHaveText('lexical');
+  expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
+});
+
+test('with no model installed, the default path says so and uses the lexical encoder', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const shop = new Shop(page);
+  await shop.ready();
+  const status = await shop.indexed();
+  // CI installs only the test fixture, never the default model.
+  expect(status.semantic).toMatchObject({ state: 'failed', model: 'Xenova/all-MiniLM-L6-v2' });
+  await expect(page.getByTestId('app.notices')).toContainText(
+    'The text model "Xenova/all-MiniLM-L6-v2" is not installed on this site',
+  );
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
 });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { EngineStatus } from '../../src/shared/engine-api';
 
 export interface Card {
   itemId: string;
@@ -10,9 +11,43 @@ export interface Card {
 export class Shop {
   constructor(readonly page: Page) {}
 
+  /**
+   * Opens the shop. Tests of the recommendation loop pin the built-in lexical encoder, so that a
+   * text model installed on a developer's machine cannot change their ranking mid-test.
+   */
   async open(query = ''): Promise<void> {
-    await this.page.goto(`/${query}`);
+    const params = new URLSearchParams(query.replace(/^\?/, ''));
+    if (!params.has('model')) params.set('model', 'lexical');
+    await this.page.goto(`/?${params.toString()}`);
     await this.ready();
+  }
+
+  /** Waits until background indexing has ended and returns the engine status. */
+  async indexed(): Promise<EngineStatus> {
+    const status = await this.page.evaluate(() => window.privateRecs.internals.whenIndexed());
+    // The page refreshes its status line on the `indexed` progress event.
+    await expect(this.page.getByTestId('status.encoder')).toHaveText(status.encoder.id);
+    return status;
+  }
+
+  /** The item vectors of the encoder in use. */
+  async itemVectors(): Promise<{
+    encoder: string;
+    device?: string;
+    ids: string[];
+    dims: number;
+    data: number[];
+  }> {
+    return this.page.evaluate(async () => {
+      const v = await window.privateRecs.internals.itemVectors();
+      return {
+        encoder: v.encoder.id,
+        device: v.encoder.device,
+        ids: v.ids,
+        dims: v.dims,
+        data: Array.from(v.data),
+      };
+    });
   }
 
   /** Waits until the engine has started and the status line is shown. */
@@ -82,4 +117,15 @@ export class Shop {
       })),
     );
   }
+}
+
+/** The smallest per-row cosine between two row-major matrices of unit vectors. */
+export function minRowCosine(a: readonly number[], b: readonly number[], dims: number): number {
+  let min = Infinity;
+  for (let r = 0; r * dims < a.length; r++) {
+    let dot = 0;
+    for (let i = r * dims; i < (r + 1) * dims; i++) dot += (a[i] ?? 0) * (b[i] ?? 0);
+    min = Math.min(min, dot);
+  }
+  return min;
 }

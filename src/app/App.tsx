@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { EngineProgress, EngineStatus } from '../shared/engine-api';
+import { useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Header } from './components/Header';
+import { IndexingBar } from './components/IndexingBar';
 import { HomePage } from './components/HomePage';
 import { ItemPage } from './components/ItemPage';
 import { Notices } from './components/Notices';
@@ -10,24 +10,23 @@ import { RecommendationList } from './components/RecommendationList';
 import { StatusLine } from './components/StatusLine';
 import { describeProgress, useEngine } from './hooks/useEngine';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useProgress } from './hooks/useProgress';
 import type { PrivateRecs } from './private-recs';
 
 interface Props {
   recs: PrivateRecs;
-  started: Promise<EngineStatus>;
-  progress: EventTarget;
   configProblems: readonly string[];
 }
 
 /** The demo shop: routes between the shop front, item pages, search and the privacy page. */
-export function App({ recs, started, progress, configProblems }: Props) {
-  const engine = useEngine(recs, started);
+export function App({ recs, configProblems }: Props) {
+  const engine = useEngine(recs);
   const route = useHashRoute();
   const view = route.page === 'item' ? `item:${route.itemId}` : route.page;
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [view]);
-  if (engine.phase === 'loading') return <Loading progress={progress} />;
+  if (engine.phase === 'loading') return <Loading progress={recs} />;
   if (engine.phase === 'failed') {
     return (
       <main className="panel error" role="alert" data-testid="app.failed">
@@ -47,6 +46,7 @@ export function App({ recs, started, progress, configProblems }: Props) {
     <>
       <Header shopName={status.catalogue.id} query={route.page === 'search' ? route.query : ''} />
       <Notices notices={[...problems, ...status.notices]} />
+      <IndexingBar recs={recs} />
       <main>
         <ErrorBoundary key={route.page}>
           {route.page === 'home' && <HomePage recs={recs} items={items} />}
@@ -70,17 +70,7 @@ export function App({ recs, started, progress, configProblems }: Props) {
 }
 
 function Loading({ progress }: { progress: EventTarget }) {
-  const [latest, setLatest] = useState<EngineProgress | null>(null);
-  useEffect(() => {
-    const onProgress = (event: Event) => {
-      setLatest((event as CustomEvent<EngineProgress>).detail);
-    };
-    progress.addEventListener('progress', onProgress);
-    return () => {
-      progress.removeEventListener('progress', onProgress);
-    };
-  }, [progress]);
-  const { text, value } = describeProgress(latest);
+  const { text, value } = describeProgress(useProgress(progress));
   return (
     <main className="loading" aria-busy="true" data-testid="app.loading">
       <p>{text}</p>

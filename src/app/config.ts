@@ -4,7 +4,7 @@ export const DEFAULT_CATALOGUE = 'catalogue.json';
 const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
 
 /**
- * Reads the demo app's URL parameters (`?catalogue=`, `?backend=`, `?model=`) into an engine
+ * Reads the demo app's URL parameters (`?catalogue=`, `?backend=`, `?model=`, `?dtype=`) into an engine
  * configuration; unknown values are reported rather than silently ignored.
  */
 export function configFromUrl(pageUrl: string): { config: EngineConfig; problems: string[] } {
@@ -28,5 +28,9 @@ export function configFromUrl(pageUrl: string): { config: EngineConfig; problems
     else problems.push(`Unknown backend "${backendParam}"; use webgpu, wasm or cpu.`);
   }
   const model = params.get('model')?.trim() || null;
-  return { config: { catalogueUrl, backend, model }, problems };
+  const dtypeParam = params.get('dtype');
+  let dtype: EngineConfig['dtype'] = null;
+  if (dtypeParam === 'q8' || dtypeParam === 'fp32') dtype = dtypeParam;
+  else if (dtypeParam) problems.push(`Unknown precision "${dtypeParam}"; use q8 or fp32.`);
+  return { config: { catalogueUrl, backend, model, dtype, modelRoot: null }, problems };
 }

@@ -2,12 +2,14 @@ import type { Remote } from 'comlink';
 import type {
   BackendName,
   EngineApi,
+  EngineConfig,
   EngineStatus,
   ImportResult,
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
 import type { TrackEvent } from '../shared/interactions/types';
+import { startEngine } from './engine-client';
 
 /** What ready() resolves to (the public contract of PRODUCT.md). */
 export interface ReadyInfo {
@@ -18,8 +20,9 @@ export interface ReadyInfo {
 }
 
 /**
- * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker; a
- * `change` event fires after anything that changes the visitor's history.
+ * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker. Events:
+ * `change` after anything that changes the visitor's history or the encoder in use; `progress` (a CustomEvent whose
+ * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load.
  *
  * @example
  * await privateRecs.ready();
@@ -27,11 +30,20 @@ export interface ReadyInfo {
  * const recs = await privateRecs.recommend({ count: 8 });
  */
 export class PrivateRecs extends EventTarget {
-  constructor(
-    private readonly engine: Remote<EngineApi>,
-    private readonly started: Promise<EngineStatus>,
-  ) {
+  private readonly engine: Remote<EngineApi>;
+  /** Resolves when the catalogue is loaded and recommendations can be made. */
+  readonly started: Promise<EngineStatus>;
+
+  /** Starts an engine worker with this configuration. */
+  constructor(config: EngineConfig) {
     super();
+    const { engine, started } = startEngine(config, (progress) => {
+      this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
+      // A new encoder (or a failed attempt, with its notice) changes status and rankings alike.
+      if (progress.stage === 'indexed') this.changed();
+    });
+    this.engine = engine;
+    this.started = started;
   }
 
   async ready(): Promise<ReadyInfo> {
@@ -75,7 +87,7 @@ export class PrivateRecs extends EventTarget {
     return this.engine;
   }
 
-  /** Tells listeners that history changed (also used after edits made through `internals`). */
+  /** Tells listeners that recommendations may have changed (also after edits via `internals`). */
   changed(): void {
     this.dispatchEvent(new Event('change'));
   }

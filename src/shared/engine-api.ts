@@ -12,13 +12,45 @@ export interface EngineConfig {
   backend: BackendName | null;
   /** A forced encoder model id ("lexical" for the built-in one), or null for the default. */
   model: string | null;
+  /** Forced model precision (`?dtype=`), or null for q8. */
+  dtype: 'q8' | 'fp32' | null;
+  /** Base URL of model folders (`<root><model id>/config.json`); null: the app's own /models/. */
+  modelRoot: string | null;
 }
 
-/** Progress of the slow parts of start-up, one union for every stage. */
+/** Progress of the slow parts of start-up and of background indexing, one union for all. */
 export type EngineProgress =
   | { stage: 'catalogue'; loaded: number; total: number | null }
-  | { stage: 'encode'; done: number; total: number }
-  | { stage: 'ready' };
+  | { stage: 'ready' }
+  | {
+      stage: 'model';
+      model: string;
+      file: string;
+      loaded: number;
+      total: number;
+      filesDone: number;
+      filesTotal: number;
+    }
+  | { stage: 'encode'; model: string; done: number; total: number }
+  | { stage: 'indexed'; encoder: EncoderInfo; notices: Notice[] };
+
+/** Where the current item vectors came from. */
+export interface VectorStats {
+  model: string;
+  /** Rows shipped with the catalogue (`vectors` in the contract). */
+  precomputed: number;
+  /** Rows reused from IndexedDB because the item text did not change. */
+  cached: number;
+  /** Rows encoded on this device during the last indexing run. */
+  encoded: number;
+}
+
+/** The semantic encoder's state: off (lexical only), loading, encoding, ready or failed. */
+export type SemanticState =
+  | { state: 'off' }
+  | { state: 'loading' | 'encoding'; model: string }
+  | { state: 'ready'; model: string; stats: VectorStats }
+  | { state: 'failed' | 'cancelled'; model: string; reason: string };
 
 /** Something the visitor should know: a fallback in use, a failed update, a stored copy. */
 export interface Notice {
@@ -33,6 +65,7 @@ export interface EngineStatus {
   items: number;
   interactions: number;
   catalogue: { id: string; version: string | null; url: string; source: 'network' | 'stored' };
+  semantic: SemanticState;
   notices: Notice[];
 }
 
@@ -72,4 +105,12 @@ export interface EngineApi {
   exportData(): Promise<string>;
   importData(text: string): Promise<ImportResult>;
   forget(): Promise<void>;
+  /** Resolves once background indexing has finished (or failed, or was cancelled). */
+  whenIndexed(): Promise<EngineStatus>;
+  /** Stops background encoding; the lexical encoder stays in use and finished rows are kept. */
+  cancelIndexing(): Promise<void>;
+  /** The catalogue's item vectors under the encoder in use, in catalogue order. */
+  itemVectors(): Promise<{ encoder: EncoderInfo; ids: string[]; dims: number; data: Float32Array }>;
+  /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
+  embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
 }

@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'event-invalid'
   | 'storage-quota'
   | 'storage-unavailable'
-  | 'engine-not-ready';
+  | 'engine-not-ready'
+  | 'model-unavailable'
+  | 'model-invalid'
+  | 'cancelled';
 
 /** Base class of every error the engine reports on purpose: a code plus a plain-language message. */
 export class PrivateRecsError extends Error {
@@ -36,6 +39,14 @@ export class InteractionError extends PrivateRecsError {
   constructor(code: 'import-invalid' | 'event-invalid', message: string) {
     super(code, message);
     this.name = 'InteractionError';
+  }
+}
+
+/** Model files are missing, unreadable, or produce vectors of the wrong shape. */
+export class ModelError extends PrivateRecsError {
+  constructor(code: 'model-unavailable' | 'model-invalid', message: string) {
+    super(code, message);
+    this.name = 'ModelError';
   }
 }
 

@@ -9,7 +9,8 @@ import type {
   Recommendation,
   RecommendOptions,
 } from '../../src/shared/engine-api';
-import type { ItemEncoder } from '../../src/shared/encoder/encoder';
+import type { EncoderInfo, ItemEncoder } from '../../src/shared/encoder/encoder';
+import { LexicalEncoder } from '../../src/shared/encoder/lexical';
 import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
@@ -25,10 +26,16 @@ import { popularityPrior } from '../../src/shared/ranking/prior';
 import { rank } from '../../src/shared/ranking/rank';
 import { Repository } from '../storage/repository';
 import { loadCatalogue } from './catalogue-loader';
-import { selectEncoder } from './encoders';
+import { Indexer } from './indexer';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
+
+/** An encoder and the catalogue matrix it produced; swapped as one, never mixed. */
+interface VectorIndex {
+  encoder: ItemEncoder;
+  matrix: ItemMatrix;
+}
 
 /** What the engine holds once a catalogue is loaded and encoded. */
 interface Loaded {
@@ -36,8 +43,7 @@ interface Loaded {
   url: string;
   source: 'network' | 'stored';
   indexOf: Map<string, number>;
-  encoder: ItemEncoder;
-  matrix: ItemMatrix;
+  index: VectorIndex;
   prior: Float32Array;
   notices: Notice[];
 }
@@ -46,6 +52,7 @@ interface Loaded {
 export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
   private readonly scorer: PersonalScorer = new ProfileScorer();
+  private readonly indexer = new Indexer();
 
   constructor(private readonly repository = new Repository()) {}
 
@@ -65,7 +72,7 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     return {
       backend: 'cpu',
-      encoder: state.encoder.info,
+      encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
       interactions: await this.repository.interactionCount(),
       catalogue: {
@@ -74,6 +81,7 @@ export class Engine implements EngineApi {
         url: state.url,
         source: state.source,
       },
+      semantic: this.indexer.state,
       notices: state.notices,
     };
   }
@@ -102,18 +110,19 @@ export class Engine implements EngineApi {
 
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
     const state = await this.ready();
+    const { encoder, matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
     const history = await this.repository.interactions();
     const signals = aggregateSignals(history, state.indexOf, Date.now());
-    const personal = await this.scorer.score(signals, state.matrix);
+    const personal = await this.scorer.score(signals, matrix);
     const queryText = options.query?.trim();
     const query = queryText
-      ? { text: queryText, vector: await state.encoder.encodeQuery(queryText) }
+      ? { text: queryText, vector: await encoder.encodeQuery(queryText) }
       : undefined;
     const contextIndex =
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
     const ranked = rank(
-      { items: state.catalogue.items, matrix: state.matrix, prior: state.prior, signals, personal },
+      { items: state.catalogue.items, matrix, prior: state.prior, signals, personal },
       { count, query, contextIndex },
     );
     return ranked.map(({ index, score, reason }) => {
@@ -164,6 +173,42 @@ export class Engine implements EngineApi {
     await this.repository.forget();
   }
 
+  async whenIndexed(): Promise<EngineStatus> {
+    await this.ready();
+    await this.indexer.settled();
+    return this.status();
+  }
+
+  cancelIndexing(): Promise<void> {
+    this.indexer.cancel();
+    return Promise.resolve();
+  }
+
+  async itemVectors(): Promise<{
+    encoder: EncoderInfo;
+    ids: string[];
+    dims: number;
+    data: Float32Array;
+  }> {
+    const state = await this.ready();
+    const { encoder, matrix } = state.index;
+    const ids = state.catalogue.items.map((item) => item.id);
+    return { encoder: encoder.info, ids, dims: matrix.dims, data: matrix.data.slice() };
+  }
+
+  async embed(
+    texts: string[],
+  ): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }> {
+    const { encoder } = (await this.ready()).index;
+    const rows = await Promise.all(texts.map((text) => encoder.encodeQuery(text)));
+    const dims = encoder.info.dims;
+    const data = new Float32Array(rows.length * dims);
+    rows.forEach((row, i) => {
+      data.set(row, i * dims);
+    });
+    return { encoder: encoder.info, dims, data };
+  }
+
   private ready(): Promise<Loaded> {
     if (!this.loaded) {
       return Promise.reject(
@@ -179,32 +224,46 @@ export class Engine implements EngineApi {
       this.repository,
       report,
     );
-    const selected = selectEncoder(catalogue, config.model);
-    report({ stage: 'encode', done: 0, total: catalogue.items.length });
-    const matrix = await selected.encoder.encodeItems(catalogue.items);
-    report({ stage: 'encode', done: catalogue.items.length, total: catalogue.items.length });
-    report({ stage: 'ready' });
-    return {
+    // The lexical index is ready at once; a semantic one replaces it when it has been built.
+    const lexical = new LexicalEncoder(catalogue.items);
+    const state: Loaded = {
       catalogue,
       url,
       source,
       indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
-      encoder: selected.encoder,
-      matrix,
+      index: { encoder: lexical, matrix: await lexical.encodeItems(catalogue.items) },
       prior: popularityPrior(catalogue.items),
-      notices: [...notices, ...selected.notices, ...backendNotices(config)],
+      notices: [...notices, ...backendNotices(config)],
     };
+    report({ stage: 'ready' });
+    this.indexer.start(
+      config,
+      catalogue,
+      url,
+      this.repository,
+      report,
+      (index) => {
+        state.index = { encoder: index.encoder, matrix: index.matrix };
+        state.notices.push(...index.notices);
+        report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
+      },
+      (notice) => {
+        state.notices.push(notice);
+        report({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
+      },
+    );
+    return state;
   }
 }
 
-/** This version scores in plain JavaScript; a forced TF.js backend is answered, not ignored. */
+/** This version scores in plain JavaScript; a forced backend reaches only the text model. */
 function backendNotices(config: EngineConfig): Notice[] {
   if (config.backend === null || config.backend === 'cpu') return [];
   return [
     {
-      code: 'backend-unavailable',
-      level: 'warning',
-      message: `The ${config.backend} compute backend is not available in this version; scoring runs in plain JavaScript (cpu).`,
+      code: 'backend-partial',
+      level: 'info',
+      message: `"${config.backend}" applies to the text model; personal scoring in this version runs in plain JavaScript (cpu).`,
     },
   ];
 }

@@ -4,12 +4,25 @@ import { StorageError } from '../../src/shared/errors';
 import type { StoredInteraction } from '../../src/shared/interactions/types';
 
 export const DB_NAME = 'private-recs';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A catalogue that passed validation, kept so that a network or validation failure has a fallback. */
 export interface StoredCatalogue {
   url: string;
   catalogue: Catalogue;
+  savedAt: number;
+}
+
+/**
+ * Item vectors of one catalogue under one encoder model: one contiguous row-major blob, and the
+ * content hash of the item text each row was computed from (so changed items are re-encoded).
+ */
+export interface StoredVectors {
+  key: string;
+  model: string;
+  dims: number;
+  hashes: string[];
+  data: Float32Array;
   savedAt: number;
 }
 
@@ -22,6 +35,7 @@ export interface PrivateRecsDb extends DBSchema {
   };
   settings: { key: string; value: unknown };
   catalogues: { key: string; value: StoredCatalogue; indexes: { 'by-saved': number } };
+  vectors: { key: string; value: StoredVectors };
 }
 
 export type Db = IDBPDatabase<PrivateRecsDb>;
@@ -41,6 +55,9 @@ export async function openDb(onTerminated: () => void): Promise<Db> {
           db.createObjectStore('settings');
           const catalogues = db.createObjectStore('catalogues', { keyPath: 'url' });
           catalogues.createIndex('by-saved', 'savedAt');
+        }
+        if (oldVersion < 2) {
+          db.createObjectStore('vectors', { keyPath: 'key' });
         }
       },
       // Another tab runs a newer version: let it upgrade, this tab reopens on its next call.

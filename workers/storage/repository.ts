@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import type { Interaction, StoredInteraction } from '../../src/shared/interactions/types';
 import { interactionKey } from '../../src/shared/interactions/jsonl';
-import { openDb, storageFailure, type Db, type StoredCatalogue } from './db';
+import { openDb, storageFailure, type Db, type StoredCatalogue, type StoredVectors } from './db';
 
 /**
  * The one owner of IndexedDB: every read and write of the app's stored state goes through here.
@@ -94,6 +94,21 @@ export class Repository {
       .store.index('by-saved')
       .openCursor(null, 'prev');
     return cursor?.value;
+  }
+
+  /** Cached item vectors of a catalogue under a model, if any were saved. */
+  async vectors(key: string): Promise<StoredVectors | undefined> {
+    return (await this.open()).get('vectors', key);
+  }
+
+  /** Replaces the cached vectors under `key` in one write (the old blob stays if it fails). */
+  async saveVectors(vectors: Omit<StoredVectors, 'savedAt'>): Promise<void> {
+    const db = await this.open();
+    try {
+      await db.put('vectors', { ...vectors, savedAt: Date.now() });
+    } catch (error) {
+      throw storageFailure('keep the computed item vectors', error);
+    }
   }
 
   /** Erases the visitor's behaviour and settings; the public catalogue copies stay. */

@@ -6,8 +6,14 @@ export function StatusLine({ status }: { status: EngineStatus }) {
   return (
     <footer className="status-line" data-testid="status.line">
       <span data-testid="status.items">{status.items.toLocaleString()} items</span>
-      {source} · encoder <span data-testid="status.encoder">{status.encoder.id}</span> · backend{' '}
-      <span data-testid="status.backend">{status.backend}</span> ·{' '}
+      {source} · encoder <span data-testid="status.encoder">{status.encoder.id}</span>
+      {status.encoder.device && (
+        <span data-testid="status.encoder-device">
+          {' '}
+          ({status.encoder.dtype}, {status.encoder.device})
+        </span>
+      )}{' '}
+      · backend <span data-testid="status.backend">{status.backend}</span> ·{' '}
       <span data-testid="status.interactions">{status.interactions}</span> interactions · computed
       on this device
     </footer>

@@ -9,58 +9,65 @@ export type EngineState =
   | { phase: 'failed'; message: string }
   | { phase: 'ready'; status: EngineStatus; items: ReadonlyMap<string, CatalogueItem> };
 
-/** The engine's start-up state, then its status, refreshed whenever the history changes. */
-export function useEngine(recs: PrivateRecs, started: Promise<EngineStatus>): EngineState {
+/**
+ * The engine's start-up state, then its status, refreshed on every `change` (history edits, the
+ * end of background indexing). The listener attaches before start-up ends, so none is missed.
+ */
+export function useEngine(recs: PrivateRecs): EngineState {
   const [state, setState] = useState<EngineState>({ phase: 'loading' });
   useEffect(() => {
     let live = true;
-    let items: ReadonlyMap<string, CatalogueItem> = new Map();
-    const refresh = async () => {
-      const status = await recs.internals.status();
-      if (live) setState({ phase: 'ready', status, items });
+    let items: ReadonlyMap<string, CatalogueItem> | null = null;
+    const fail = (error: unknown) => {
+      if (live) setState({ phase: 'failed', message: errorMessage(error) });
     };
-    const onChange = () => {
-      refresh().catch((error: unknown) => {
-        if (live) setState({ phase: 'failed', message: errorMessage(error) });
-      });
+    const refresh = () => {
+      if (!items) return;
+      const current = items;
+      recs.internals.status().then((status) => {
+        if (live) setState({ phase: 'ready', status, items: current });
+      }, fail);
     };
-    started
-      .then(async () => {
-        const list = await recs.internals.items();
+    recs.addEventListener('change', refresh);
+    recs.started
+      .then(() => recs.internals.items())
+      .then((list) => {
         items = new Map(list.map((item) => [item.id, item]));
-        await refresh();
-        recs.addEventListener('change', onChange);
-      })
-      .catch((error: unknown) => {
-        if (live) setState({ phase: 'failed', message: errorMessage(error) });
-      });
+        refresh();
+      }, fail);
     return () => {
       live = false;
-      recs.removeEventListener('change', onChange);
+      recs.removeEventListener('change', refresh);
     };
-  }, [recs, started]);
+  }, [recs]);
   return state;
 }
 
-/** Start-up progress as one line and a fraction for a progress bar. */
+/** Progress as one line and a fraction for a progress bar (null: indeterminate). */
 export function describeProgress(progress: EngineProgress | null): {
   text: string;
   value: number | null;
 } {
-  if (!progress) return { text: 'Starting…', value: null };
-  switch (progress.stage) {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  switch (progress?.stage) {
+    case undefined:
+      return { text: 'Starting…', value: null };
     case 'catalogue': {
-      const kb = Math.round(progress.loaded / 1024);
-      return progress.total
-        ? { text: `Downloading catalogue: ${kb} KB`, value: progress.loaded / progress.total }
-        : { text: `Downloading catalogue: ${kb} KB`, value: null };
+      const text = `Downloading catalogue: ${Math.round(progress.loaded / 1024)} KB`;
+      return { text, value: progress.total ? progress.loaded / progress.total : null };
     }
+    case 'model':
+      return {
+        text: `Loading text model ${progress.model}: ${mb(progress.loaded)} of ${mb(progress.total)} MB (${progress.filesDone} of ${progress.filesTotal} files)`,
+        value: progress.total ? progress.loaded / progress.total : null,
+      };
     case 'encode':
       return {
-        text: `Understanding items: ${progress.done} of ${progress.total}`,
-        value: progress.total ? progress.done / progress.total : null,
+        text: `Understanding items with ${progress.model}: ${progress.done} of ${progress.total}`,
+        value: progress.total ? progress.done / progress.total : 1,
       };
     case 'ready':
+    case 'indexed':
       return { text: 'Ready', value: 1 };
   }
 }

@@ -7,7 +7,13 @@ export interface EncoderInfo {
   id: string;
   kind: 'lexical' | 'transformer';
   dims: number;
+  /** Where a transformer runs (onnxruntime-web's WebGPU or WASM; onnxruntime-node's CPU). */
+  device?: 'webgpu' | 'wasm' | 'cpu';
+  dtype?: 'q8' | 'fp32';
 }
+
+/** Items encoded so far out of the total, for progress bars. */
+export type EncodeProgress = (done: number, total: number) => void;
 
 /** The part of an AbortSignal an encoder reads (structural, so pure code needs no DOM types). */
 export interface CancelSignal {
@@ -20,7 +26,11 @@ export interface CancelSignal {
  */
 export interface ItemEncoder {
   readonly info: EncoderInfo;
-  encodeItems(items: readonly CatalogueItem[], signal?: CancelSignal): Promise<ItemMatrix>;
+  encodeItems(
+    items: readonly CatalogueItem[],
+    signal?: CancelSignal,
+    onProgress?: EncodeProgress,
+  ): Promise<ItemMatrix>;
   encodeQuery(text: string): Promise<Float32Array>;
 }
 

@@ -1,0 +1,89 @@
+// The WASM runtime is emitted as one of the app's own assets, so no CDN is ever contacted.
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import type {
+  EngineConfig,
+  EngineProgress,
+  Notice,
+  SemanticState,
+} from '../../src/shared/engine-api';
+import { modelFor } from '../../src/shared/encoder/models';
+import { errorCode, errorMessage } from '../../src/shared/errors';
+import type { Repository } from '../storage/repository';
+import { chooseEncoderDevice } from './compute-device';
+import { buildSemanticIndex, type SemanticIndex } from './semantic-index';
+
+/** The app's root URL seen from the worker script (assets/engine.worker-*.js or workers/…). */
+function appRoot(): URL {
+  return new URL('../', self.location.href);
+}
+
+/** Runs semantic indexing in the background, one run at a time, and can cancel it. */
+export class Indexer {
+  state: SemanticState = { state: 'off' };
+  private controller: AbortController | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  /** Starts indexing; `onReady` receives the finished index, `onNotice` any problem. */
+  start(
+    config: EngineConfig,
+    catalogue: Catalogue,
+    catalogueUrl: string,
+    repository: Repository,
+    report: (progress: EngineProgress) => void,
+    onReady: (index: SemanticIndex) => void,
+    onNotice: (notice: Notice) => void,
+  ): void {
+    const model = modelFor(config.model, catalogue);
+    if (!model) return;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.state = { state: 'loading', model };
+    this.running = (async () => {
+      const { device, notices } = await chooseEncoderDevice(config.backend);
+      notices.forEach(onNotice);
+      const root = appRoot();
+      const index = await buildSemanticIndex({
+        catalogue,
+        catalogueUrl,
+        repository,
+        signal: controller.signal,
+        report: (progress) => {
+          if (progress.stage === 'encode') this.state = { state: 'encoding', model };
+          report(progress);
+        },
+        settings: {
+          modelId: model,
+          device,
+          dtype: config.dtype ?? 'q8',
+          modelRoot: config.modelRoot ?? new URL('models/', root).href,
+          wasmPaths: { wasm: new URL(ortWasmUrl, self.location.href).href },
+        },
+      });
+      this.state = { state: 'ready', model, stats: index.stats };
+      onReady(index);
+    })().catch((error: unknown) => {
+      const cancelled = errorCode(error) === 'cancelled';
+      if (!cancelled) console.warn('Semantic indexing failed; staying lexical.', error);
+      const reason = errorMessage(error);
+      this.state = { state: cancelled ? 'cancelled' : 'failed', model, reason };
+      onNotice({
+        code: cancelled ? 'indexing-cancelled' : (errorCode(error) ?? 'model-unavailable'),
+        level: cancelled ? 'info' : 'warning',
+        message: cancelled
+          ? `Semantic indexing with "${model}" was cancelled; items are matched by their words. Finished items are kept for next time.`
+          : `${reason} Items are matched by their words instead (built-in lexical encoder).`,
+      });
+    });
+  }
+
+  /** Resolves when the current run has ended, however it ended. */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+}

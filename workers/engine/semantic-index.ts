@@ -1,0 +1,105 @@
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import type { EngineProgress, Notice, VectorStats } from '../../src/shared/engine-api';
+import { itemText } from '../../src/shared/encoder/encoder';
+import { contentHash, reuseRows, type VectorRows } from '../../src/shared/encoder/vector-cache';
+import { decodeVectors } from '../../src/shared/encoder/vector-format';
+import { PrivateRecsError, errorMessage } from '../../src/shared/errors';
+import type { ItemMatrix } from '../../src/shared/ranking/matrix';
+import type { Repository } from '../storage/repository';
+import { TransformersEncoder, type TransformerSettings } from './transformers-encoder';
+
+/** Items encoded between two saves of the cache, so a cancelled or crashed run keeps its work. */
+const SAVE_EVERY = 256;
+
+export interface SemanticIndex {
+  encoder: TransformersEncoder;
+  matrix: ItemMatrix;
+  stats: VectorStats;
+  notices: Notice[];
+}
+
+interface Job {
+  catalogue: Catalogue;
+  catalogueUrl: string;
+  settings: TransformerSettings;
+  repository: Repository;
+  signal: AbortSignal;
+  report: (progress: EngineProgress) => void;
+}
+
+/**
+ * Loads the text model and builds the catalogue's vector matrix: shipped vectors when they match
+ * the model, else cached rows for unchanged items, encoding only new or changed items.
+ */
+export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
+  const { catalogue, settings, report } = job;
+  const model = settings.modelId;
+  const encoder = await TransformersEncoder.load(settings, (p) => {
+    report({ stage: 'model', model, ...p });
+  });
+  const dims = encoder.info.dims;
+  const texts = catalogue.items.map(itemText);
+  const hashes = catalogue.items.map(contentHash);
+  const notices: Notice[] = [];
+  const shipped = await shippedVectors(job, dims, hashes).catch((error: unknown) => {
+    notices.push({
+      code: 'vectors-invalid',
+      level: 'warning',
+      message: `The catalogue's precomputed vectors were not used: ${errorMessage(error)}. Items are encoded on this device instead.`,
+    });
+    return undefined;
+  });
+  const key = `${model}|${settings.dtype}|${catalogue.id}`;
+  const cached = shipped ? undefined : await job.repository.vectors(key);
+  const { data, missing } = reuseRows(hashes, dims, shipped ?? cached);
+  const stats: VectorStats = {
+    model,
+    precomputed: shipped ? hashes.length - missing.length : 0,
+    cached: shipped ? 0 : hashes.length - missing.length,
+    encoded: missing.length,
+  };
+  const save = (done: number) => {
+    // Rows not encoded yet get an empty hash, so that they never match on the next visit.
+    const pending = new Set(missing.slice(done));
+    const saved = hashes.map((hash, i) => (pending.has(i) ? '' : hash));
+    return job.repository.saveVectors({ key, model, dims, hashes: saved, data });
+  };
+  report({ stage: 'encode', model, done: 0, total: missing.length });
+  for (let start = 0; start < missing.length; start += SAVE_EVERY) {
+    const chunk = missing.slice(start, start + SAVE_EVERY);
+    let rows: Float32Array;
+    try {
+      rows = await encoder.encodeTexts(
+        chunk.map((i) => texts[i] ?? ''),
+        job.signal,
+        (done) => {
+          report({ stage: 'encode', model, done: start + done, total: missing.length });
+        },
+      );
+    } catch (error) {
+      if (error instanceof PrivateRecsError && error.code === 'cancelled') await save(start);
+      throw error;
+    }
+    chunk.forEach((itemIndex, j) => {
+      data.set(rows.subarray(j * dims, (j + 1) * dims), itemIndex * dims);
+    });
+    await save(start + chunk.length);
+  }
+  return { encoder, matrix: { rows: hashes.length, dims, data }, stats, notices };
+}
+
+/** The catalogue's own vectors, when it ships some for this model and they are well formed. */
+async function shippedVectors(
+  job: Job,
+  dims: number,
+  hashes: readonly string[],
+): Promise<VectorRows | undefined> {
+  const spec = job.catalogue.vectors;
+  if (spec?.kind !== 'text' || spec.model !== job.settings.modelId) return undefined;
+  if (spec.dims !== dims) throw new Error(`they have ${spec.dims} dims, the model ${dims}`);
+  if (spec.dtype === 'float16') throw new Error('float16 vectors are not supported');
+  const response = await fetch(new URL(spec.url, job.catalogueUrl));
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  return { dims, hashes, data: decodeVectors(bytes, spec.dtype, hashes.length, dims) };
+}
