@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 const mlRuntimes = ['@tensorflow/*', '@huggingface/transformers', 'onnxruntime-*'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  {
+    ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

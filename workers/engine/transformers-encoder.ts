@@ -58,7 +58,7 @@ export class TransformersEncoder implements ItemEncoder {
     settings: TransformerSettings,
     onProgress?: (progress: ModelProgress) => void,
   ): Promise<TransformersEncoder> {
-    configure(settings);
+    configureTransformers(settings);
     await assertInstalled(settings);
     let extractor: FeatureExtractionPipeline;
     try {
@@ -180,7 +180,8 @@ async function assertInstalled(settings: TransformerSettings): Promise<void> {
   }
 }
 
-function configure(settings: TransformerSettings): void {
+/** Points Transformers.js at the model root and the self-hosted runtime (global settings). */
+export function configureTransformers(settings: TransformerSettings): void {
   if (/^https?:/.test(settings.modelRoot)) {
     // Our own model folder acts as the "remote" host: Transformers.js 4.3 skips file-existence
     // checks for local paths that are URLs, and then silently loads no tokenizer.

@@ -14,7 +14,7 @@ export interface StoredCatalogue {
 }
 
 /**
- * Item vectors of one catalogue under one encoder model: one contiguous row-major blob, and the
+ * Item vectors of one catalogue under one encoder model: contiguous row-major blobs, and the
  * content hash of the item text each row was computed from (so changed items are re-encoded).
  */
 export interface StoredVectors {
@@ -26,6 +26,22 @@ export interface StoredVectors {
   savedAt: number;
 }
 
+/**
+ * How vectors sit in the `vectors` store: a header under the key, and the rows in chunks under
+ * `<key>#<n>` (one 150 MB value aborts in Chromium; 16k rows of 384 floats are 25 MB).
+ */
+export type VectorRecord =
+  | {
+      key: string;
+      kind: 'header';
+      model: string;
+      dims: number;
+      rows: number;
+      chunks: number;
+      savedAt: number;
+    }
+  | { key: string; kind: 'chunk'; hashes: string[]; data: Float32Array };
+
 /** The single source of truth for what the app keeps in IndexedDB. */
 export interface PrivateRecsDb extends DBSchema {
   interactions: {
@@ -35,7 +51,7 @@ export interface PrivateRecsDb extends DBSchema {
   };
   settings: { key: string; value: unknown };
   catalogues: { key: string; value: StoredCatalogue; indexes: { 'by-saved': number } };
-  vectors: { key: string; value: StoredVectors };
+  vectors: { key: string; value: VectorRecord };
 }
 
 export type Db = IDBPDatabase<PrivateRecsDb>;

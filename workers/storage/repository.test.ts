@@ -66,3 +66,29 @@ describe('Repository', () => {
     expect(await repo.lastGoodCatalogue('u')).toBeDefined();
   });
 });
+
+describe('Repository vectors', () => {
+  it('round-trips vectors across several chunks and replaces them atomically', async () => {
+    const repo = new Repository();
+    const rows = 40_000;
+    const dims = 3;
+    const hashes = Array.from({ length: rows }, (_, i) => `h${i}`);
+    const data = Float32Array.from({ length: rows * dims }, (_, i) => i);
+    await repo.saveVectors({ key: 'm|c', model: 'm', dims, hashes, data });
+    const stored = await repo.vectors('m|c');
+    expect(stored?.hashes).toEqual(hashes);
+    expect(Array.from(stored?.data ?? [])).toEqual(Array.from(data));
+    // Fewer rows later: the surplus chunks of the old blob must not leak into the new one.
+    await repo.saveVectors({
+      key: 'm|c',
+      model: 'm',
+      dims,
+      hashes: ['x'],
+      data: Float32Array.of(1, 2, 3),
+    });
+    const smaller = await repo.vectors('m|c');
+    expect(smaller?.hashes).toEqual(['x']);
+    expect(Array.from(smaller?.data ?? [])).toEqual([1, 2, 3]);
+    expect(await repo.vectors('other')).toBeUndefined();
+  });
+});

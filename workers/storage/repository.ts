@@ -3,6 +3,10 @@ import type { Interaction, StoredInteraction } from '../../src/shared/interactio
 import { interactionKey } from '../../src/shared/interactions/jsonl';
 import { openDb, storageFailure, type Db, type StoredCatalogue, type StoredVectors } from './db';
 
+/** Rows per stored vector chunk. */
+const VECTOR_CHUNK_ROWS = 16_384;
+const chunkKey = (key: string, index: number) => `${key}#${index}`;
+
 /**
  * The one owner of IndexedDB: every read and write of the app's stored state goes through here.
  * Each write is a single transaction, so a failure leaves what was there before.
@@ -98,14 +102,46 @@ export class Repository {
 
   /** Cached item vectors of a catalogue under a model, if any were saved. */
   async vectors(key: string): Promise<StoredVectors | undefined> {
-    return (await this.open()).get('vectors', key);
+    const tx = (await this.open()).transaction('vectors');
+    const header = await tx.store.get(key);
+    if (header?.kind !== 'header') return undefined;
+    const chunks = await Promise.all(
+      Array.from({ length: header.chunks }, (_, i) => tx.store.get(chunkKey(key, i))),
+    );
+    const data = new Float32Array(header.rows * header.dims);
+    const hashes: string[] = [];
+    for (const chunk of chunks) {
+      // A missing or foreign chunk means a damaged cache: treat it as no cache at all.
+      if (chunk?.kind !== 'chunk') return undefined;
+      data.set(chunk.data, hashes.length * header.dims);
+      hashes.push(...chunk.hashes);
+    }
+    const { model, dims, savedAt } = header;
+    return { key, model, dims, hashes, data, savedAt };
   }
 
-  /** Replaces the cached vectors under `key` in one write (the old blob stays if it fails). */
+  /** Replaces the cached vectors under `key` in one transaction (the old ones stay if it fails). */
   async saveVectors(vectors: Omit<StoredVectors, 'savedAt'>): Promise<void> {
+    const { key, model, dims, hashes, data } = vectors;
     const db = await this.open();
     try {
-      await db.put('vectors', { ...vectors, savedAt: Date.now() });
+      const tx = db.transaction('vectors', 'readwrite');
+      const old = await tx.store.get(key);
+      const chunks = Math.ceil(hashes.length / VECTOR_CHUNK_ROWS);
+      const oldChunks = old?.kind === 'header' ? old.chunks : 0;
+      for (let i = chunks; i < oldChunks; i++) void tx.store.delete(chunkKey(key, i));
+      for (let i = 0; i < chunks; i++) {
+        const start = i * VECTOR_CHUNK_ROWS;
+        const end = Math.min(hashes.length, start + VECTOR_CHUNK_ROWS);
+        const rows = {
+          hashes: hashes.slice(start, end),
+          data: data.slice(start * dims, end * dims),
+        };
+        void tx.store.put({ key: chunkKey(key, i), kind: 'chunk', ...rows });
+      }
+      const rows = hashes.length;
+      void tx.store.put({ key, kind: 'header', model, dims, rows, chunks, savedAt: Date.now() });
+      await tx.done;
     } catch (error) {
       throw storageFailure('keep the computed item vectors', error);
     }
