@@ -59,8 +59,27 @@ export interface Notice {
   message: string;
 }
 
+/** Training statistics of one run of the personal head. */
+export interface TrainReport {
+  examples: number;
+  held: number;
+  epochs: number;
+  trainLoss: number;
+  validLoss: number | null;
+  ms: number;
+}
+
+/** The personal head: its backend, whether it is training, and on how many events it learned. */
+export interface LearningState {
+  state: 'idle' | 'training' | 'paused';
+  backend: BackendName;
+  trainedOn: number;
+  last: TrainReport | null;
+}
+
 export interface EngineStatus {
   backend: BackendName;
+  learning: LearningState;
   encoder: EncoderInfo;
   items: number;
   interactions: number;
@@ -111,6 +130,8 @@ export interface EngineApi {
   cancelIndexing(): Promise<void>;
   /** The catalogue's item vectors under the encoder in use, in catalogue order. */
   itemVectors(): Promise<{ encoder: EncoderInfo; ids: string[]; dims: number; data: Float32Array }>;
+  /** Resolves when the personal head has no training pending or running. */
+  whenTrained(): Promise<EngineStatus>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
   embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
 }

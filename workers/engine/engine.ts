@@ -5,13 +5,14 @@ import type {
   EngineProgress,
   EngineStatus,
   ImportResult,
+  LearningState,
   Notice,
   Recommendation,
   RecommendOptions,
 } from '../../src/shared/engine-api';
 import type { EncoderInfo, ItemEncoder } from '../../src/shared/encoder/encoder';
 import { LexicalEncoder } from '../../src/shared/encoder/lexical';
-import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import { errorMessage, InteractionError, PrivateRecsError } from '../../src/shared/errors';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
@@ -26,6 +27,8 @@ import { popularityPrior } from '../../src/shared/ranking/prior';
 import { rank } from '../../src/shared/ranking/rank';
 import { Repository } from '../storage/repository';
 import { loadCatalogue } from './catalogue-loader';
+import { HeadScorer } from './head/head-scorer';
+import { initTfBackend } from './head/tf-backend';
 import { Indexer } from './indexer';
 
 const DEFAULT_COUNT = 12;
@@ -46,12 +49,14 @@ interface Loaded {
   index: VectorIndex;
   prior: Float32Array;
   notices: Notice[];
+  /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
+  head: HeadScorer | null;
 }
 
 /** The recommender engine: owns the catalogue, its vectors and the visitor's stored history. */
 export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
-  private readonly scorer: PersonalScorer = new ProfileScorer();
+  private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer = new Indexer();
 
   constructor(private readonly repository = new Repository()) {}
@@ -70,8 +75,15 @@ export class Engine implements EngineApi {
 
   async status(): Promise<EngineStatus> {
     const state = await this.ready();
-    return {
+    const learning: LearningState = state.head?.state() ?? {
+      state: 'idle',
       backend: 'cpu',
+      trainedOn: 0,
+      last: null,
+    };
+    return {
+      backend: learning.backend,
+      learning,
       encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
       interactions: await this.repository.interactionCount(),
@@ -106,6 +118,7 @@ export class Engine implements EngineApi {
       );
     }
     await this.repository.addInteraction(checked.event);
+    state.head?.schedule();
   }
 
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
@@ -114,7 +127,9 @@ export class Engine implements EngineApi {
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
     const history = await this.repository.interactions();
     const signals = aggregateSignals(history, state.indexOf, Date.now());
-    const personal = await this.scorer.score(signals, matrix);
+    const scorer = state.head ?? this.fallbackScorer;
+    const now = Date.now();
+    const personal = await scorer.score({ history, signals, matrix, indexOf: state.indexOf, now });
     const queryText = options.query?.trim();
     const query = queryText
       ? { text: queryText, vector: await encoder.encodeQuery(queryText) }
@@ -145,6 +160,7 @@ export class Engine implements EngineApi {
 
   async deleteInteraction(id: number): Promise<void> {
     await this.repository.deleteInteraction(id);
+    (await this.ready()).head?.schedule();
   }
 
   async exportData(): Promise<string> {
@@ -166,11 +182,20 @@ export class Engine implements EngineApi {
     }
     const imported = await this.repository.addInteractions(parsed.interactions);
     if (parsed.settings) await this.repository.putSettings(parsed.settings);
+    (await this.ready()).head?.schedule();
     return { imported, rejected: parsed.rejected, problems: parsed.problems };
   }
 
   async forget(): Promise<void> {
+    const head = (await this.ready()).head;
+    // Stop training first, so that no run can save weights learned from the erased history.
+    await head?.reset();
     await this.repository.forget();
+  }
+
+  async whenTrained(): Promise<EngineStatus> {
+    await (await this.ready()).head?.idle();
+    return this.status();
   }
 
   async whenIndexed(): Promise<EngineStatus> {
@@ -233,8 +258,11 @@ export class Engine implements EngineApi {
       indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
       index: { encoder: lexical, matrix: await lexical.encodeItems(catalogue.items) },
       prior: popularityPrior(catalogue.items),
-      notices: [...notices, ...backendNotices(config)],
+      notices: [...notices],
+      head: null,
     };
+    state.head = await this.startHead(config, state.notices);
+    await this.bindHead(state);
     report({ stage: 'ready' });
     this.indexer.start(
       config,
@@ -242,8 +270,11 @@ export class Engine implements EngineApi {
       url,
       this.repository,
       report,
-      (index) => {
-        state.index = { encoder: index.encoder, matrix: index.matrix };
+      async (index) => {
+        // Swap only once the head is bound to the new item space, so both change together.
+        const next = { encoder: index.encoder, matrix: index.matrix };
+        await this.bindHead(state, next);
+        state.index = next;
         state.notices.push(...index.notices);
         report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
       },
@@ -254,16 +285,25 @@ export class Engine implements EngineApi {
     );
     return state;
   }
-}
 
-/** This version scores in plain JavaScript; a forced backend reaches only the text model. */
-function backendNotices(config: EngineConfig): Notice[] {
-  if (config.backend === null || config.backend === 'cpu') return [];
-  return [
-    {
-      code: 'backend-partial',
-      level: 'info',
-      message: `"${config.backend}" applies to the text model; personal scoring in this version runs in plain JavaScript (cpu).`,
-    },
-  ];
+  /** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */
+  private async startHead(config: EngineConfig, notices: Notice[]): Promise<HeadScorer | null> {
+    try {
+      const { backend, notices: backendNotices } = await initTfBackend(config.backend);
+      notices.push(...backendNotices);
+      return new HeadScorer(backend, this.repository, () => this.repository.interactions());
+    } catch (error) {
+      notices.push({
+        code: 'backend-unavailable',
+        level: 'warning',
+        message: `On-device learning is unavailable (${errorMessage(error)}); recommendations use a simpler profile match.`,
+      });
+      return null;
+    }
+  }
+
+  private async bindHead(state: Loaded, index: VectorIndex = state.index): Promise<void> {
+    const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}`;
+    await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior);
+  }
 }

@@ -31,7 +31,7 @@ export class Indexer {
     catalogueUrl: string,
     repository: Repository,
     report: (progress: EngineProgress) => void,
-    onReady: (index: SemanticIndex) => void,
+    onReady: (index: SemanticIndex) => Promise<void>,
     onNotice: (notice: Notice) => void,
   ): void {
     const model = modelFor(config.model, catalogue);
@@ -61,8 +61,8 @@ export class Indexer {
           wasmPaths: { wasm: new URL(ortWasmUrl, self.location.href).href },
         },
       });
+      await onReady(index);
       this.state = { state: 'ready', model, stats: index.stats };
-      onReady(index);
     })().catch((error: unknown) => {
       const cancelled = errorCode(error) === 'cancelled';
       if (!cancelled) console.warn('Semantic indexing failed; staying lexical.', error);

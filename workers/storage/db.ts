@@ -4,7 +4,7 @@ import { StorageError } from '../../src/shared/errors';
 import type { StoredInteraction } from '../../src/shared/interactions/types';
 
 export const DB_NAME = 'private-recs';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A catalogue that passed validation, kept so that a network or validation failure has a fallback. */
 export interface StoredCatalogue {
@@ -42,6 +42,23 @@ export type VectorRecord =
     }
   | { key: string; kind: 'chunk'; hashes: string[]; data: Float32Array };
 
+/** The personal scoring head's learned parameters for one catalogue and encoder. */
+export interface StoredWeights {
+  /** `<encoder id>|<dims>|<catalogue id>`: weights only fit the item space they were trained in. */
+  key: string;
+  params: {
+    dims: number;
+    typeLogit: number[];
+    decayRaw: number;
+    u: Float32Array;
+    w: number[];
+    b: number;
+  };
+  /** How many history events the weights were last trained on. */
+  trainedOn: number;
+  savedAt: number;
+}
+
 /** The single source of truth for what the app keeps in IndexedDB. */
 export interface PrivateRecsDb extends DBSchema {
   interactions: {
@@ -52,6 +69,7 @@ export interface PrivateRecsDb extends DBSchema {
   settings: { key: string; value: unknown };
   catalogues: { key: string; value: StoredCatalogue; indexes: { 'by-saved': number } };
   vectors: { key: string; value: VectorRecord };
+  weights: { key: string; value: StoredWeights };
 }
 
 export type Db = IDBPDatabase<PrivateRecsDb>;
@@ -74,6 +92,9 @@ export async function openDb(onTerminated: () => void): Promise<Db> {
         }
         if (oldVersion < 2) {
           db.createObjectStore('vectors', { keyPath: 'key' });
+        }
+        if (oldVersion < 3) {
+          db.createObjectStore('weights', { keyPath: 'key' });
         }
       },
       // Another tab runs a newer version: let it upgrade, this tab reopens on its next call.

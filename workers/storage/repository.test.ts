@@ -92,3 +92,42 @@ describe('Repository vectors', () => {
     expect(await repo.vectors('other')).toBeUndefined();
   });
 });
+
+describe('schema upgrades', () => {
+  it('opens a version 1 database and keeps its interactions, settings and catalogues', async () => {
+    // Version 1 as released: interactions, settings and catalogues only.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const interactions = db.createObjectStore('interactions', {
+          keyPath: 'id',
+          autoIncrement: true,
+        });
+        interactions.createIndex('by-ts', 'ts');
+        interactions.createIndex('by-item', 'itemId');
+        db.createObjectStore('settings');
+        db.createObjectStore('catalogues', { keyPath: 'url' }).createIndex('by-saved', 'savedAt');
+        interactions.add({ type: 'like', itemId: 'a', ts });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('open failed'));
+      };
+    });
+    const repo = new Repository();
+    expect((await repo.interactions()).map((e) => e.itemId)).toEqual(['a']);
+    await repo.saveWeights({
+      key: 'k',
+      params: { dims: 1, typeLogit: [0], decayRaw: 0, u: Float32Array.of(0), w: [1], b: 0 },
+      trainedOn: 1,
+    });
+    expect((await repo.weights('k'))?.trainedOn).toBe(1);
+    await repo.forget();
+    expect(await repo.weights('k')).toBeUndefined();
+    expect(await repo.interactionCount()).toBe(0);
+  });
+});

@@ -1,7 +1,14 @@
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import type { Interaction, StoredInteraction } from '../../src/shared/interactions/types';
 import { interactionKey } from '../../src/shared/interactions/jsonl';
-import { openDb, storageFailure, type Db, type StoredCatalogue, type StoredVectors } from './db';
+import {
+  openDb,
+  storageFailure,
+  type Db,
+  type StoredCatalogue,
+  type StoredVectors,
+  type StoredWeights,
+} from './db';
 
 /** Rows per stored vector chunk. */
 const VECTOR_CHUNK_ROWS = 16_384;
@@ -147,11 +154,26 @@ export class Repository {
     }
   }
 
-  /** Erases the visitor's behaviour and settings; the public catalogue copies stay. */
+  async weights(key: string): Promise<StoredWeights | undefined> {
+    return (await this.open()).get('weights', key);
+  }
+
+  /** One put: a crash mid-write leaves the previous weights, never half of the new ones. */
+  async saveWeights(weights: Omit<StoredWeights, 'savedAt'>): Promise<void> {
+    const db = await this.open();
+    try {
+      await db.put('weights', { ...weights, savedAt: Date.now() });
+    } catch (error) {
+      throw storageFailure('keep the learned preferences', error);
+    }
+  }
+
+  /** Erases the visitor's behaviour, settings and learned weights; public catalogue data stays. */
   async forget(): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction(['interactions', 'settings'], 'readwrite');
-    await Promise.all([tx.objectStore('interactions').clear(), tx.objectStore('settings').clear()]);
+    const stores = ['interactions', 'settings', 'weights'] as const;
+    const tx = db.transaction(stores, 'readwrite');
+    await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
     await tx.done;
   }
 }

@@ -1,4 +1,5 @@
 import type { ItemSignal } from '../interactions/signals';
+import type { Interaction } from '../interactions/types';
 import { normalize, similarities, weightedSum, type ItemMatrix } from './matrix';
 
 /** A personal score for every catalogue item, and how much evidence stands behind it. */
@@ -8,13 +9,27 @@ export interface PersonalScores {
   strength: number;
 }
 
+/** What a scorer may read about the visitor and the catalogue. */
+export interface ScoringInput {
+  history: readonly Interaction[];
+  signals: readonly ItemSignal[];
+  matrix: ItemMatrix;
+  indexOf: ReadonlyMap<string, number>;
+  now: number;
+}
+
 /**
- * Scores the catalogue for one visitor from their item signals. The profile scorer below is the
- * first implementation; the TF.js scoring head replaces it behind this interface.
+ * Scores the catalogue for one visitor. The profile scorer below is the heuristic one (used in
+ * unit tests and as the untrained starting point); the engine uses the TF.js scoring head.
  */
 export interface PersonalScorer {
   readonly name: string;
-  score(signals: readonly ItemSignal[], matrix: ItemMatrix): Promise<PersonalScores | null>;
+  score(input: ScoringInput): Promise<PersonalScores | null>;
+}
+
+/** Total absolute signal weight: how much evidence stands behind a personal score. */
+export function evidence(signals: readonly ItemSignal[]): number {
+  return signals.reduce((sum, s) => sum + Math.abs(s.weight), 0);
 }
 
 /** How much a disliked direction pushes items down relative to the liked direction. */
@@ -24,7 +39,7 @@ const NEGATIVE_WEIGHT = 0.6;
 export class ProfileScorer implements PersonalScorer {
   readonly name = 'profile';
 
-  score(signals: readonly ItemSignal[], matrix: ItemMatrix): Promise<PersonalScores | null> {
+  score({ signals, matrix }: ScoringInput): Promise<PersonalScores | null> {
     const positive = signals.filter((s) => s.weight > 0);
     const negative = signals.filter((s) => s.weight < 0).map((s) => ({ ...s, weight: -s.weight }));
     if (positive.length === 0 && negative.length === 0) return Promise.resolve(null);
@@ -39,8 +54,7 @@ export class ProfileScorer implements PersonalScorer {
         scores[i] = (scores[i] ?? 0) - NEGATIVE_WEIGHT * (disliked[i] ?? 0);
       }
     }
-    const strength = signals.reduce((sum, s) => sum + Math.abs(s.weight), 0);
-    return Promise.resolve({ scores, strength });
+    return Promise.resolve({ scores, strength: evidence(signals) });
   }
 }
 

@@ -44,7 +44,13 @@ async function context(history: Interaction[], items?: CatalogueItem[]): Promise
   const f = fixture();
   const list = items ?? f.items;
   const signals = aggregateSignals(history, f.indexOf, now);
-  const personal = await new ProfileScorer().score(signals, f.matrix);
+  const personal = await new ProfileScorer().score({
+    history,
+    signals,
+    matrix: f.matrix,
+    indexOf: f.indexOf,
+    now,
+  });
   return { items: list, matrix: f.matrix, prior: popularityPrior(list), signals, personal };
 }
 

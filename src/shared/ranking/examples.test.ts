@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Interaction } from '../interactions/types';
+import { seededRandom } from '../random';
+import { buildExamples, headEvents, scoringBatch, splitRecent, toBatch, WINDOW } from './examples';
+
+const day = 86_400_000;
+const t0 = Date.UTC(2026, 0, 1);
+const indexOf = new Map(['a', 'b', 'c', 'd'].map((id, i) => [id, i]));
+const history: Interaction[] = [
+  { type: 'like', itemId: 'b', ts: t0 + day },
+  { type: 'view', itemId: 'a', ts: t0 },
+  { type: 'view', itemId: 'zzz', ts: t0 + 2 * day },
+  { type: 'dislike', itemId: 'c', ts: t0 + 3 * day },
+  { type: 'view', itemId: 'b', ts: t0 + 4 * day },
+];
+
+describe('head examples', () => {
+  it('orders events by time and drops unknown items', () => {
+    const events = headEvents(history, indexOf);
+    expect(events.map((e) => e.item)).toEqual([0, 1, 2, 1]);
+    expect(events.map((e) => Math.sign(e.weight))).toEqual([1, 1, -1, 1]);
+  });
+
+  it('makes a positive per newly engaged item, sampled negatives, and negatives from dislikes', () => {
+    const events = headEvents(history, indexOf);
+    const examples = buildExamples(events, 4, seededRandom(1), 2);
+    const positives = examples.filter((e) => e.label === 1);
+    expect(positives.map((e) => [e.at, e.cand])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    // The second view of b is a repeat, not a new positive.
+    expect(examples.some((e) => e.at === 3 && e.label === 1)).toBe(false);
+    expect(examples).toContainEqual({ at: 2, cand: 2, label: 0, weight: 4 });
+    for (const e of examples.filter((x) => x.label === 0 && x.at < 2)) {
+      expect(e.cand).not.toBe(events[e.at]?.item);
+    }
+  });
+
+  it('fills each window with strictly earlier events and their age in days', () => {
+    const events = headEvents(history, indexOf);
+    const batch = toBatch(events, [{ at: 2, cand: 2, label: 0, weight: 4 }], 99);
+    expect(Array.from(batch.histItem.slice(0, 3))).toEqual([0, 1, 99]);
+    expect(Array.from(batch.histAge.slice(0, 2))).toEqual([3, 2]);
+    expect(Array.from(batch.histSign.slice(0, 3))).toEqual([1, 1, 0]);
+    expect(batch.histItem).toHaveLength(WINDOW);
+  });
+
+  it('keeps only the last WINDOW events for long histories', () => {
+    const long: Interaction[] = Array.from({ length: WINDOW + 10 }, (_, i) => ({
+      type: 'view' as const,
+      itemId: ['a', 'b', 'c', 'd'][i % 4] ?? 'a',
+      ts: t0 + i,
+    }));
+    const events = headEvents(long, indexOf);
+    const batch = scoringBatch(events, 99, t0 + 1000);
+    expect(batch.size).toBe(1);
+    expect(Array.from(batch.histItem).includes(99)).toBe(false);
+    expect(batch.histItem[WINDOW - 1]).toBe(events[events.length - 1]?.item);
+  });
+
+  it('holds out the most recent examples once there are enough positives', () => {
+    const examples = Array.from({ length: 20 }, (_, at) => ({
+      at,
+      cand: at,
+      label: 1 as const,
+      weight: 1,
+    }));
+    const { train, valid } = splitRecent(examples);
+    expect(valid.map((e) => e.at)).toEqual([16, 17, 18, 19]);
+    expect(train).toHaveLength(16);
+    expect(splitRecent(examples.slice(0, 3)).valid).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
+import type { BackendName, LearningState, TrainReport } from '../../../src/shared/engine-api';
+import { errorCode } from '../../../src/shared/errors';
+import type { Interaction } from '../../../src/shared/interactions/types';
+import { headEvents, scoringBatch } from '../../../src/shared/ranking/examples';
+import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
+import {
+  evidence,
+  type PersonalScorer,
+  type PersonalScores,
+  type ScoringInput,
+} from '../../../src/shared/ranking/personal';
+import type { Repository } from '../../storage/repository';
+import { ItemTensors } from './item-tensors';
+import { initialParams, ScoringHead } from './scoring-head';
+import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+
+/** Debounce between an interaction and the training it triggers (a burst trains once). */
+const TRAIN_DELAY_MS = 300;
+
+interface Bound {
+  key: string;
+  items: ItemTensors;
+  indexOf: ReadonlyMap<string, number>;
+  head: ScoringHead;
+  trainedOn: number;
+}
+
+/**
+ * The learned personal scorer: the TF.js head over the current item matrix, trained on the
+ * device after interactions (debounced, cancellable) and persisted in IndexedDB.
+ */
+export class HeadScorer implements PersonalScorer {
+  readonly name = 'tfjs-head';
+  private bound: Bound | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: { controller: AbortController; done: Promise<void> } | null = null;
+  private last: TrainReport | null = null;
+  paused = false;
+
+  constructor(
+    readonly backend: BackendName,
+    private readonly repository: Repository,
+    private readonly history: () => Promise<Interaction[]>,
+  ) {}
+
+  /**
+   * Moves to an item space (a catalogue under an encoder): item tensors on the backend, the
+   * weights stored for it or fresh ones, and a training run if the history is ahead of them.
+   */
+  async bind(
+    key: string,
+    matrix: ItemMatrix,
+    items: readonly CatalogueItem[],
+    prior: Float32Array,
+  ): Promise<void> {
+    await this.stop();
+    const stored = await this.repository.weights(key);
+    const params = stored?.params.dims === matrix.dims ? stored.params : initialParams(matrix.dims);
+    const previous = this.bound;
+    this.bound = {
+      key,
+      items: new ItemTensors(items.length, matrix, items, prior),
+      indexOf: new Map(items.map((item, index) => [item.id, index])),
+      head: new ScoringHead(params),
+      trainedOn: stored?.params.dims === matrix.dims ? stored.trainedOn : 0,
+    };
+    previous?.items.dispose();
+    previous?.head.dispose();
+    this.schedule(0);
+  }
+
+  async score(input: ScoringInput): Promise<PersonalScores | null> {
+    const bound = this.bound;
+    const events = bound ? headEvents(input.history, input.indexOf) : [];
+    if (!bound || events.length === 0) return null;
+    const window = scoringBatch(events, bound.items.padRow, input.now);
+    const scores = await bound.head.scoreAll(bound.items, window);
+    return { scores, strength: evidence(input.signals) };
+  }
+
+  /** Trains soon; a newer request supersedes a pending or running one. */
+  schedule(delay = TRAIN_DELAY_MS): void {
+    if (this.paused) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const previous = this.running;
+      previous?.controller.abort();
+      const controller = new AbortController();
+      // Start after the superseded run has stopped, so two runs never train the head at once.
+      const done = (previous?.done ?? Promise.resolve()).then(() => this.train(controller.signal));
+      this.running = { controller, done };
+    }, delay);
+  }
+
+  /** Resolves when no training is pending or running. */
+  async idle(): Promise<void> {
+    while (this.timer || this.running) {
+      await (this.running?.done ?? new Promise((resolve) => setTimeout(resolve, TRAIN_DELAY_MS)));
+    }
+  }
+
+  state(): LearningState {
+    return {
+      state: this.paused ? 'paused' : this.running || this.timer ? 'training' : 'idle',
+      backend: this.backend,
+      trainedOn: this.bound?.trainedOn ?? 0,
+      last: this.last,
+    };
+  }
+
+  /** Back to untrained weights (after the history was erased); no run can save old ones after. */
+  async reset(): Promise<void> {
+    await this.stop();
+    const bound = this.bound;
+    if (!bound) return;
+    bound.head.restore(initialParams(bound.head.params.dims));
+    bound.items.invalidate();
+    bound.trainedOn = 0;
+  }
+
+  /** Cancels pending and running training and waits until the run has let go of the head. */
+  private async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running?.controller.abort();
+    await this.running?.done;
+  }
+
+  private async train(signal: AbortSignal): Promise<void> {
+    const bound = this.bound;
+    try {
+      if (!bound) return;
+      const events = headEvents(await this.history(), bound.indexOf);
+      if (events.length === 0 || events.length === bound.trainedOn) return;
+      const full = bound.trainedOn === 0 || events.length > bound.trainedOn * 2;
+      const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal };
+      const report = await trainHead(bound.head, bound.items, events, options);
+      if (signal.aborted || this.bound !== bound) return;
+      this.last = report;
+      bound.trainedOn = events.length;
+      await this.repository.saveWeights({
+        key: bound.key,
+        params: await bound.head.snapshot(),
+        trainedOn: events.length,
+      });
+    } catch (error) {
+      // A cancelled run is superseded by a newer one; anything else is a real failure.
+      if (errorCode(error) !== 'cancelled')
+        console.error('Training failed; the previous weights stay.', error);
+    } finally {
+      if (this.running?.controller.signal === signal) this.running = null;
+    }
+  }
+}

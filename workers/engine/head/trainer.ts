@@ -1,0 +1,137 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { CancelSignal } from '../../../src/shared/encoder/encoder';
+import type { TrainReport } from '../../../src/shared/engine-api';
+import { PrivateRecsError } from '../../../src/shared/errors';
+import {
+  buildExamples,
+  splitRecent,
+  toBatch,
+  type Example,
+  type HeadEvent,
+} from '../../../src/shared/ranking/examples';
+import { seededRandom } from '../../../src/shared/random';
+import type { ItemTensors } from './item-tensors';
+import { toTensors, type HeadParams, type ScoringHead } from './scoring-head';
+
+export interface TrainOptions {
+  epochs: number;
+  /** Epochs without improvement on the held-out recent examples before stopping. */
+  patience: number;
+  batchSize: number;
+  learningRate: number;
+  l2: number;
+  /** Only the most recent examples are used: bounds the cost of long histories. */
+  maxExamples: number;
+  seed: number;
+  signal?: CancelSignal;
+}
+
+export const FULL_TRAINING: TrainOptions = {
+  epochs: 30,
+  patience: 3,
+  batchSize: 256,
+  learningRate: 0.03,
+  l2: 1e-3,
+  maxExamples: 5_000,
+  seed: 1,
+};
+
+/** After one new interaction: a few epochs from the current weights on recent examples. */
+export const INCREMENTAL_TRAINING: TrainOptions = { ...FULL_TRAINING, epochs: 4, maxExamples: 500 };
+
+/** Trains the head on the visitor's history; restores the best epoch when early stopping. */
+export async function trainHead(
+  head: ScoringHead,
+  items: ItemTensors,
+  events: readonly HeadEvent[],
+  options: TrainOptions,
+): Promise<TrainReport> {
+  const started = performance.now();
+  const random = seededRandom(options.seed + events.length);
+  const examples = buildExamples(events, items.rows, random).slice(-options.maxExamples);
+  const { train, valid } = splitRecent(examples);
+  const optimizer = tf.train.adam(options.learningRate);
+  let best: { loss: number; params: HeadParams } | null = null;
+  let sinceBest = 0;
+  let epochs = 0;
+  try {
+    for (; epochs < options.epochs && train.length > 0; epochs++) {
+      for (const chunk of shuffled(train, random, options.batchSize)) {
+        if (options.signal?.aborted)
+          throw new PrivateRecsError('cancelled', 'Training was cancelled.');
+        tf.tidy(() => {
+          const batch = toBatch(events, chunk, items.padRow);
+          const label = tf.tensor1d(batch.label);
+          const weight = tf.tensor1d(batch.weight);
+          optimizer.minimize(
+            () => head.loss(items, toTensors(batch), label, weight, options.l2),
+            false,
+            head.variables,
+          );
+        });
+        items.invalidate();
+        // Let cancellation and other RPC calls in between batches.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (valid.length === 0) continue;
+      const loss = await evaluate(head, items, events, valid);
+      if (!best || loss < best.loss - 1e-4) {
+        best = { loss, params: await head.snapshot() };
+        sinceBest = 0;
+      } else if (++sinceBest >= options.patience) {
+        epochs += 1;
+        break;
+      }
+    }
+    if (best) {
+      head.restore(best.params);
+      items.invalidate();
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return {
+    examples: train.length,
+    held: valid.length,
+    epochs,
+    trainLoss: await evaluate(head, items, events, train.slice(-1024)),
+    validLoss: best?.loss ?? null,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Mean weighted loss of the head on examples (no L2 term), read back asynchronously. */
+export async function evaluate(
+  head: ScoringHead,
+  items: ItemTensors,
+  events: readonly HeadEvent[],
+  examples: readonly Example[],
+): Promise<number> {
+  if (examples.length === 0) return 0;
+  const loss = tf.tidy(() => {
+    const batch = toBatch(events, examples, items.padRow);
+    return head.loss(
+      items,
+      toTensors(batch),
+      tf.tensor1d(batch.label),
+      tf.tensor1d(batch.weight),
+      0,
+    );
+  });
+  try {
+    return (await loss.data())[0] ?? NaN;
+  } finally {
+    loss.dispose();
+  }
+}
+
+function shuffled(examples: readonly Example[], random: () => number, size: number): Example[][] {
+  const order = [...examples];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as Example, order[i] as Example];
+  }
+  const chunks: Example[][] = [];
+  for (let i = 0; i < order.length; i += size) chunks.push(order.slice(i, i + size));
+  return chunks;
+}
