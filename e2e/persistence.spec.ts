@@ -15,12 +15,19 @@ test('history and personalisation survive a reload', async ({ page }) => {
   await shop.goHome();
   const history = await shop.history();
   expect(history.map((e) => e.type)).toEqual(['view', 'like', 'view', 'add_to_cart']);
-  const recs = (await shop.cards()).map((c) => c.itemId);
+  // Personalisation = history plus the weights learned from it; the page follows new weights.
+  await page.evaluate(() => window.privateRecs.internals.whenTrained());
+  const recs = await page.evaluate(async () =>
+    (await window.privateRecs.recommend({ count: 10 })).map((r) => r.itemId),
+  );
+  await expect.poll(async () => (await shop.cards()).map((c) => c.itemId)).toEqual(recs);
 
   await page.reload();
   await shop.ready();
   expect(await shop.history()).toEqual(history);
   await expect(page.getByTestId('status.interactions')).toHaveText('4');
+  const status = await page.evaluate(() => window.privateRecs.internals.whenTrained());
+  expect(status.learning).toMatchObject({ trainedOn: 4, last: null });
   expect((await shop.cards()).map((c) => c.itemId)).toEqual(recs);
 });
 

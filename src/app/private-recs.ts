@@ -39,8 +39,8 @@ export class PrivateRecs extends EventTarget {
     super();
     const { engine, started } = startEngine(config, (progress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
-      // A new encoder (or a failed attempt, with its notice) changes status and rankings alike.
-      if (progress.stage === 'indexed') this.changed();
+      // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
+      if (progress.stage === 'indexed' || progress.stage === 'trained') this.changed();
     });
     this.engine = engine;
     this.started = started;

@@ -32,7 +32,8 @@ export type EngineProgress =
       filesTotal: number;
     }
   | { stage: 'encode'; model: string; done: number; total: number }
-  | { stage: 'indexed'; encoder: EncoderInfo; notices: Notice[] };
+  | { stage: 'indexed'; encoder: EncoderInfo; notices: Notice[] }
+  | { stage: 'trained'; report: TrainReport };
 
 /** Where the current item vectors came from. */
 export interface VectorStats {

@@ -261,7 +261,7 @@ export class Engine implements EngineApi {
       notices: [...notices],
       head: null,
     };
-    state.head = await this.startHead(config, state.notices);
+    state.head = await this.startHead(config, state.notices, report);
     await this.bindHead(state);
     report({ stage: 'ready' });
     this.indexer.start(
@@ -287,11 +287,22 @@ export class Engine implements EngineApi {
   }
 
   /** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */
-  private async startHead(config: EngineConfig, notices: Notice[]): Promise<HeadScorer | null> {
+  private async startHead(
+    config: EngineConfig,
+    notices: Notice[],
+    report: (p: EngineProgress) => void,
+  ): Promise<HeadScorer | null> {
     try {
       const { backend, notices: backendNotices } = await initTfBackend(config.backend);
       notices.push(...backendNotices);
-      return new HeadScorer(backend, this.repository, () => this.repository.interactions());
+      return new HeadScorer(
+        backend,
+        this.repository,
+        () => this.repository.interactions(),
+        (trained) => {
+          report({ stage: 'trained', report: trained });
+        },
+      );
     } catch (error) {
       notices.push({
         code: 'backend-unavailable',

@@ -68,6 +68,7 @@ export function describeProgress(progress: EngineProgress | null): {
       };
     case 'ready':
     case 'indexed':
+    case 'trained':
       return { text: 'Ready', value: 1 };
   }
 }

@@ -42,6 +42,7 @@ export class HeadScorer implements PersonalScorer {
     readonly backend: BackendName,
     private readonly repository: Repository,
     private readonly history: () => Promise<Interaction[]>,
+    private readonly onTrained: (report: TrainReport) => void,
   ) {}
 
   /**
@@ -145,6 +146,7 @@ export class HeadScorer implements PersonalScorer {
         params: await bound.head.snapshot(),
         trainedOn: events.length,
       });
+      this.onTrained(report);
     } catch (error) {
       // A cancelled run is superseded by a newer one; anything else is a real failure.
       if (errorCode(error) !== 'cancelled')

@@ -8,10 +8,14 @@ import type { ItemTensors } from './item-tensors';
 /** Width of the learned low-rank interaction between an item and the visitor's profile. */
 export const RANK = 8;
 /**
- * Features per item: cosine to the liked profile, cosine to the disliked profile, the low-rank
- * interaction, the popularity prior, and the share of recent attention on the item's category.
+ * Features per item: similarity to the liked part of the history, to the disliked part, the
+ * low-rank interaction, the popularity prior, and the shares of attention that liked and that
+ * disliked items of the item's category get. One attention distribution covers the window, so
+ * the parts weigh what their share of recent, strong signals is (six dislikes outweigh one).
+ * Popularity starts at 0: ranking blends the prior in already (fading as history grows); inside
+ * the head it only counts as far as this visitor's own choices show a taste for popular items.
  */
-const INIT_W = [4, -2.4, 0, 1, 1];
+const INIT_W = [4, -2.4, 0, 0, 1, -1];
 const INIT_B = -2;
 const DEFAULT_HALF_LIFE_DAYS = 14;
 
@@ -76,7 +80,7 @@ export class ScoringHead {
   /** Logits of a batch of (history window, candidate) pairs. Call inside tf.tidy. */
   logits(items: ItemTensors, batch: BatchTensors): tf.Tensor1D {
     const size = batch.cand.shape[0];
-    const { hPos, hNeg, aPos } = this.profiles(items, batch, size);
+    const { hPos, hNeg, aPos, aNeg } = this.profiles(items, batch, size);
     const vc = tf.gather(items.v, batch.cand);
     const f1 = tf.sum(tf.mul(vc, hPos), 1);
     const f2 = tf.sum(tf.mul(vc, hNeg), 1);
@@ -84,8 +88,10 @@ export class ScoringHead {
     const f4 = tf.gather(items.prior, batch.cand);
     const histCat = tf.reshape(tf.gather(items.category, batch.histItem), [size, WINDOW]);
     const candCat = tf.expandDims(tf.gather(items.category, batch.cand), 1);
-    const f5 = tf.sum(tf.mul(aPos, tf.cast(tf.equal(histCat, candCat), 'float32')), 1);
-    const features = tf.stack([f1, f2, f3, f4, f5], 1) as tf.Tensor2D;
+    const sameCategory = tf.cast(tf.equal(histCat, candCat), 'float32');
+    const f5 = tf.sum(tf.mul(aPos, sameCategory), 1);
+    const f6 = tf.sum(tf.mul(aNeg, sameCategory), 1);
+    const features = tf.stack([f1, f2, f3, f4, f5, f6], 1) as tf.Tensor2D;
     return tf.add(tf.reshape(tf.matMul(features, tf.expandDims(this.w, 1)), [size]), this.b);
   }
 
@@ -115,18 +121,17 @@ export class ScoringHead {
   async scoreAll(items: ItemTensors, window: Batch): Promise<Float32Array> {
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
-      const { hPos, hNeg, aPos } = this.profiles(items, batch, 1);
+      const { hPos, hNeg, aPos, aNeg } = this.profiles(items, batch, 1);
       const s1 = tf.matMul(items.v, hPos, false, true);
       const s2 = tf.matMul(items.v, hNeg, false, true);
       const s3 = tf.matMul(items.vu(this.u), tf.matMul(hPos, this.u), false, true);
-      // Attention share per category: window attention scattered onto category ids.
+      // Attention shares per category: the window's attention scattered onto category ids.
       const histCat = tf.gather(items.category, batch.histItem);
-      const perCategory = tf.matMul(
-        aPos,
-        tf.cast(tf.oneHot(histCat, items.categories + 1), 'float32'),
-      );
-      const s5 = tf.expandDims(tf.gather(tf.reshape(perCategory, [-1]), items.category), 1);
-      const features = tf.concat([s1, s2, s3, tf.expandDims(items.prior, 1), s5], 1);
+      const oneHot = tf.cast(tf.oneHot(histCat, items.categories + 1), 'float32');
+      const share = (a: tf.Tensor2D) =>
+        tf.expandDims(tf.gather(tf.reshape(tf.matMul(a, oneHot), [-1]), items.category), 1);
+      const prior = tf.expandDims(items.prior, 1);
+      const features = tf.concat([s1, s2, s3, prior, share(aPos), share(aNeg)], 1);
       const logits = tf.add(tf.matMul(features, tf.expandDims(this.w, 1)), this.b);
       // The last row is the padding row, not an item.
       return tf.slice(tf.reshape(logits, [-1]), [0], [items.rows]);
@@ -165,7 +170,10 @@ export class ScoringHead {
     this.initW.dispose();
   }
 
-  /** Attention over each window and the liked / disliked profiles it pools (unit length). */
+  /**
+   * One attention distribution over each window (signal type and age), and the liked and
+   * disliked parts it pools: their lengths carry their share of the attention.
+   */
   private profiles(items: ItemTensors, batch: BatchTensors, size: number) {
     const decay = tf.softplus(this.decayRaw);
     // A one-hot product, not a gather: the WASM backend has no kernel for gather's gradient.
@@ -175,12 +183,13 @@ export class ScoringHead {
       batch.histAge.shape,
     );
     const score: tf.Tensor2D = tf.sub(typeScore, tf.mul(decay, batch.histAge));
-    const aPos = maskedSoftmax(score, batch.pos);
-    const aNeg = maskedSoftmax(score, batch.neg);
+    const attention = maskedSoftmax(score, tf.add(batch.pos, batch.neg));
+    const aPos = tf.mul<tf.Tensor2D>(attention, batch.pos);
+    const aNeg = tf.mul<tf.Tensor2D>(attention, batch.neg);
     const vh = tf.reshape(tf.gather(items.v, batch.histItem), [size, WINDOW, this.params.dims]);
     const pool = (a: tf.Tensor2D) =>
-      l2Normalize(tf.squeeze<tf.Tensor2D>(tf.matMul(tf.expandDims(a, 1), vh), [1]));
-    return { aPos, hPos: pool(aPos), hNeg: pool(aNeg) };
+      tf.squeeze<tf.Tensor2D>(tf.matMul(tf.expandDims(a, 1), vh), [1]);
+    return { aPos, aNeg, hPos: pool(aPos), hNeg: pool(aNeg) };
   }
 }
 
@@ -188,11 +197,6 @@ export class ScoringHead {
 function maskedSoftmax(score: tf.Tensor2D, mask: tf.Tensor2D): tf.Tensor2D {
   const masked = tf.add(score, tf.mul(tf.sub(1, mask), -1e9));
   return tf.mul<tf.Tensor2D>(tf.softmax(masked), mask);
-}
-
-/** Unit rows; a zero row stays zero (the epsilon is inside the root: its gradient is finite). */
-function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
-  return tf.div(x, tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12)));
 }
 
 /** Turns a batch's flat arrays into tensors (call inside tf.tidy). */
