@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const input = args.positional[0];
   if (!input)
     throw new Error('usage: npm run catalogue:vectors -- <catalogue.json> [--model <id>]');
-  const catalogue = parseCatalogue(await readFile(input, 'utf8'));
+  const text = await readFile(input, 'utf8');
+  const catalogue = parseCatalogue(text);
   const model = modelFor(args.options.get('model') ?? null, catalogue);
   if (!model) throw new Error('the lexical encoder needs no precomputed vectors');
   const dtypeArg = args.options.get('dtype') ?? 'int8';
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   const file = `${basename(out, '.json')}.${slug}.vectors.bin`;
   await writeFile(join(dirname(out), file), encodeVectors(matrix.data, dtype));
   const vectors = { kind: 'text', model, dims: matrix.dims, dtype, url: file };
-  await writeFile(out, formatCatalogue({ ...catalogue, vectors }));
+  // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
+  const raw = JSON.parse(text) as typeof catalogue;
+  await writeFile(out, formatCatalogue({ ...raw, vectors }));
   const seconds = (performance.now() - started) / 1000;
   console.log(
     JSON.stringify({

@@ -44,7 +44,12 @@ export function App({ recs, configProblems }: Props) {
   }));
   return (
     <>
-      <Header shopName={status.catalogue.id} query={route.page === 'search' ? route.query : ''} />
+      {/* Keyed by the query, so back/forward and links reset the search box. */}
+      <Header
+        key={route.page === 'search' ? route.query : ''}
+        shopName={status.catalogue.id}
+        query={route.page === 'search' ? route.query : ''}
+      />
       <Notices notices={[...problems, ...status.notices]} />
       <IndexingBar recs={recs} />
       <main>

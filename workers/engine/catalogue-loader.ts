@@ -1,7 +1,7 @@
 import { parseCatalogue } from '../../src/shared/catalogue/parse';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice } from '../../src/shared/engine-api';
-import { CatalogueError, errorMessage } from '../../src/shared/errors';
+import { CatalogueError, errorCode, errorMessage } from '../../src/shared/errors';
 import type { Repository } from '../storage/repository';
 
 /** A catalogue larger than this is refused before it is read into memory. */
@@ -26,8 +26,18 @@ export async function loadCatalogue(
   let failure: CatalogueError;
   try {
     const catalogue = parseCatalogue(await fetchText(url, onProgress));
-    await repository.saveCatalogue(url, catalogue);
-    return { catalogue, url, source: 'network', notices: [] };
+    // A good catalogue that cannot be stored (quota) is still used; only the fallback copy ages.
+    const notices = await repository.saveCatalogue(url, catalogue).then(
+      () => [],
+      (error: unknown): Notice[] => [
+        {
+          code: errorCode(error) ?? 'storage-unavailable',
+          level: 'warning',
+          message: `${errorMessage(error)} The catalogue works now, but will not be available offline.`,
+        },
+      ],
+    );
+    return { catalogue, url, source: 'network', notices };
   } catch (error) {
     failure =
       error instanceof CatalogueError

@@ -180,8 +180,7 @@ export class Engine implements EngineApi {
         `Nothing was imported: the file holds no interactions${why}. Your history is unchanged.`,
       );
     }
-    const imported = await this.repository.addInteractions(parsed.interactions);
-    if (parsed.settings) await this.repository.putSettings(parsed.settings);
+    const imported = await this.repository.addInteractions(parsed.interactions, parsed.settings);
     (await this.ready()).head?.schedule();
     return { imported, rejected: parsed.rejected, problems: parsed.problems };
   }

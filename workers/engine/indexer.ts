@@ -8,7 +8,7 @@ import type {
   SemanticState,
 } from '../../src/shared/engine-api';
 import { modelFor } from '../../src/shared/encoder/models';
-import { errorCode, errorMessage } from '../../src/shared/errors';
+import { errorCode, errorMessage, PrivateRecsError } from '../../src/shared/errors';
 import type { Repository } from '../storage/repository';
 import { chooseEncoderDevice } from './compute-device';
 import { buildSemanticIndex, type SemanticIndex } from './semantic-index';
@@ -61,6 +61,9 @@ export class Indexer {
           wasmPaths: { wasm: new URL(ortWasmUrl, self.location.href).href },
         },
       });
+      // Cancel also holds when nothing was left to encode (every row cached or shipped).
+      if (controller.signal.aborted)
+        throw new PrivateRecsError('cancelled', 'Indexing was cancelled.');
       await onReady(index);
       this.state = { state: 'ready', model, stats: index.stats };
     })().catch((error: unknown) => {

@@ -8,8 +8,13 @@ import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import type { Repository } from '../storage/repository';
 import { TransformersEncoder, type TransformerSettings } from './transformers-encoder';
 
-/** Items encoded between two saves of the cache, so a cancelled or crashed run keeps its work. */
-const SAVE_EVERY = 256;
+/** Items encoded per step: progress and cancellation granularity. */
+const STEP = 256;
+/**
+ * Each save rewrites the whole cached matrix, so saves are spaced to about eight per run (at
+ * least every STEP items): a cancelled or crashed run keeps most of its work at linear cost.
+ */
+const SAVES_PER_RUN = 8;
 
 export interface SemanticIndex {
   encoder: TransformersEncoder;
@@ -65,8 +70,10 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
     return job.repository.saveVectors({ key, model, dims, hashes: saved, data });
   };
   report({ stage: 'encode', model, done: 0, total: missing.length });
-  for (let start = 0; start < missing.length; start += SAVE_EVERY) {
-    const chunk = missing.slice(start, start + SAVE_EVERY);
+  const saveEvery = Math.max(STEP, Math.ceil(missing.length / SAVES_PER_RUN));
+  let saved = 0;
+  for (let start = 0; start < missing.length; start += STEP) {
+    const chunk = missing.slice(start, start + STEP);
     let rows: Float32Array;
     try {
       rows = await encoder.encodeTexts(
@@ -77,13 +84,19 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
         },
       );
     } catch (error) {
-      if (error instanceof PrivateRecsError && error.code === 'cancelled') await save(start);
+      if (error instanceof PrivateRecsError && error.code === 'cancelled' && start > saved) {
+        await save(start);
+      }
       throw error;
     }
     chunk.forEach((itemIndex, j) => {
       data.set(rows.subarray(j * dims, (j + 1) * dims), itemIndex * dims);
     });
-    await save(start + chunk.length);
+    const done = start + chunk.length;
+    if (done - saved >= saveEvery || done === missing.length) {
+      await save(done);
+      saved = done;
+    }
   }
   return { encoder, matrix: { rows: hashes.length, dims, data }, stats, notices };
 }

@@ -56,6 +56,8 @@ export interface StoredWeights {
   };
   /** How many history events the weights were last trained on. */
   trainedOn: number;
+  /** historyFingerprint() of those events: a deleted and a new event leave the count alike. */
+  fingerprint: string;
   savedAt: number;
 }
 

@@ -124,6 +124,7 @@ describe('schema upgrades', () => {
       key: 'k',
       params: { dims: 1, typeLogit: [0], decayRaw: 0, u: Float32Array.of(0), w: [1], b: 0 },
       trainedOn: 1,
+      fingerprint: '1:0',
     });
     expect((await repo.weights('k'))?.trainedOn).toBe(1);
     await repo.forget();

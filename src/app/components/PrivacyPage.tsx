@@ -76,12 +76,18 @@ export function PrivacyPage({ recs, items }: Props) {
 
 function useHistory(recs: PrivateRecs): StoredInteraction[] | null {
   const [history, setHistory] = useState<StoredInteraction[] | null>(null);
+  const notify = useSnackbar();
   useEffect(() => {
     let live = true;
     const load = () => {
-      void recs.internals.history().then((list) => {
-        if (live) setHistory([...list].reverse());
-      });
+      recs.internals.history().then(
+        (list) => {
+          if (live) setHistory([...list].reverse());
+        },
+        (error: unknown) => {
+          notify(`Could not read your history: ${errorMessage(error)}`, 'error');
+        },
+      );
     };
     load();
     recs.addEventListener('change', load);
@@ -89,7 +95,7 @@ function useHistory(recs: PrivateRecs): StoredInteraction[] | null {
       live = false;
       recs.removeEventListener('change', load);
     };
-  }, [recs]);
+  }, [recs, notify]);
   return history;
 }
 

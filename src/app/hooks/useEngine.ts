@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineProgress, EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
+import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../private-recs';
 
 export type EngineState =
@@ -15,6 +16,7 @@ export type EngineState =
  */
 export function useEngine(recs: PrivateRecs): EngineState {
   const [state, setState] = useState<EngineState>({ phase: 'loading' });
+  const notify = useSnackbar();
   useEffect(() => {
     let live = true;
     let items: ReadonlyMap<string, CatalogueItem> | null = null;
@@ -24,9 +26,15 @@ export function useEngine(recs: PrivateRecs): EngineState {
     const refresh = () => {
       if (!items) return;
       const current = items;
-      recs.internals.status().then((status) => {
-        if (live) setState({ phase: 'ready', status, items: current });
-      }, fail);
+      recs.internals.status().then(
+        (status) => {
+          if (live) setState({ phase: 'ready', status, items: current });
+        },
+        // The shop keeps working on its last status; only start-up failures replace it.
+        (error: unknown) => {
+          notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
+        },
+      );
     };
     recs.addEventListener('change', refresh);
     recs.started
@@ -39,7 +47,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
       live = false;
       recs.removeEventListener('change', refresh);
     };
-  }, [recs]);
+  }, [recs, notify]);
   return state;
 }
 

@@ -16,13 +16,22 @@ function subscribe(onChange: () => void): () => void {
 /** Parses a location hash (`#/item/sku-1`, `#/search?q=tea`, `#/privacy`) into a route. */
 export function parseRoute(hash: string): Route {
   const [path = '', queryString = ''] = hash.replace(/^#/, '').split('?');
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodePart);
   if (parts[0] === 'item' && parts[1]) return { page: 'item', itemId: parts[1] };
   if (parts[0] === 'search') {
     return { page: 'search', query: new URLSearchParams(queryString).get('q') ?? '' };
   }
   if (parts[0] === 'privacy') return { page: 'privacy' };
   return { page: 'home' };
+}
+
+/** A malformed escape (`#/item/100%`) is taken literally rather than crashing the page. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** Hash routing keeps every view addressable on a static host and offline. */

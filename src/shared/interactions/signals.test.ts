@@ -9,6 +9,30 @@ const indexOf = new Map([
 ]);
 
 describe('aggregateSignals', () => {
+  it('lets the latest explicit verdict decide, and never words a reason with a dislike', () => {
+    const [signal] = aggregateSignals(
+      [
+        { type: 'view', itemId: 'a', ts: now - 3 },
+        { type: 'like', itemId: 'a', ts: now - 2 },
+        { type: 'dislike', itemId: 'a', ts: now - 1 },
+      ],
+      indexOf,
+      now,
+    );
+    // Net weight is still positive (1 + 4 − 4), but the visitor's last word was "not for me".
+    expect(signal).toMatchObject({ disliked: true, strongest: 'like' });
+    expect(signal?.weight).toBeCloseTo(1, 6);
+    const [again] = aggregateSignals(
+      [
+        { type: 'dislike', itemId: 'a', ts: now - 2 },
+        { type: 'like', itemId: 'a', ts: now - 1 },
+      ],
+      indexOf,
+      now,
+    );
+    expect(again?.disliked).toBe(false);
+  });
+
   it('sums event weights per item and keeps the strongest event for explanations', () => {
     const signals = aggregateSignals(
       [
@@ -20,7 +44,7 @@ describe('aggregateSignals', () => {
       now,
     );
     expect(signals).toEqual([
-      { index: 0, weight: 6, lastTs: now, strongest: 'like', purchased: false },
+      { index: 0, weight: 6, lastTs: now, strongest: 'like', purchased: false, disliked: false },
     ]);
   });
 

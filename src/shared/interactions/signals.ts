@@ -25,9 +25,11 @@ export interface ItemSignal {
   index: number;
   weight: number;
   lastTs: number;
-  /** The event that contributed most, used to word explanations ("because you liked …"). */
+  /** The strongest positive event, used to word explanations ("because you liked …"). */
   strongest: InteractionType;
   purchased: boolean;
+  /** The visitor's latest explicit verdict was a dislike (a later like withdraws it). */
+  disliked: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function aggregateSignals(
     impressions: number;
     engaged: boolean;
     strongestWeight: number;
+    verdictTs: number;
   }
   const byItem = new Map<number, Acc>();
   for (const event of history) {
@@ -52,11 +55,13 @@ export function aggregateSignals(
       index,
       weight: 0,
       lastTs: 0,
-      strongest: event.type,
+      strongest: 'view',
       purchased: false,
+      disliked: false,
       impressions: 0,
       engaged: false,
-      strongestWeight: -1,
+      strongestWeight: 0,
+      verdictTs: -Infinity,
     };
     byItem.set(index, acc);
     const decay = Math.pow(0.5, Math.max(0, now - event.ts) / SIGNAL_HALF_LIFE_MS);
@@ -66,10 +71,15 @@ export function aggregateSignals(
     } else {
       acc.engaged = true;
       acc.weight += weight * decay;
-      if (Math.abs(weight) >= acc.strongestWeight) {
+      if (weight > acc.strongestWeight) {
         acc.strongest = event.type;
-        acc.strongestWeight = Math.abs(weight);
+        acc.strongestWeight = weight;
       }
+    }
+    // The latest explicit verdict (like or dislike) decides whether the item is disliked.
+    if ((event.type === 'like' || event.type === 'dislike') && event.ts >= acc.verdictTs) {
+      acc.verdictTs = event.ts;
+      acc.disliked = event.type === 'dislike';
     }
     acc.lastTs = Math.max(acc.lastTs, event.ts);
     if (event.type === 'purchase') acc.purchased = true;
@@ -80,5 +90,6 @@ export function aggregateSignals(
     lastTs: acc.lastTs,
     strongest: acc.strongest,
     purchased: acc.purchased,
+    disliked: acc.disliked,
   }));
 }

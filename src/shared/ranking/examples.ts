@@ -136,3 +136,15 @@ export function splitRecent(
     valid: examples.filter((e) => e.at >= cutoff),
   };
 }
+
+/** Identifies a history's content: weights trained on it need no retraining while it matches. */
+export function historyFingerprint(events: readonly HeadEvent[]): string {
+  let hash = 0x811c9dc5;
+  for (const event of events) {
+    for (const value of [event.item, event.type, event.ts]) {
+      hash = Math.imul(hash ^ (value % 0x7fffffff), 0x01000193) >>> 0;
+      hash = Math.imul(hash ^ Math.floor(value / 0x7fffffff), 0x01000193) >>> 0;
+    }
+  }
+  return `${events.length}:${hash.toString(16)}`;
+}

@@ -20,7 +20,7 @@ export function strongestSource(
   let best: ItemSignal | null = null;
   let bestValue = 0;
   for (const signal of signals) {
-    if (signal.weight <= 0) continue;
+    if (signal.weight <= 0 || signal.disliked) continue;
     const value = signal.weight * dot(v, row(matrix, signal.index));
     if (value > bestValue) {
       bestValue = value;

@@ -120,6 +120,24 @@ describe('rank', () => {
     expect(search.every((i) => cluster(ctx, i) === 'Coffee')).toBe(true);
   });
 
+  it('hides an item disliked last even when its net weight is positive; impressions never hide', async () => {
+    const ctx = await context([
+      { type: 'view', itemId: 'Coffee-0', ts: now },
+      { type: 'like', itemId: 'Coffee-0', ts: now },
+      { type: 'dislike', itemId: 'Coffee-0', ts: now + 1 },
+      { type: 'impression', itemId: 'Coffee-1', ts: now },
+    ]);
+    const query = {
+      text: 'coffee',
+      vector: normalize(
+        Float32Array.from({ length: ctx.matrix.dims }, (_, i) => (i === 0 ? 1 : 0)),
+      ),
+    };
+    const search = rank(ctx, { count: 30, query }).map((r) => r.index);
+    expect(search).not.toContain(0);
+    expect(search).toContain(1);
+  });
+
   it('recommends around a context item, excluding the item itself', async () => {
     const ctx = await context([]);
     const ranked = rank(ctx, { count: 4, contextIndex: 25 });

@@ -82,12 +82,15 @@ function focusScores(ctx: RankContext, options: RankOptions): Float32Array | nul
   return out;
 }
 
-/** Items that may be shown: available, not bought, not disliked, and not already engaged with
- * in the feed (a search still finds them); with a focus, only items that match it. */
+/**
+ * Items that may be shown: available, not bought, not disliked, and in the feed not already
+ * engaged with (a search still finds them); with a focus, only items that match it. A skipped
+ * impression lowers an item's score but never hides it.
+ */
 function eligible(ctx: RankContext, options: RankOptions, focus: Float32Array | null): number[] {
   const hidden = new Set<number>();
   for (const signal of ctx.signals) {
-    if (signal.purchased || signal.weight < 0 || (!options.query && signal.weight > 0)) {
+    if (signal.purchased || signal.disliked || (!options.query && signal.weight > 0)) {
       hidden.add(signal.index);
     }
   }

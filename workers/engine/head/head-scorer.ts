@@ -2,7 +2,7 @@ import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
 import type { BackendName, LearningState, TrainReport } from '../../../src/shared/engine-api';
 import { errorCode } from '../../../src/shared/errors';
 import type { Interaction } from '../../../src/shared/interactions/types';
-import { headEvents, scoringBatch } from '../../../src/shared/ranking/examples';
+import { headEvents, historyFingerprint, scoringBatch } from '../../../src/shared/ranking/examples';
 import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
 import {
   evidence,
@@ -24,6 +24,7 @@ interface Bound {
   indexOf: ReadonlyMap<string, number>;
   head: ScoringHead;
   trainedOn: number;
+  fingerprint: string;
 }
 
 /**
@@ -65,6 +66,7 @@ export class HeadScorer implements PersonalScorer {
       indexOf: new Map(items.map((item, index) => [item.id, index])),
       head: new ScoringHead(params),
       trainedOn: stored?.params.dims === matrix.dims ? stored.trainedOn : 0,
+      fingerprint: stored?.params.dims === matrix.dims ? stored.fingerprint : '',
     };
     previous?.items.dispose();
     previous?.head.dispose();
@@ -119,6 +121,7 @@ export class HeadScorer implements PersonalScorer {
     bound.head.restore(initialParams(bound.head.params.dims));
     bound.items.invalidate();
     bound.trainedOn = 0;
+    bound.fingerprint = '';
   }
 
   /** Cancels pending and running training and waits until the run has let go of the head. */
@@ -134,17 +137,20 @@ export class HeadScorer implements PersonalScorer {
     try {
       if (!bound) return;
       const events = headEvents(await this.history(), bound.indexOf);
-      if (events.length === 0 || events.length === bound.trainedOn) return;
+      const fingerprint = historyFingerprint(events);
+      if (events.length === 0 || fingerprint === bound.fingerprint) return;
       const full = bound.trainedOn === 0 || events.length > bound.trainedOn * 2;
       const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal };
       const report = await trainHead(bound.head, bound.items, events, options);
       if (signal.aborted || this.bound !== bound) return;
       this.last = report;
       bound.trainedOn = events.length;
+      bound.fingerprint = fingerprint;
       await this.repository.saveWeights({
         key: bound.key,
         params: await bound.head.snapshot(),
         trainedOn: events.length,
+        fingerprint,
       });
       this.onTrained(report);
     } catch (error) {
