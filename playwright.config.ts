@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** Not the port of `npm start`, so a running demo is never mistaken for the fresh build. */
+const PORT = 4174;
 
 /**
  * End-to-end tests run Debian's Chromium (Playwright's own browser download is not available
@@ -33,7 +34,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
