@@ -56,7 +56,7 @@ export function App({ recs, configProblems }: Props) {
         <ErrorBoundary key={route.page}>
           {route.page === 'home' && <HomePage recs={recs} items={items} />}
           {route.page === 'item' && <ItemPage recs={recs} items={items} itemId={route.itemId} />}
-          {route.page === 'privacy' && <PrivacyPage recs={recs} items={items} />}
+          {route.page === 'privacy' && <PrivacyPage recs={recs} items={items} status={status} />}
           {route.page === 'search' && (
             <RecommendationList
               recs={recs}

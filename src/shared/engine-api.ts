@@ -78,9 +78,19 @@ export interface LearningState {
   last: TrainReport | null;
 }
 
+/** An interest as the privacy page shows it. */
+export interface InterestView {
+  id: string;
+  label: string;
+  share: number;
+  itemIds: string[];
+}
+
 export interface EngineStatus {
   backend: BackendName;
   learning: LearningState;
+  /** Items whose events no longer count (removed interests). */
+  excludedItems: number;
   encoder: EncoderInfo;
   items: number;
   interactions: number;
@@ -131,6 +141,14 @@ export interface EngineApi {
   cancelIndexing(): Promise<void>;
   /** The catalogue's item vectors under the encoder in use, in catalogue order. */
   itemVectors(): Promise<{ encoder: EncoderInfo; ids: string[]; dims: number; data: Float32Array }>;
+  /** The visitor's history clustered into labelled interests (k-means over item vectors). */
+  profile(): Promise<InterestView[]>;
+  /** Stops an interest's items from counting (their events stay in the history). */
+  removeInterest(id: string): Promise<void>;
+  /** Lets every removed interest count again. */
+  restoreInterests(): Promise<void>;
+  /** While paused, nothing is recorded and nothing is learned. */
+  setLearningPaused(paused: boolean): Promise<void>;
   /** Resolves when the personal head has no training pending or running. */
   whenTrained(): Promise<EngineStatus>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */

@@ -5,6 +5,7 @@ import type {
   EngineProgress,
   EngineStatus,
   ImportResult,
+  InterestView,
   LearningState,
   Notice,
   Recommendation,
@@ -24,12 +25,14 @@ import { describeReason } from '../../src/shared/ranking/explain';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { popularityPrior } from '../../src/shared/ranking/prior';
+import { findInterests } from '../../src/shared/ranking/interests';
 import { rank } from '../../src/shared/ranking/rank';
 import { Repository } from '../storage/repository';
 import { loadCatalogue } from './catalogue-loader';
 import { HeadScorer } from './head/head-scorer';
 import { initTfBackend } from './head/tf-backend';
 import { Indexer } from './indexer';
+import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
@@ -51,6 +54,7 @@ interface Loaded {
   notices: Notice[];
   /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
   head: HeadScorer | null;
+  preferences: Preferences;
 }
 
 /** The recommender engine: owns the catalogue, its vectors and the visitor's stored history. */
@@ -84,6 +88,7 @@ export class Engine implements EngineApi {
     return {
       backend: learning.backend,
       learning,
+      excludedItems: state.preferences.excludedItems.length,
       encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
       interactions: await this.repository.interactionCount(),
@@ -104,6 +109,8 @@ export class Engine implements EngineApi {
 
   async track(input: TrackEvent): Promise<void> {
     const state = await this.ready();
+    // Paused learning records nothing: the visitor asked the app to stop watching.
+    if (state.preferences.learningPaused) return;
     const checked = checkEvent(input, Date.now());
     if (!checked.ok) {
       throw new InteractionError(
@@ -125,7 +132,7 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     const { encoder, matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
-    const history = await this.repository.interactions();
+    const history = countedHistory(await this.repository.interactions(), state.preferences);
     const signals = aggregateSignals(history, state.indexOf, Date.now());
     const scorer = state.head ?? this.fallbackScorer;
     const now = Date.now();
@@ -138,7 +145,7 @@ export class Engine implements EngineApi {
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
     const ranked = rank(
       { items: state.catalogue.items, matrix, prior: state.prior, signals, personal },
-      { count, query, contextIndex },
+      { count, query, contextIndex, seed: history.length },
     );
     return ranked.map(({ index, score, reason }) => {
       const item = state.catalogue.items[index];
@@ -181,6 +188,7 @@ export class Engine implements EngineApi {
       );
     }
     const imported = await this.repository.addInteractions(parsed.interactions, parsed.settings);
+    (await this.ready()).preferences = await loadPreferences(this.repository);
     (await this.ready()).head?.schedule();
     return { imported, rejected: parsed.rejected, problems: parsed.problems };
   }
@@ -190,6 +198,47 @@ export class Engine implements EngineApi {
     // Stop training first, so that no run can save weights learned from the erased history.
     await head?.reset();
     await this.repository.forget();
+    const state = await this.ready();
+    state.preferences = { excludedItems: [], learningPaused: false };
+    if (state.head) state.head.paused = false;
+  }
+
+  async profile(): Promise<InterestView[]> {
+    const state = await this.ready();
+    const history = countedHistory(await this.repository.interactions(), state.preferences);
+    const signals = aggregateSignals(history, state.indexOf, Date.now());
+    const items = state.catalogue.items;
+    return findInterests(signals, state.index.matrix, items).map((interest) => ({
+      id: interest.id,
+      label: interest.label,
+      share: interest.share,
+      itemIds: interest.items.map((i) => items[i]?.id ?? ''),
+    }));
+  }
+
+  async removeInterest(id: string): Promise<void> {
+    const interest = (await this.profile()).find((candidate) => candidate.id === id);
+    if (!interest) return;
+    const state = await this.ready();
+    const excluded = new Set([...state.preferences.excludedItems, ...interest.itemIds]);
+    await this.setPreferences(state, { ...state.preferences, excludedItems: [...excluded] });
+  }
+
+  async restoreInterests(): Promise<void> {
+    const state = await this.ready();
+    await this.setPreferences(state, { ...state.preferences, excludedItems: [] });
+  }
+
+  async setLearningPaused(paused: boolean): Promise<void> {
+    const state = await this.ready();
+    await this.setPreferences(state, { ...state.preferences, learningPaused: paused });
+  }
+
+  private async setPreferences(state: Loaded, preferences: Preferences): Promise<void> {
+    await savePreferences(this.repository, preferences);
+    state.preferences = preferences;
+    if (state.head) state.head.paused = preferences.learningPaused;
+    state.head?.schedule();
   }
 
   async whenTrained(): Promise<EngineStatus> {
@@ -259,8 +308,10 @@ export class Engine implements EngineApi {
       prior: popularityPrior(catalogue.items),
       notices: [...notices],
       head: null,
+      preferences: await loadPreferences(this.repository),
     };
     state.head = await this.startHead(config, state.notices, report);
+    if (state.head) state.head.paused = state.preferences.learningPaused;
     await this.bindHead(state);
     report({ stage: 'ready' });
     this.indexer.start(
@@ -297,7 +348,8 @@ export class Engine implements EngineApi {
       return new HeadScorer(
         backend,
         this.repository,
-        () => this.repository.interactions(),
+        async () =>
+          countedHistory(await this.repository.interactions(), (await this.ready()).preferences),
         (trained) => {
           report({ stage: 'trained', report: trained });
         },

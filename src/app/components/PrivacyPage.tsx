@@ -1,15 +1,18 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
+import type { EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import type { StoredInteraction } from '../../shared/interactions/types';
 import { formatTime } from '../format';
 import { href } from '../hooks/useHashRoute';
 import type { PrivateRecs } from '../private-recs';
+import { InterestsPanel } from './InterestsPanel';
 import { useSnackbar } from './Snackbar';
 
 interface Props {
   recs: PrivateRecs;
   items: ReadonlyMap<string, CatalogueItem>;
+  status: EngineStatus;
 }
 
 const LABELS: Record<StoredInteraction['type'], string> = {
@@ -24,7 +27,7 @@ const LABELS: Record<StoredInteraction['type'], string> = {
 };
 
 /** What the app keeps about the visitor: the history, with delete, export, import and erase. */
-export function PrivacyPage({ recs, items }: Props) {
+export function PrivacyPage({ recs, items, status }: Props) {
   const history = useHistory(recs);
   const notify = useSnackbar();
   const remove = (id: number) => {
@@ -45,6 +48,7 @@ export function PrivacyPage({ recs, items }: Props) {
         anywhere: recommendations are computed on this device.
       </p>
       <DataActions recs={recs} />
+      <InterestsPanel recs={recs} status={status} />
       <h2>Your history ({history?.length ?? '…'})</h2>
       {history && history.length === 0 && <p className="muted">No history yet.</p>}
       <ol className="history" data-testid="privacy.history">

@@ -14,8 +14,8 @@ export function StatusLine({ status }: { status: EngineStatus }) {
         </span>
       )}{' '}
       · backend <span data-testid="status.backend">{status.backend}</span> ·{' '}
-      <span data-testid="status.interactions">{status.interactions}</span> interactions · computed
-      on this device
+      <span data-testid="status.interactions">{status.interactions}</span> interactions
+      {status.learning.state === 'paused' ? ' · learning paused' : ''} · computed on this device
     </footer>
   );
 }

@@ -8,7 +8,8 @@ export type Reason =
   | { kind: 'popular'; category: string | null }
   | { kind: 'personal'; sourceIndex: number; signal: InteractionType }
   | { kind: 'query'; query: string }
-  | { kind: 'similar'; sourceIndex: number };
+  | { kind: 'similar'; sourceIndex: number }
+  | { kind: 'explore'; category: string | null };
 
 /** The positive history item that most explains a candidate: weight × similarity, largest wins. */
 export function strongestSource(
@@ -53,6 +54,8 @@ export function describeReason(reason: Reason, items: readonly CatalogueItem[]):
       return `Matches “${reason.query}”`;
     case 'similar':
       return `Similar to ${title(reason.sourceIndex)}`;
+    case 'explore':
+      return `Something different${reason.category ? `: popular in ${reason.category}` : ''}`;
   }
 }
 

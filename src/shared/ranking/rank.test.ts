@@ -9,7 +9,7 @@ import { popularityPrior } from './prior';
 import { minMax, rank, type RankContext } from './rank';
 
 const now = Date.UTC(2026, 10, 22);
-const CLUSTERS = ['Coffee', 'Tents', 'Books'] as const;
+const CLUSTERS = ['Coffee', 'Tents', 'Books', 'Games', 'Garden', 'Music'] as const;
 const PER_CLUSTER = 10;
 
 /**
@@ -77,7 +77,8 @@ describe('rank', () => {
     expect(books.length).toBeGreaterThanOrEqual(4);
     // Items from other clusters (picked for diversity or popularity) are never credited to history.
     for (const r of rank(ctx, { count: 12 })) {
-      if (cluster(ctx, r.index) !== 'Books') expect(r.reason.kind).toBe('popular');
+      if (cluster(ctx, r.index) !== 'Books')
+        expect(['popular', 'explore']).toContain(r.reason.kind);
     }
     const reason = ranked[0]?.reason;
     expect(reason?.kind).toBe('personal');
@@ -85,6 +86,27 @@ describe('rank', () => {
       expect(['Books-3', 'Books-5', 'Books-7']).toContain(ctx.items[reason.sourceIndex]?.id);
       expect(reason.signal).toBe('like');
     }
+  });
+
+  it('gives a personalised feed a controlled exploration share from unshown categories', async () => {
+    const history: Interaction[] = ['Books-1', 'Books-2', 'Books-4', 'Books-6'].map((itemId) => ({
+      type: 'like' as const,
+      itemId,
+      ts: now,
+    }));
+    const ctx = await context(history);
+    const ranked = rank(ctx, { count: 10, seed: 4 });
+    const explored = ranked.filter((r) => r.reason.kind === 'explore');
+    expect(explored).toHaveLength(1);
+    const others = new Set(
+      ranked.filter((r) => r.reason.kind !== 'explore').map((r) => cluster(ctx, r.index)),
+    );
+    expect(others.has(cluster(ctx, explored[0]?.index ?? -1))).toBe(false);
+    expect(rank(ctx, { count: 10, seed: 4 })).toEqual(ranked);
+    // No exploration for a new visitor (the feed is all popular and varied already) or in search.
+    expect(rank(await context([]), { count: 10 }).some((r) => r.reason.kind === 'explore')).toBe(
+      false,
+    );
   });
 
   it('pushes disliked directions down', async () => {

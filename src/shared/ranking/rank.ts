@@ -1,5 +1,6 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
+import { seededRandom } from '../random';
 import { strongestSource, topCategory, type Reason } from './explain';
 import { similarities, row, type ItemMatrix } from './matrix';
 import { mmrSelect } from './mmr';
@@ -18,6 +19,8 @@ export interface RankOptions {
   count: number;
   query?: { text: string; vector: Float32Array };
   contextIndex?: number;
+  /** Seeds the exploration pick, so a list is stable until the history changes. */
+  seed?: number;
 }
 
 export interface Ranked {
@@ -31,6 +34,10 @@ const LAMBDA = { feed: 0.7, focused: 0.85 } as const;
 /** How many of the best candidates MMR considers, per item asked for. */
 const POOL_PER_ITEM = 6;
 const MIN_POOL = 60;
+/** Share of a personalised feed given to items from categories the list does not show. */
+export const EXPLORATION_SHARE = 0.1;
+/** Exploration starts once the personal score carries this much of the blend. */
+const EXPLORE_FROM = 0.3;
 /** A query result must reach this share of the best match's similarity. */
 const QUERY_FLOOR = 0.3;
 /** An item is explained by the history only if it is in the upper half of personal scores. */
@@ -55,12 +62,51 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   );
   const pool = candidates.slice(0, Math.max(MIN_POOL, options.count * POOL_PER_ITEM));
   const lambda = focus ? LAMBDA.focused : LAMBDA.feed;
-  const picked = mmrSelect(pool, relevance, ctx.matrix, options.count, lambda);
-  return picked.map((index) => ({
+  const explore =
+    !focus && alpha >= EXPLORE_FROM ? Math.floor(options.count * EXPLORATION_SHARE) : 0;
+  const picked = mmrSelect(pool, relevance, ctx.matrix, options.count - explore, lambda);
+  const ranked = picked.map((index) => ({
     index,
     score: relevance[index] ?? 0,
     reason: reasonFor(index, ctx, options, alpha, personal),
   }));
+  return [...ranked, ...exploration(ctx, candidates, picked, explore, options.seed ?? 0)];
+}
+
+/**
+ * Against filter bubbles: `count` popular items from categories the list does not show yet,
+ * one per category, picked with a seeded draw (stable until the history changes).
+ */
+function exploration(
+  ctx: RankContext,
+  candidates: readonly number[],
+  picked: readonly number[],
+  count: number,
+  seed: number,
+): Ranked[] {
+  if (count <= 0) return [];
+  const shown = new Set(picked.map((i) => topCategory(ctx.items[i])));
+  const best = new Map<string, number>();
+  for (const index of candidates) {
+    const category = topCategory(ctx.items[index]);
+    if (category === null || shown.has(category)) continue;
+    const current = best.get(category);
+    if (current === undefined || (ctx.prior[index] ?? 0) > (ctx.prior[current] ?? 0))
+      best.set(category, index);
+  }
+  const options = [...best.values()];
+  const random = seededRandom(seed);
+  const out: Ranked[] = [];
+  while (out.length < count && options.length > 0) {
+    const [index] = options.splice(Math.floor(random() * options.length), 1);
+    if (index === undefined) break;
+    out.push({
+      index,
+      score: 0,
+      reason: { kind: 'explore', category: topCategory(ctx.items[index]) },
+    });
+  }
+  return out;
 }
 
 /** Similarity to the query or context item, scaled to [0, 1]; null for the plain feed. */
