@@ -21,7 +21,7 @@ export interface VectorLoadRun {
 }
 
 /** The benchmark worker's RPC surface. */
-export interface BenchApi {
+export interface BenchApi extends HeadBenchApi {
   gpu(): Promise<{ available: boolean; hardware: boolean; description: string }>;
   /** Our path: the engine's TransformersEncoder, timed in the worker. */
   encode(
@@ -40,4 +40,31 @@ export interface BenchApi {
     texts: string[],
   ): Promise<EncodeRun>;
   vectorLoad(rows: number, dims: number): Promise<VectorLoadRun>;
+}
+
+/** Scoring-head figures for one backend and catalogue size. */
+export interface HeadRun {
+  backend: string;
+  rows: number;
+  dims: number;
+  /** Median time to score the whole catalogue and rank it (head + ranking pipeline). */
+  rerankMs: number;
+  /** Backend memory held by the catalogue tensors, and the JS heap where the browser reports it. */
+  tensorMB: number;
+  heapMB: number | null;
+}
+
+/** Training figures for one backend and history length. */
+export interface TrainRun {
+  backend: string;
+  interactions: number;
+  fullMs: number;
+  epochs: number;
+  /** A warm-started update after one more interaction. */
+  incrementalMs: number;
+}
+
+export interface HeadBenchApi {
+  rerank(backend: string, rows: number, dims: number): Promise<HeadRun>;
+  train(backend: string, rows: number, dims: number, interactions: number): Promise<TrainRun>;
 }

@@ -7,6 +7,7 @@ import { probeGpu } from '../workers/engine/compute-device';
 import { configureTransformers, TransformersEncoder } from '../workers/engine/transformers-encoder';
 import { Repository } from '../workers/storage/repository';
 import type { BenchApi, EncodeRun } from './bench-api';
+import { headBench } from './head-bench';
 
 const root = new URL('../', self.location.href);
 const settings = (
@@ -56,6 +57,7 @@ async function median(passes: number, work: () => Promise<unknown>): Promise<num
 const PASSES = 3;
 
 const api: BenchApi = {
+  ...headBench,
   gpu: probeGpu,
 
   async encode(model, device, dtype, batch, texts) {

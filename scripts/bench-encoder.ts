@@ -7,15 +7,13 @@
  *
  * Models must be installed in public/models (npm run models -- <id>); missing ones are skipped.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import type { EncodeRun } from '../bench/bench-api';
 import { itemText } from '../src/shared/encoder/encoder';
 import type { Catalogue } from '../src/shared/catalogue/schema';
 import { parseArgs } from './lib/args';
+import { launchChromium, log, machine } from './lib/bench-browser';
 
 const args = parseArgs(process.argv.slice(2), ['models']);
 const models = (args.options.get('models') ?? 'private-recs/tiny-bert,Xenova/all-MiniLM-L6-v2')
@@ -23,21 +21,12 @@ const models = (args.options.get('models') ?? 'private-recs/tiny-bert,Xenova/all
   .filter((model) => existsSync(`public/models/${model}/config.json`));
 const catalogue = JSON.parse(readFileSync('public/catalogue.json', 'utf8')) as Catalogue;
 const texts = catalogue.items.map(itemText);
-const log = (message: string) => process.stderr.write(`${message}\n`);
 const middle = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 await build({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
 const server = await preview({ configFile: 'vite.bench.config.ts', logLevel: 'warn' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--enable-unsafe-webgpu',
-    '--disable-background-networking',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto('http://localhost:4190/');
@@ -96,13 +85,9 @@ try {
     log(`vector load ${rows}`);
     vectorLoad.push(await page.evaluate((n) => window.bench.vectorLoad(n, 384), rows));
   }
-  const chromiumVersion = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
-    '--version',
-  ])
-    .toString()
-    .trim();
-  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, chromium: chromiumVersion, gpu };
-  console.log(JSON.stringify({ machine, models, throughput, overhead, vectorLoad }));
+  console.log(
+    JSON.stringify({ machine: { ...machine(), gpu }, models, throughput, overhead, vectorLoad }),
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -15,11 +15,24 @@ export class Shop {
    * Opens the shop. Tests of the recommendation loop pin the built-in lexical encoder, so that a
    * text model installed on a developer's machine cannot change their ranking mid-test.
    */
-  async open(query = ''): Promise<void> {
+  async open(query = '', hash = ''): Promise<void> {
     const params = new URLSearchParams(query.replace(/^\?/, ''));
     if (!params.has('model')) params.set('model', 'lexical');
-    await this.page.goto(`/?${params.toString()}`);
+    await this.page.goto(`/?${params.toString()}${hash}`);
     await this.ready();
+  }
+
+  /** Waits until the feed has recorded what it shows (the impression count stops changing). */
+  async impressionsSettled(): Promise<number> {
+    let last = -1;
+    for (;;) {
+      const count = await this.page.evaluate(
+        async () => (await window.privateRecs.internals.status()).impressions,
+      );
+      if (count === last) return count;
+      last = count;
+      await this.page.waitForTimeout(300);
+    }
   }
 
   /** Waits until background indexing has ended and returns the engine status. */
@@ -108,13 +121,12 @@ export class Shop {
     );
   }
 
+  /** The engagement history (impressions, recorded by the home feed, are left out). */
   async history(): Promise<{ type: string; itemId: string; ts: number }[]> {
     return this.page.evaluate(async () =>
-      (await window.privateRecs.internals.history()).map(({ type, itemId, ts }) => ({
-        type,
-        itemId,
-        ts,
-      })),
+      (await window.privateRecs.internals.history())
+        .filter((event) => event.type !== 'impression')
+        .map(({ type, itemId, ts }) => ({ type, itemId, ts })),
     );
   }
 }

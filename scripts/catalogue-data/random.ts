@@ -1,16 +1,9 @@
+import { seededRandom } from '../../src/shared/random';
+
 export type Rng = () => number;
 
-/** mulberry32: a small 32-bit PRNG whose output is identical on every platform. */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: the project's seeded PRNG (identical output on every platform). */
+export const mulberry32: (seed: number) => Rng = seededRandom;
 
 /** A uniformly random index into a list of the given length. */
 export function pickIndex(rng: Rng, length: number): number {

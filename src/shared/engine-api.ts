@@ -93,7 +93,9 @@ export interface EngineStatus {
   excludedItems: number;
   encoder: EncoderInfo;
   items: number;
+  /** Engagement events (views, clicks, likes, purchases, …); impressions are counted apart. */
   interactions: number;
+  impressions: number;
   catalogue: { id: string; version: string | null; url: string; source: 'network' | 'stored' };
   semantic: SemanticState;
   notices: Notice[];
@@ -141,6 +143,13 @@ export interface EngineApi {
   cancelIndexing(): Promise<void>;
   /** The catalogue's item vectors under the encoder in use, in catalogue order. */
   itemVectors(): Promise<{ encoder: EncoderInfo; ids: string[]; dims: number; data: Float32Array }>;
+  /**
+   * Records that these items were shown (impressions: weak negatives while never clicked), at
+   * most once per item per 30 minutes. Silent: no change event, no training of its own.
+   */
+  recordImpressions(itemIds: string[]): Promise<number>;
+  /** Deletes every recorded impression (the engagement history stays). */
+  deleteImpressions(): Promise<void>;
   /** The visitor's history clustered into labelled interests (k-means over item vectors). */
   profile(): Promise<InterestView[]>;
   /** Stops an interest's items from counting (their events stay in the history). */

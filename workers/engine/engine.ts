@@ -18,6 +18,8 @@ import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
   checkEvent,
+  freshImpressions,
+  isEngagement,
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
@@ -91,7 +93,7 @@ export class Engine implements EngineApi {
       excludedItems: state.preferences.excludedItems.length,
       encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
-      interactions: await this.repository.interactionCount(),
+      ...(await this.counts()),
       catalogue: {
         id: state.catalogue.id,
         version: state.catalogue.version ?? null,
@@ -145,7 +147,7 @@ export class Engine implements EngineApi {
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
     const ranked = rank(
       { items: state.catalogue.items, matrix, prior: state.prior, signals, personal },
-      { count, query, contextIndex, seed: history.length },
+      { count, query, contextIndex, seed: history.filter(isEngagement).length },
     );
     return ranked.map(({ index, score, reason }) => {
       const item = state.catalogue.items[index];
@@ -163,6 +165,27 @@ export class Engine implements EngineApi {
 
   async history(): Promise<StoredInteraction[]> {
     return this.repository.interactions();
+  }
+
+  async recordImpressions(itemIds: string[]): Promise<number> {
+    const state = await this.ready();
+    if (state.preferences.learningPaused) return 0;
+    const now = Date.now();
+    const known = itemIds.filter((id) => state.indexOf.has(id));
+    const fresh = freshImpressions(known, await this.repository.interactions(), now);
+    const events = fresh.map((itemId) => ({ type: 'impression' as const, itemId, ts: now }));
+    return this.repository.addInteractions(events);
+  }
+
+  async deleteImpressions(): Promise<void> {
+    await this.repository.deleteImpressions();
+    (await this.ready()).head?.schedule();
+  }
+
+  private async counts(): Promise<{ interactions: number; impressions: number }> {
+    const history = await this.repository.interactions();
+    const interactions = history.filter(isEngagement).length;
+    return { interactions, impressions: history.length - interactions };
   }
 
   async deleteInteraction(id: number): Promise<void> {

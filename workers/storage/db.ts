@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import { StorageError } from '../../src/shared/errors';
 import type { StoredInteraction } from '../../src/shared/interactions/types';
+import type { HeadParams } from '../../src/shared/ranking/head-params';
 
 export const DB_NAME = 'private-recs';
 export const DB_VERSION = 3;
@@ -46,15 +47,8 @@ export type VectorRecord =
 export interface StoredWeights {
   /** `<encoder id>|<dims>|<catalogue id>`: weights only fit the item space they were trained in. */
   key: string;
-  params: {
-    dims: number;
-    typeLogit: number[];
-    decayRaw: number;
-    u: Float32Array;
-    w: number[];
-    b: number;
-  };
-  /** How many history events the weights were last trained on. */
+  params: HeadParams;
+  /** How many engagement events (impressions aside) the weights were last trained on. */
   trainedOn: number;
   /** historyFingerprint() of those events: a deleted and a new event leave the count alike. */
   fingerprint: string;

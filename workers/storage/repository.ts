@@ -86,6 +86,16 @@ export class Repository {
     return (await this.open()).count('interactions');
   }
 
+  /** Deletes every impression in one transaction (an index walk; the engagement rows stay). */
+  async deleteImpressions(): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction('interactions', 'readwrite');
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (cursor.value.type === 'impression') await cursor.delete();
+    }
+    await tx.done;
+  }
+
   async deleteInteraction(id: number): Promise<void> {
     await (await this.open()).delete('interactions', id);
   }

@@ -23,6 +23,7 @@ export function HomePage({ recs, items }: Props) {
         title="Recommended for you"
         empty="Nothing to recommend: every item is either bought or unavailable."
         testId="recs.grid"
+        recordImpressions
       />
       <Browse items={items} />
     </>

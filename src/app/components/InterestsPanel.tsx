@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { EngineStatus, InterestView } from '../../shared/engine-api';
+import type { EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../private-recs';
 import { useSnackbar } from './Snackbar';
 
 /** What the app believes the visitor likes, as a chart they can edit, and a pause switch. */
 export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: EngineStatus }) {
-  const interests = useInterests(recs);
+  const interests = useLiveQuery(recs, loadProfile, 'Could not work out your interests');
   const notify = useSnackbar();
   const run = (what: string, action: () => Promise<void>, done: string) => {
     action().then(
@@ -96,27 +96,4 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
   );
 }
 
-function useInterests(recs: PrivateRecs): InterestView[] | null {
-  const [interests, setInterests] = useState<InterestView[] | null>(null);
-  const notify = useSnackbar();
-  useEffect(() => {
-    let live = true;
-    const load = () => {
-      recs.internals.profile().then(
-        (list) => {
-          if (live) setInterests(list);
-        },
-        (error: unknown) => {
-          notify(`Could not work out your interests: ${errorMessage(error)}`, 'error');
-        },
-      );
-    };
-    load();
-    recs.addEventListener('change', load);
-    return () => {
-      live = false;
-      recs.removeEventListener('change', load);
-    };
-  }, [recs, notify]);
-  return interests;
-}
+const loadProfile = (recs: PrivateRecs) => recs.internals.profile();

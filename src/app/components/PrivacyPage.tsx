@@ -1,10 +1,11 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import type { StoredInteraction } from '../../shared/interactions/types';
 import { formatTime } from '../format';
 import { href } from '../hooks/useHashRoute';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../private-recs';
 import { InterestsPanel } from './InterestsPanel';
 import { useSnackbar } from './Snackbar';
@@ -28,7 +29,7 @@ const LABELS: Record<StoredInteraction['type'], string> = {
 
 /** What the app keeps about the visitor: the history, with delete, export, import and erase. */
 export function PrivacyPage({ recs, items, status }: Props) {
-  const history = useHistory(recs);
+  const history = useLiveQuery(recs, loadHistory, 'Could not read your history');
   const notify = useSnackbar();
   const remove = (id: number) => {
     recs.internals
@@ -50,6 +51,29 @@ export function PrivacyPage({ recs, items, status }: Props) {
       <DataActions recs={recs} />
       <InterestsPanel recs={recs} status={status} />
       <h2>Your history ({history?.length ?? '…'})</h2>
+      <p className="muted" data-testid="privacy.impressions">
+        Also recorded: {status.impressions} impressions (items shown to you that you did not open;
+        they count a little against those items).{' '}
+        {status.impressions > 0 && (
+          <button
+            type="button"
+            className="link"
+            data-testid="privacy.impressions-delete"
+            onClick={() => {
+              recs.internals
+                .deleteImpressions()
+                .then(() => {
+                  recs.changed();
+                })
+                .catch((error: unknown) => {
+                  notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+                });
+            }}
+          >
+            Delete impressions
+          </button>
+        )}
+      </p>
       {history && history.length === 0 && <p className="muted">No history yet.</p>}
       <ol className="history" data-testid="privacy.history">
         {history?.map((event) => (
@@ -78,30 +102,9 @@ export function PrivacyPage({ recs, items, status }: Props) {
   );
 }
 
-function useHistory(recs: PrivateRecs): StoredInteraction[] | null {
-  const [history, setHistory] = useState<StoredInteraction[] | null>(null);
-  const notify = useSnackbar();
-  useEffect(() => {
-    let live = true;
-    const load = () => {
-      recs.internals.history().then(
-        (list) => {
-          if (live) setHistory([...list].reverse());
-        },
-        (error: unknown) => {
-          notify(`Could not read your history: ${errorMessage(error)}`, 'error');
-        },
-      );
-    };
-    load();
-    recs.addEventListener('change', load);
-    return () => {
-      live = false;
-      recs.removeEventListener('change', load);
-    };
-  }, [recs, notify]);
-  return history;
-}
+/** Engagement, newest first; impressions are summarised apart (they would drown the list). */
+const loadHistory = async (recs: PrivateRecs) =>
+  (await recs.internals.history()).filter((event) => event.type !== 'impression').reverse();
 
 function DataActions({ recs }: { recs: PrivateRecs }) {
   const notify = useSnackbar();

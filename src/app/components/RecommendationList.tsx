@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { RecommendOptions } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
@@ -13,12 +14,22 @@ interface Props {
   title: string;
   empty: string;
   testId: string;
+  /** Record what this list showed (impressions: the items seen but not opened count a little against). */
+  recordImpressions?: boolean;
 }
 
 /** A titled grid of recommendations with their reasons; opening one records a click. */
-export function RecommendationList({ recs, items, options, title, empty, testId }: Props) {
+export function RecommendationList(props: Props) {
+  const { recs, items, options, title, empty, testId, recordImpressions = false } = props;
   const state = useRecommendations(recs, options);
   const notify = useSnackbar();
+  const shown = state.phase === 'ready' ? state.recs.map((r) => r.itemId).join(' ') : '';
+  useEffect(() => {
+    if (!recordImpressions || shown === '') return;
+    recs.internals.recordImpressions(shown.split(' ')).catch((error: unknown) => {
+      notify(`Could not record what was shown: ${errorMessage(error)}`, 'error');
+    });
+  }, [recs, recordImpressions, shown, notify]);
   const onOpen = (itemId: string) => {
     recs.track({ type: 'click', itemId }).catch((error: unknown) => {
       notify(`Could not record the click: ${errorMessage(error)}`, 'error');

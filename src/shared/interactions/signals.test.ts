@@ -44,7 +44,15 @@ describe('aggregateSignals', () => {
       now,
     );
     expect(signals).toEqual([
-      { index: 0, weight: 6, lastTs: now, strongest: 'like', purchased: false, disliked: false },
+      {
+        index: 0,
+        weight: 6,
+        lastTs: now,
+        strongest: 'like',
+        purchased: false,
+        disliked: false,
+        engaged: true,
+      },
     ]);
   });
 

@@ -30,6 +30,8 @@ export interface ItemSignal {
   purchased: boolean;
   /** The visitor's latest explicit verdict was a dislike (a later like withdraws it). */
   disliked: boolean;
+  /** Anything beyond impressions happened: the visitor acted on the item. */
+  engaged: boolean;
 }
 
 /**
@@ -91,5 +93,6 @@ export function aggregateSignals(
     strongest: acc.strongest,
     purchased: acc.purchased,
     disliked: acc.disliked,
+    engaged: acc.engaged,
   }));
 }

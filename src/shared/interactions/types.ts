@@ -64,3 +64,25 @@ export function checkEvent(
     event: value === undefined ? { type, itemId, ts } : { type, itemId, ts, value },
   };
 }
+
+/** An impression is being shown an item; everything else is the visitor acting on one. */
+export function isEngagement(event: Pick<Interaction, 'type'>): boolean {
+  return event.type !== 'impression';
+}
+
+/** An item shown again within this time is not recorded again (one impression per visit). */
+export const IMPRESSION_INTERVAL_MS = 30 * 60_000;
+
+/** The items of `shown` that have no impression recorded since `now − IMPRESSION_INTERVAL_MS`. */
+export function freshImpressions(
+  shown: readonly string[],
+  history: readonly Interaction[],
+  now: number,
+): string[] {
+  const recent = new Set(
+    history
+      .filter((e) => e.type === 'impression' && e.ts > now - IMPRESSION_INTERVAL_MS)
+      .map((e) => e.itemId),
+  );
+  return [...new Set(shown)].filter((id) => !recent.has(id));
+}

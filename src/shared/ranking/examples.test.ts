@@ -46,6 +46,26 @@ describe('head examples', () => {
     expect(batch.histItem).toHaveLength(WINDOW);
   });
 
+  it('keeps impressions out of the window but learns from them as negatives', () => {
+    const withImpressions: Interaction[] = [
+      { type: 'like', itemId: 'a', ts: t0 },
+      ...Array.from({ length: WINDOW + 5 }, (_, i) => ({
+        type: 'impression' as const,
+        itemId: 'c',
+        ts: t0 + 1 + i,
+      })),
+      { type: 'like', itemId: 'b', ts: t0 + 100 },
+    ];
+    const events = headEvents(withImpressions, indexOf);
+    const examples = buildExamples(events, 4, seededRandom(3), 0);
+    expect(examples.filter((e) => e.label === 0 && e.cand === 2)).toHaveLength(WINDOW + 5);
+    const last = examples[examples.length - 1];
+    expect(last).toMatchObject({ cand: 1, label: 1 });
+    // The like of b still sees the like of a, however many impressions came in between.
+    const batch = toBatch(events, last ? [last] : [], 99);
+    expect(Array.from(batch.histItem.slice(0, 2))).toEqual([0, 99]);
+  });
+
   it('keeps only the last WINDOW events for long histories', () => {
     const long: Interaction[] = Array.from({ length: WINDOW + 10 }, (_, i) => ({
       type: 'view' as const,

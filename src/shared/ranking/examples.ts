@@ -4,6 +4,7 @@ import { INTERACTION_TYPES, type Interaction } from '../interactions/types';
 /** History events the scoring head attends over for one prediction. */
 export const WINDOW = 50;
 const DAY_MS = 86_400_000;
+const IMPRESSION = INTERACTION_TYPES.indexOf('impression');
 
 /** One interaction as the head sees it: item row, type id, time, and signed strength. */
 export interface HeadEvent {
@@ -79,7 +80,8 @@ export function buildExamples(
 }
 
 /**
- * Fills a batch: for each example, the up to WINDOW events before it (most recent last), with
+ * Fills a batch: for each example, the up to WINDOW engagement events before it (impressions
+ * are examples to learn from, not context: ten per page view would crowd the likes out), with
  * their age in days at the example's time; empty slots point at `padRow` with sign 0.
  */
 export function toBatch(
@@ -99,18 +101,27 @@ export function toBatch(
     label: new Float32Array(size),
     weight: new Float32Array(size),
   };
+  // engagedBefore[i]: how many engagement events precede event i.
+  const engaged: number[] = [];
+  const engagedBefore = new Int32Array(events.length + 1);
+  events.forEach((event, i) => {
+    engagedBefore[i] = engaged.length;
+    if (event.type !== IMPRESSION) engaged.push(i);
+  });
+  engagedBefore[events.length] = engaged.length;
   examples.forEach((example, b) => {
     const time = now ?? events[example.at]?.ts ?? 0;
-    const start = Math.max(0, example.at - WINDOW);
-    for (let j = start; j < example.at; j++) {
-      const event = events[j];
-      if (!event) continue;
-      const slot = b * WINDOW + (j - start);
-      batch.histItem[slot] = event.item;
-      batch.histType[slot] = event.type;
-      batch.histAge[slot] = Math.max(0, time - event.ts) / DAY_MS;
-      batch.histSign[slot] = Math.sign(event.weight);
-    }
+    const end = engagedBefore[Math.min(example.at, events.length)] ?? 0;
+    const window = engaged.slice(Math.max(0, end - WINDOW), end);
+    window.forEach((eventIndex, slot) => {
+      const event = events[eventIndex];
+      if (!event) return;
+      const at = b * WINDOW + slot;
+      batch.histItem[at] = event.item;
+      batch.histType[at] = event.type;
+      batch.histAge[at] = Math.max(0, time - event.ts) / DAY_MS;
+      batch.histSign[at] = Math.sign(event.weight);
+    });
     batch.cand[b] = example.cand;
     batch.label[b] = example.label;
     batch.weight[b] = example.weight;
@@ -137,14 +148,23 @@ export function splitRecent(
   };
 }
 
-/** Identifies a history's content: weights trained on it need no retraining while it matches. */
+/** The events that make weights stale: engagement (impressions join training, not its trigger). */
+export function engagementEvents(events: readonly HeadEvent[]): HeadEvent[] {
+  return events.filter((event) => event.type !== IMPRESSION);
+}
+
+/**
+ * Identifies a history's engagement: weights trained on it need no retraining while it matches.
+ * Impressions recorded since do not count, or every visit would look like new data.
+ */
 export function historyFingerprint(events: readonly HeadEvent[]): string {
+  const engaged = engagementEvents(events);
   let hash = 0x811c9dc5;
-  for (const event of events) {
+  for (const event of engaged) {
     for (const value of [event.item, event.type, event.ts]) {
       hash = Math.imul(hash ^ (value % 0x7fffffff), 0x01000193) >>> 0;
       hash = Math.imul(hash ^ Math.floor(value / 0x7fffffff), 0x01000193) >>> 0;
     }
   }
-  return `${events.length}:${hash.toString(16)}`;
+  return `${engaged.length}:${hash.toString(16)}`;
 }

@@ -35,6 +35,7 @@ const signal = (index: number, weight = 4, disliked = false): ItemSignal => ({
   strongest: 'like',
   purchased: false,
   disliked,
+  engaged: true,
 });
 
 describe('findInterests', () => {

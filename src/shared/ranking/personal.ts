@@ -27,9 +27,12 @@ export interface PersonalScorer {
   score(input: ScoringInput): Promise<PersonalScores | null>;
 }
 
-/** Total absolute signal weight: how much evidence stands behind a personal score. */
+/**
+ * How much evidence stands behind a personal score: total absolute weight of items the visitor
+ * acted on. Impressions alone are no evidence: someone who only looked keeps the popular feed.
+ */
 export function evidence(signals: readonly ItemSignal[]): number {
-  return signals.reduce((sum, s) => sum + Math.abs(s.weight), 0);
+  return signals.reduce((sum, s) => sum + (s.engaged ? Math.abs(s.weight) : 0), 0);
 }
 
 /** How much a disliked direction pushes items down relative to the liked direction. */

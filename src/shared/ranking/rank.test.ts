@@ -160,6 +160,18 @@ describe('rank', () => {
     expect(search).toContain(1);
   });
 
+  it('keeps the popular feed for a visitor who has only seen items (no evidence yet)', async () => {
+    const seen: Interaction[] = [0, 1, 2, 3].map((i) => ({
+      type: 'impression',
+      itemId: `Coffee-${i}`,
+      ts: now,
+    }));
+    const cold = rank(await context([]), { count: 10 });
+    const looked = rank(await context(seen), { count: 10 });
+    expect(looked.every((r) => r.reason.kind === 'popular')).toBe(true);
+    expect(looked.map((r) => r.index)).toEqual(cold.map((r) => r.index));
+  });
+
   it('recommends around a context item, excluding the item itself', async () => {
     const ctx = await context([]);
     const ranked = rank(ctx, { count: 4, contextIndex: 25 });

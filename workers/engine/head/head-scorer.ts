@@ -2,7 +2,12 @@ import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
 import type { BackendName, LearningState, TrainReport } from '../../../src/shared/engine-api';
 import { errorCode } from '../../../src/shared/errors';
 import type { Interaction } from '../../../src/shared/interactions/types';
-import { headEvents, historyFingerprint, scoringBatch } from '../../../src/shared/ranking/examples';
+import {
+  engagementEvents,
+  headEvents,
+  historyFingerprint,
+  scoringBatch,
+} from '../../../src/shared/ranking/examples';
 import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
 import {
   evidence,
@@ -138,18 +143,19 @@ export class HeadScorer implements PersonalScorer {
       if (!bound) return;
       const events = headEvents(await this.history(), bound.indexOf);
       const fingerprint = historyFingerprint(events);
-      if (events.length === 0 || fingerprint === bound.fingerprint) return;
-      const full = bound.trainedOn === 0 || events.length > bound.trainedOn * 2;
+      const engaged = engagementEvents(events).length;
+      if (engaged === 0 || fingerprint === bound.fingerprint) return;
+      const full = bound.trainedOn === 0 || engaged > bound.trainedOn * 2;
       const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal };
       const report = await trainHead(bound.head, bound.items, events, options);
       if (signal.aborted || this.bound !== bound) return;
       this.last = report;
-      bound.trainedOn = events.length;
+      bound.trainedOn = engaged;
       bound.fingerprint = fingerprint;
       await this.repository.saveWeights({
         key: bound.key,
         params: await bound.head.snapshot(),
-        trainedOn: events.length,
+        trainedOn: engaged,
         fingerprint,
       });
       this.onTrained(report);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SIGNAL_WEIGHTS } from '../../../src/shared/interactions/signals';
 import { INTERACTION_TYPES } from '../../../src/shared/interactions/types';
 import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
+import type { HeadParams } from '../../../src/shared/ranking/head-params';
 import { seededRandom } from '../../../src/shared/random';
 import type { ItemTensors } from './item-tensors';
 
@@ -18,16 +19,6 @@ export const RANK = 8;
 const INIT_W = [4, -2.4, 0, 0, 1, -1];
 const INIT_B = -2;
 const DEFAULT_HALF_LIFE_DAYS = 14;
-
-/** Everything the head learns, as plain arrays (what IndexedDB stores). */
-export interface HeadParams {
-  dims: number;
-  typeLogit: number[];
-  decayRaw: number;
-  u: Float32Array;
-  w: number[];
-  b: number;
-}
 
 /**
  * Parameters of an untrained head. They reproduce the heuristic profile scorer (event weights as

@@ -11,7 +11,8 @@ import {
 } from '../../../src/shared/ranking/examples';
 import { seededRandom } from '../../../src/shared/random';
 import type { ItemTensors } from './item-tensors';
-import { toTensors, type HeadParams, type ScoringHead } from './scoring-head';
+import type { HeadParams } from '../../../src/shared/ranking/head-params';
+import { toTensors, type ScoringHead } from './scoring-head';
 
 export interface TrainOptions {
   epochs: number;

@@ -1,0 +1,122 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../src/shared/engine-api';
+import { INTERACTION_TYPES, type Interaction } from '../src/shared/interactions/types';
+import { aggregateSignals } from '../src/shared/interactions/signals';
+import { headEvents, scoringBatch } from '../src/shared/ranking/examples';
+import { normalize } from '../src/shared/ranking/matrix';
+import { rank } from '../src/shared/ranking/rank';
+import { seededRandom } from '../src/shared/random';
+import { ItemTensors } from '../workers/engine/head/item-tensors';
+import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
+import { initTfBackend } from '../workers/engine/head/tf-backend';
+import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from '../workers/engine/head/trainer';
+import type { HeadBenchApi } from './bench-api';
+
+const CATEGORIES = 18;
+const now = Date.UTC(2026, 10, 22);
+
+/** A synthetic catalogue: clustered unit vectors (one centre per category), a skewed prior. */
+function catalogue(rows: number, dims: number) {
+  const random = seededRandom(rows + dims);
+  const centres = Array.from({ length: CATEGORIES }, () =>
+    normalize(Float32Array.from({ length: dims }, () => random() - 0.5)),
+  );
+  const data = new Float32Array(rows * dims);
+  const items = Array.from({ length: rows }, (_, i) => {
+    const c = i % CATEGORIES;
+    const v = data.subarray(i * dims, (i + 1) * dims);
+    for (let d = 0; d < dims; d++) v[d] = (centres[c]?.[d] ?? 0) + (random() - 0.5) * 0.08;
+    normalize(v);
+    return { id: `i${i}`, title: `Item ${i}`, category: `C${c} > S`, popularity: random() ** 4 };
+  });
+  const prior = Float32Array.from(items, (item) => Math.sqrt(item.popularity));
+  return {
+    items,
+    matrix: { rows, dims, data },
+    prior,
+    indexOf: new Map(items.map((it, i) => [it.id, i])),
+  };
+}
+
+/** A synthetic visitor: mostly positive events around three favourite categories, some dislikes. */
+function history(count: number, rows: number): Interaction[] {
+  const random = seededRandom(count);
+  return Array.from({ length: count }, (_, i) => {
+    const favourite = Math.floor(random() * 3);
+    const item = (Math.floor(random() * (rows / CATEGORIES)) * CATEGORIES + favourite) % rows;
+    const types = INTERACTION_TYPES.filter((t) => t !== 'rating' && t !== 'impression');
+    const type =
+      random() < 0.1 ? 'dislike' : (types[Math.floor(random() * (types.length - 1))] ?? 'view');
+    return { type, itemId: `i${item}`, ts: now - (count - i) * 60_000 };
+  });
+}
+
+async function useBackend(backend: string): Promise<void> {
+  const { backend: got } = await initTfBackend(backend as BackendName);
+  if (got !== backend) throw new Error(`backend ${backend} unavailable (got ${got})`);
+}
+
+export const headBench: HeadBenchApi = {
+  async rerank(backend, rows, dims) {
+    await useBackend(backend);
+    const heapBefore = heapMB();
+    const { items, matrix, prior, indexOf } = catalogue(rows, dims);
+    const tensors = new ItemTensors(rows, matrix, items, prior);
+    const head = new ScoringHead(initialParams(dims));
+    const events = history(50, rows);
+    const signals = aggregateSignals(events, indexOf, now);
+    const window = scoringBatch(headEvents(events, indexOf), tensors.padRow, now);
+    const once = async () => {
+      const scores = await head.scoreAll(tensors, window);
+      rank({ items, matrix, prior, signals, personal: { scores, strength: 20 } }, { count: 10 });
+    };
+    await once(); // warm-up: kernels, shader compilation, V·U cache
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await once();
+      times.push(performance.now() - start);
+    }
+    const tensorMB = tf.memory().numBytes / 1024 / 1024;
+    const heap = heapMB();
+    head.dispose();
+    tensors.dispose();
+    return {
+      backend,
+      rows,
+      dims,
+      rerankMs: Math.round(times.sort((a, b) => a - b)[1] ?? NaN),
+      tensorMB: Math.round(tensorMB),
+      heapMB: heap === null || heapBefore === null ? null : Math.round(heap - heapBefore),
+    };
+  },
+
+  async train(backend, rows, dims, interactions) {
+    await useBackend(backend);
+    const { items, matrix, prior, indexOf } = catalogue(rows, dims);
+    const tensors = new ItemTensors(rows, matrix, items, prior);
+    const head = new ScoringHead(initialParams(dims));
+    const events = headEvents(history(interactions + 1, rows), indexOf);
+    let start = performance.now();
+    const full = await trainHead(head, tensors, events.slice(0, -1), FULL_TRAINING);
+    const fullMs = performance.now() - start;
+    start = performance.now();
+    await trainHead(head, tensors, events, INCREMENTAL_TRAINING);
+    const incrementalMs = performance.now() - start;
+    head.dispose();
+    tensors.dispose();
+    return {
+      backend,
+      interactions,
+      fullMs: Math.round(fullMs),
+      epochs: full.epochs,
+      incrementalMs: Math.round(incrementalMs),
+    };
+  },
+};
+
+/** Chromium's non-standard heap size, where the worker exposes it. */
+function heapMB(): number | null {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize / 1024 / 1024 : null;
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../shared/errors';
+import { useSnackbar } from '../components/Snackbar';
+import type { PrivateRecs } from '../private-recs';
+
+/**
+ * Loads engine data and reloads it on every `change`; a failure goes to the snackbar and the
+ * last good value stays on screen (null until the first load).
+ */
+export function useLiveQuery<T>(
+  recs: PrivateRecs,
+  query: (recs: PrivateRecs) => Promise<T>,
+  failure: string,
+): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  const notify = useSnackbar();
+  useEffect(() => {
+    let live = true;
+    const load = () => {
+      query(recs).then(
+        (result) => {
+          if (live) setValue(result);
+        },
+        (error: unknown) => {
+          notify(`${failure}: ${errorMessage(error)}`, 'error');
+        },
+      );
+    };
+    load();
+    recs.addEventListener('change', load);
+    return () => {
+      live = false;
+      recs.removeEventListener('change', load);
+    };
+  }, [recs, query, failure, notify]);
+  return value;
+}
