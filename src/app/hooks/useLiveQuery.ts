@@ -16,10 +16,13 @@ export function useLiveQuery<T>(
   const notify = useSnackbar();
   useEffect(() => {
     let live = true;
+    let latest = 0;
     const load = () => {
+      // Only the newest load may set the value: an older, slower one must not overwrite it.
+      const mine = ++latest;
       query(recs).then(
         (result) => {
-          if (live) setValue(result);
+          if (live && mine === latest) setValue(result);
         },
         (error: unknown) => {
           notify(`${failure}: ${errorMessage(error)}`, 'error');
