@@ -55,6 +55,14 @@ test('while learning is paused nothing is recorded; after resuming it is', async
   await shop.press('like');
   await expect(page.getByTestId('app.snackbar')).toContainText('Liked');
   expect(await shop.history()).toEqual([]);
+  // Bad input is still answered while paused.
+  const answer = await page.evaluate(() =>
+    window.privateRecs.track({ type: 'teleport' as 'view', itemId: 'x' }).then(
+      () => 'accepted',
+      (error: unknown) => (error as { code?: string }).code ?? 'no code',
+    ),
+  );
+  expect(answer).toBe('event-invalid');
   // Paused survives a reload.
   await page.reload();
   await shop.ready();

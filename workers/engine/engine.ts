@@ -111,8 +111,6 @@ export class Engine implements EngineApi {
 
   async track(input: TrackEvent): Promise<void> {
     const state = await this.ready();
-    // Paused learning records nothing: the visitor asked the app to stop watching.
-    if (state.preferences.learningPaused) return;
     const checked = checkEvent(input, Date.now());
     if (!checked.ok) {
       throw new InteractionError(
@@ -126,6 +124,9 @@ export class Engine implements EngineApi {
         `This event was not recorded: item "${checked.event.itemId}" is not in the catalogue "${state.catalogue.id}".`,
       );
     }
+    // Paused learning records nothing (bad input is still answered): the visitor asked the app
+    // to stop watching.
+    if (state.preferences.learningPaused) return;
     await this.repository.addInteraction(checked.event);
     state.head?.schedule();
   }
@@ -134,10 +135,10 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     const { encoder, matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
-    const history = countedHistory(await this.repository.interactions(), state.preferences);
-    const signals = aggregateSignals(history, state.indexOf, Date.now());
-    const scorer = state.head ?? this.fallbackScorer;
     const now = Date.now();
+    const history = countedHistory(await this.repository.interactions(), state.preferences);
+    const signals = aggregateSignals(history, state.indexOf, now);
+    const scorer = state.head ?? this.fallbackScorer;
     const personal = await scorer.score({ history, signals, matrix, indexOf: state.indexOf, now });
     const queryText = options.query?.trim();
     const query = queryText
