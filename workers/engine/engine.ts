@@ -1,4 +1,5 @@
-import type { Catalogue, CatalogueItem } from '../../src/shared/catalogue/schema';
+import { transfer } from 'comlink';
+import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
   EngineApi,
   EngineConfig,
@@ -7,13 +8,11 @@ import type {
   ImportResult,
   InterestView,
   LearningState,
-  Notice,
   Recommendation,
   RecommendOptions,
 } from '../../src/shared/engine-api';
-import type { EncoderInfo, ItemEncoder } from '../../src/shared/encoder/encoder';
-import { LexicalEncoder } from '../../src/shared/encoder/lexical';
-import { errorMessage, InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import type { EncoderInfo } from '../../src/shared/encoder/encoder';
+import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
@@ -24,40 +23,16 @@ import {
   type TrackEvent,
 } from '../../src/shared/interactions/types';
 import { describeReason } from '../../src/shared/ranking/explain';
-import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
-import { popularityPrior } from '../../src/shared/ranking/prior';
 import { findInterests } from '../../src/shared/ranking/interests';
 import { rank } from '../../src/shared/ranking/rank';
 import { Repository } from '../storage/repository';
-import { loadCatalogue } from './catalogue-loader';
-import { HeadScorer } from './head/head-scorer';
-import { initTfBackend } from './head/tf-backend';
 import { Indexer } from './indexer';
+import { loadState, type Loaded } from './load-state';
 import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
-
-/** An encoder and the catalogue matrix it produced; swapped as one, never mixed. */
-interface VectorIndex {
-  encoder: ItemEncoder;
-  matrix: ItemMatrix;
-}
-
-/** What the engine holds once a catalogue is loaded and encoded. */
-interface Loaded {
-  catalogue: Catalogue;
-  url: string;
-  source: 'network' | 'stored';
-  indexOf: Map<string, number>;
-  index: VectorIndex;
-  prior: Float32Array;
-  notices: Notice[];
-  /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
-  head: HeadScorer | null;
-  preferences: Preferences;
-}
 
 /** The recommender engine: owns the catalogue, its vectors and the visitor's stored history. */
 export class Engine implements EngineApi {
@@ -75,7 +50,7 @@ export class Engine implements EngineApi {
       // Progress is best effort: a page that went away must not fail the load.
       void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
     };
-    this.loaded = this.load(config, report);
+    this.loaded = loadState(config, this.repository, this.indexer, report);
     return this.status();
   }
 
@@ -290,7 +265,9 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     const { encoder, matrix } = state.index;
     const ids = state.catalogue.items.map((item) => item.id);
-    return { encoder: encoder.info, ids, dims: matrix.dims, data: matrix.data.slice() };
+    const data = matrix.data.slice();
+    // Moved, not copied, across the worker boundary.
+    return transfer({ encoder: encoder.info, ids, dims: matrix.dims, data }, [data.buffer]);
   }
 
   async embed(
@@ -303,7 +280,7 @@ export class Engine implements EngineApi {
     rows.forEach((row, i) => {
       data.set(row, i * dims);
     });
-    return { encoder: encoder.info, dims, data };
+    return transfer({ encoder: encoder.info, dims, data }, [data.buffer]);
   }
 
   private ready(): Promise<Loaded> {
@@ -313,83 +290,5 @@ export class Engine implements EngineApi {
       );
     }
     return this.loaded;
-  }
-
-  private async load(config: EngineConfig, report: (p: EngineProgress) => void): Promise<Loaded> {
-    const { catalogue, url, source, notices } = await loadCatalogue(
-      config.catalogueUrl,
-      this.repository,
-      report,
-    );
-    // The lexical index is ready at once; a semantic one replaces it when it has been built.
-    const lexical = new LexicalEncoder(catalogue.items);
-    const state: Loaded = {
-      catalogue,
-      url,
-      source,
-      indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
-      index: { encoder: lexical, matrix: await lexical.encodeItems(catalogue.items) },
-      prior: popularityPrior(catalogue.items),
-      notices: [...notices],
-      head: null,
-      preferences: await loadPreferences(this.repository),
-    };
-    state.head = await this.startHead(config, state.notices, report);
-    if (state.head) state.head.paused = state.preferences.learningPaused;
-    await this.bindHead(state);
-    report({ stage: 'ready' });
-    this.indexer.start(
-      config,
-      catalogue,
-      url,
-      this.repository,
-      report,
-      async (index) => {
-        // Swap only once the head is bound to the new item space, so both change together.
-        const next = { encoder: index.encoder, matrix: index.matrix };
-        await this.bindHead(state, next);
-        state.index = next;
-        state.notices.push(...index.notices);
-        report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
-      },
-      (notice) => {
-        state.notices.push(notice);
-        report({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
-      },
-    );
-    return state;
-  }
-
-  /** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */
-  private async startHead(
-    config: EngineConfig,
-    notices: Notice[],
-    report: (p: EngineProgress) => void,
-  ): Promise<HeadScorer | null> {
-    try {
-      const { backend, notices: backendNotices } = await initTfBackend(config.backend);
-      notices.push(...backendNotices);
-      return new HeadScorer(
-        backend,
-        this.repository,
-        async () =>
-          countedHistory(await this.repository.interactions(), (await this.ready()).preferences),
-        (trained) => {
-          report({ stage: 'trained', report: trained });
-        },
-      );
-    } catch (error) {
-      notices.push({
-        code: 'backend-unavailable',
-        level: 'warning',
-        message: `On-device learning is unavailable (${errorMessage(error)}); recommendations use a simpler profile match.`,
-      });
-      return null;
-    }
-  }
-
-  private async bindHead(state: Loaded, index: VectorIndex = state.index): Promise<void> {
-    const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}`;
-    await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior);
   }
 }

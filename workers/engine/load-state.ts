@@ -1,0 +1,122 @@
+import type { Catalogue } from '../../src/shared/catalogue/schema';
+import type { EngineConfig, EngineProgress, Notice } from '../../src/shared/engine-api';
+import type { ItemEncoder } from '../../src/shared/encoder/encoder';
+import { LexicalEncoder } from '../../src/shared/encoder/lexical';
+import { errorMessage } from '../../src/shared/errors';
+import type { ItemMatrix } from '../../src/shared/ranking/matrix';
+import { popularityPrior } from '../../src/shared/ranking/prior';
+import type { Repository } from '../storage/repository';
+import { loadCatalogue } from './catalogue-loader';
+import { HeadScorer } from './head/head-scorer';
+import { initTfBackend } from './head/tf-backend';
+import type { Indexer } from './indexer';
+import { countedHistory, loadPreferences, type Preferences } from './preferences';
+
+/** An encoder and the catalogue matrix it produced; swapped as one, never mixed. */
+export interface VectorIndex {
+  encoder: ItemEncoder;
+  matrix: ItemMatrix;
+}
+
+/** What the engine holds once a catalogue is loaded and encoded. */
+export interface Loaded {
+  catalogue: Catalogue;
+  url: string;
+  source: 'network' | 'stored';
+  indexOf: Map<string, number>;
+  index: VectorIndex;
+  prior: Float32Array;
+  notices: Notice[];
+  /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
+  head: HeadScorer | null;
+  preferences: Preferences;
+}
+
+/**
+ * Start-up: the catalogue (or its last good copy), the lexical index at once, the TF.js backend
+ * and the learned head, then semantic indexing in the background, which swaps the index and
+ * rebinds the head together when it is done.
+ */
+export async function loadState(
+  config: EngineConfig,
+  repository: Repository,
+  indexer: Indexer,
+  report: (p: EngineProgress) => void,
+): Promise<Loaded> {
+  const { catalogue, url, source, notices } = await loadCatalogue(
+    config.catalogueUrl,
+    repository,
+    report,
+  );
+  const lexical = new LexicalEncoder(catalogue.items);
+  const state: Loaded = {
+    catalogue,
+    url,
+    source,
+    indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
+    index: { encoder: lexical, matrix: await lexical.encodeItems(catalogue.items) },
+    prior: popularityPrior(catalogue.items),
+    notices: [...notices],
+    head: null,
+    preferences: await loadPreferences(repository),
+  };
+  state.head = await startHead(config, state, repository, report);
+  await bindHead(state);
+  report({ stage: 'ready' });
+  indexer.start(
+    config,
+    catalogue,
+    url,
+    repository,
+    report,
+    async (index) => {
+      // Swap only once the head is bound to the new item space, so both change together.
+      const next = { encoder: index.encoder, matrix: index.matrix };
+      await bindHead(state, next);
+      state.index = next;
+      state.notices.push(...index.notices);
+      report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
+    },
+    (notice) => {
+      state.notices.push(notice);
+      report({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
+    },
+  );
+  return state;
+}
+
+/** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */
+async function startHead(
+  config: EngineConfig,
+  state: Loaded,
+  repository: Repository,
+  report: (p: EngineProgress) => void,
+): Promise<HeadScorer | null> {
+  try {
+    const { backend, notices } = await initTfBackend(config.backend);
+    state.notices.push(...notices);
+    const head = new HeadScorer(
+      backend,
+      repository,
+      async () => countedHistory(await repository.interactions(), state.preferences),
+      (trained) => {
+        report({ stage: 'trained', report: trained });
+      },
+    );
+    head.paused = state.preferences.learningPaused;
+    return head;
+  } catch (error) {
+    state.notices.push({
+      code: 'backend-unavailable',
+      level: 'warning',
+      message: `On-device learning is unavailable (${errorMessage(error)}); recommendations use a simpler profile match.`,
+    });
+    return null;
+  }
+}
+
+/** Binds the head to an item space, keyed by encoder, dims and catalogue. */
+async function bindHead(state: Loaded, index: VectorIndex = state.index): Promise<void> {
+  const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}`;
+  await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior);
+}
