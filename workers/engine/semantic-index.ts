@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice, VectorStats } from '../../src/shared/engine-api';
 import { itemText } from '../../src/shared/encoder/encoder';
-import { contentHash, reuseRows, type VectorRows } from '../../src/shared/encoder/vector-cache';
+import { reuseRows, textHash, type VectorRows } from '../../src/shared/encoder/vector-cache';
 import { decodeVectors } from '../../src/shared/encoder/vector-format';
 import { PrivateRecsError, errorMessage } from '../../src/shared/errors';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
@@ -44,7 +44,7 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
   });
   const dims = encoder.info.dims;
   const texts = catalogue.items.map(itemText);
-  const hashes = catalogue.items.map(contentHash);
+  const hashes = texts.map(textHash);
   const notices: Notice[] = [];
   const shipped = await shippedVectors(job, dims, hashes).catch((error: unknown) => {
     notices.push({

@@ -4,7 +4,11 @@ import { itemText } from './encoder';
 
 /** 64-bit content hash (hex) of the text an encoder reads for an item. */
 export function contentHash(item: CatalogueItem): string {
-  const text = itemText(item);
+  return textHash(itemText(item));
+}
+
+/** 64-bit hash (hex) of a text: two 32-bit FNV-1a hashes with different seeds. */
+export function textHash(text: string): string {
   const hi = fnv1a(text).toString(16).padStart(8, '0');
   const lo = fnv1a(text, 0x2f0d6a1b).toString(16).padStart(8, '0');
   return hi + lo;
