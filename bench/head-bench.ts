@@ -6,6 +6,7 @@ import { headEvents, scoringBatch } from '../src/shared/ranking/examples';
 import { normalize } from '../src/shared/ranking/matrix';
 import { rank } from '../src/shared/ranking/rank';
 import { seededRandom } from '../src/shared/random';
+import { headSpace } from '../src/shared/ranking/head-space';
 import { ItemTensors } from '../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
 import { initTfBackend } from '../workers/engine/head/tf-backend';
@@ -61,13 +62,14 @@ export const headBench: HeadBenchApi = {
     await useBackend(backend);
     const heapBefore = heapMB();
     const { items, matrix, prior, indexOf } = catalogue(rows, dims);
-    const tensors = new ItemTensors(rows, matrix, items, prior);
+    const tensors = new ItemTensors(headSpace(matrix, items, prior));
     const head = new ScoringHead(initialParams(dims));
     const events = history(50, rows);
     const signals = aggregateSignals(events, indexOf, now);
-    const window = scoringBatch(headEvents(events, indexOf), tensors.padRow, now);
+    const headHistory = headEvents(events, indexOf);
+    const window = scoringBatch(headHistory, tensors.space, now);
     const once = async () => {
-      const scores = await head.scoreAll(tensors, window);
+      const scores = await head.scoreAll(tensors, headHistory, window);
       rank({ items, matrix, prior, signals, personal: { scores, strength: 20 } }, { count: 10 });
     };
     await once(); // warm-up: kernels, shader compilation, V·U cache
@@ -94,14 +96,14 @@ export const headBench: HeadBenchApi = {
   async train(backend, rows, dims, interactions) {
     await useBackend(backend);
     const { items, matrix, prior, indexOf } = catalogue(rows, dims);
-    const tensors = new ItemTensors(rows, matrix, items, prior);
+    const tensors = new ItemTensors(headSpace(matrix, items, prior));
     const head = new ScoringHead(initialParams(dims));
     const events = headEvents(history(interactions + 1, rows), indexOf);
     let start = performance.now();
-    const full = await trainHead(head, tensors, events.slice(0, -1), FULL_TRAINING);
+    const full = await trainHead(head, tensors.space, events.slice(0, -1), FULL_TRAINING);
     const fullMs = performance.now() - start;
     start = performance.now();
-    await trainHead(head, tensors, events, INCREMENTAL_TRAINING);
+    await trainHead(head, tensors.space, events, INCREMENTAL_TRAINING);
     const incrementalMs = performance.now() - start;
     head.dispose();
     tensors.dispose();

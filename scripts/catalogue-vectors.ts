@@ -10,6 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseCatalogue } from '../src/shared/catalogue/parse';
+import { replaceVectorSpec } from '../src/shared/catalogue/schema';
 import { modelFor } from '../src/shared/encoder/models';
 import { encodeVectors, type VectorDtype } from '../src/shared/encoder/vector-format';
 import { errorMessage } from '../src/shared/errors';
@@ -54,10 +55,10 @@ async function main(): Promise<void> {
   const slug = model.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   const file = `${basename(out, '.json')}.${slug}.vectors.bin`;
   await writeFile(join(dirname(out), file), encodeVectors(matrix.data, dtype));
-  const vectors = { kind: 'text', model, dims: matrix.dims, dtype, url: file };
+  const spec = { kind: 'text', model, dims: matrix.dims, dtype, url: file };
   // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
   const raw = JSON.parse(text) as typeof catalogue;
-  await writeFile(out, formatCatalogue({ ...raw, vectors }));
+  await writeFile(out, formatCatalogue({ ...raw, vectors: replaceVectorSpec(raw, spec) }));
   const seconds = (performance.now() - started) / 1000;
   console.log(
     JSON.stringify({

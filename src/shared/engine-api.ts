@@ -98,7 +98,17 @@ export interface EngineStatus {
   impressions: number;
   catalogue: { id: string; version: string | null; url: string; source: 'network' | 'stored' };
   semantic: SemanticState;
+  /** The shop's collaborative vectors in use beside the text vectors, if the catalogue has any. */
+  collaborative: CollaborativeInfo | null;
   notices: Notice[];
+}
+
+/** Collaborative vectors shipped with the catalogue (computed from aggregate usage). */
+export interface CollaborativeInfo {
+  model: string;
+  dims: number;
+  /** Their share in the combined similarity. */
+  weight: number;
 }
 
 export interface RecommendOptions {

@@ -25,7 +25,8 @@ import {
 import { describeReason } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
-import { rank } from '../../src/shared/ranking/rank';
+import { recommendFeed } from '../../src/shared/ranking/feed';
+import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
@@ -76,6 +77,7 @@ export class Engine implements EngineApi {
         source: state.source,
       },
       semantic: this.indexer.state,
+      collaborative: state.collaborative?.info ?? null,
       notices: state.notices,
     };
   }
@@ -110,20 +112,24 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     const { encoder, matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
-    const now = Date.now();
     const history = countedHistory(await this.repository.interactions(), state.preferences);
-    const signals = aggregateSignals(history, state.indexOf, now);
-    const scorer = state.head ?? this.fallbackScorer;
-    const personal = await scorer.score({ history, signals, matrix, indexOf: state.indexOf, now });
     const queryText = options.query?.trim();
     const query = queryText
-      ? { text: queryText, vector: await encoder.encodeQuery(queryText) }
+      ? { text: queryText, vector: padVector(await encoder.encodeQuery(queryText), matrix.dims) }
       : undefined;
     const contextIndex =
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
-    const ranked = rank(
-      { items: state.catalogue.items, matrix, prior: state.prior, signals, personal },
-      { count, query, contextIndex, seed: history.filter(isEngagement).length },
+    const ranked = await recommendFeed(
+      {
+        items: state.catalogue.items,
+        matrix,
+        prior: state.prior,
+        indexOf: state.indexOf,
+        history,
+        scorer: state.head ?? this.fallbackScorer,
+        now: Date.now(),
+      },
+      { count, query, contextIndex },
     );
     return ranked.map(({ index, score, reason }) => {
       const item = state.catalogue.items[index];
@@ -263,7 +269,7 @@ export class Engine implements EngineApi {
     data: Float32Array;
   }> {
     const state = await this.ready();
-    const { encoder, matrix } = state.index;
+    const { encoder, text: matrix } = state.index;
     const ids = state.catalogue.items.map((item) => item.id);
     const data = matrix.data.slice();
     // Moved, not copied, across the worker boundary.

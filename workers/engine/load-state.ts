@@ -7,14 +7,20 @@ import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import { popularityPrior } from '../../src/shared/ranking/prior';
 import type { Repository } from '../storage/repository';
 import { loadCatalogue } from './catalogue-loader';
+import { loadCollaborative, type Collaborative } from './collaborative';
+import { combineVectors } from '../../src/shared/collab/combine';
 import { HeadScorer } from './head/head-scorer';
 import { initTfBackend } from './head/tf-backend';
 import type { Indexer } from './indexer';
 import { countedHistory, loadPreferences, type Preferences } from './preferences';
 
-/** An encoder and the catalogue matrix it produced; swapped as one, never mixed. */
+/**
+ * An encoder, the text matrix it produced, and the matrix ranking uses (the text vectors, or
+ * text and collaborative vectors combined); swapped as one, never mixed.
+ */
 export interface VectorIndex {
   encoder: ItemEncoder;
+  text: ItemMatrix;
   matrix: ItemMatrix;
 }
 
@@ -26,6 +32,7 @@ export interface Loaded {
   indexOf: Map<string, number>;
   index: VectorIndex;
   prior: Float32Array;
+  collaborative: Collaborative | null;
   notices: Notice[];
   /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
   head: HeadScorer | null;
@@ -49,14 +56,23 @@ export async function loadState(
     report,
   );
   const lexical = new LexicalEncoder(catalogue.items);
+  const collab = await loadCollaborative(catalogue, url);
+  const withCollab = (encoder: ItemEncoder, text: ItemMatrix): VectorIndex => ({
+    encoder,
+    text,
+    matrix: collab.collaborative
+      ? combineVectors(text, collab.collaborative.matrix, collab.collaborative.info.weight)
+      : text,
+  });
   const state: Loaded = {
     catalogue,
     url,
     source,
     indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
-    index: { encoder: lexical, matrix: await lexical.encodeItems(catalogue.items) },
+    index: withCollab(lexical, await lexical.encodeItems(catalogue.items)),
     prior: popularityPrior(catalogue.items),
-    notices: [...notices],
+    collaborative: collab.collaborative,
+    notices: [...notices, ...collab.notices],
     head: null,
     preferences: await loadPreferences(repository),
   };
@@ -71,7 +87,7 @@ export async function loadState(
     report,
     async (index) => {
       // Swap only once the head is bound to the new item space, so both change together.
-      const next = { encoder: index.encoder, matrix: index.matrix };
+      const next = withCollab(index.encoder, index.matrix);
       await bindHead(state, next);
       state.index = next;
       state.notices.push(...index.notices);

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../src/shared/catalogue/schema';
+import { vectorSpecs, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice, VectorStats } from '../../src/shared/engine-api';
 import { itemText } from '../../src/shared/encoder/encoder';
 import { reuseRows, textHash, type VectorRows } from '../../src/shared/encoder/vector-cache';
@@ -107,8 +107,10 @@ async function shippedVectors(
   dims: number,
   hashes: readonly string[],
 ): Promise<VectorRows | undefined> {
-  const spec = job.catalogue.vectors;
-  if (spec?.kind !== 'text' || spec.model !== job.settings.modelId) return undefined;
+  const spec = vectorSpecs(job.catalogue).find(
+    (candidate) => candidate.kind === 'text' && candidate.model === job.settings.modelId,
+  );
+  if (!spec) return undefined;
   if (spec.dims !== dims) throw new Error(`they have ${spec.dims} dims, the model ${dims}`);
   if (spec.dtype === 'float16') throw new Error('float16 vectors are not supported');
   const response = await fetch(new URL(spec.url, job.catalogueUrl));

@@ -122,7 +122,15 @@ describe('schema upgrades', () => {
     expect((await repo.interactions()).map((e) => e.itemId)).toEqual(['a']);
     await repo.saveWeights({
       key: 'k',
-      params: { dims: 1, typeLogit: [0], decayRaw: 0, u: Float32Array.of(0), w: [1], b: 0 },
+      params: {
+        dims: 1,
+        typeLogit: [0],
+        decayRaw: 0,
+        simGain: 0,
+        u: Float32Array.of(0),
+        w: [1],
+        b: 0,
+      },
       trainedOn: 1,
       fingerprint: '1:0',
     });

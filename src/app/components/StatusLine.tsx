@@ -1,6 +1,9 @@
 import type { EngineStatus } from '../../shared/engine-api';
 
-/** Catalogue size, encoder, compute backend and interaction count, always visible. */
+/**
+ * Catalogue size, encoder (and the shop's collaborative vectors, if any), compute backend and
+ * interaction count, always visible.
+ */
 export function StatusLine({ status }: { status: EngineStatus }) {
   const source = status.catalogue.source === 'stored' ? ' (saved copy)' : '';
   return (
@@ -11,6 +14,12 @@ export function StatusLine({ status }: { status: EngineStatus }) {
         <span data-testid="status.encoder-device">
           {' '}
           ({status.encoder.dtype}, {status.encoder.device})
+        </span>
+      )}
+      {status.collaborative && (
+        <span data-testid="status.collaborative">
+          {' '}
+          + shop co-usage vectors ({status.collaborative.dims} dims)
         </span>
       )}{' '}
       · backend <span data-testid="status.backend">{status.backend}</span> ·{' '}

@@ -37,11 +37,14 @@ const campaignSchema = z.object({
 });
 
 const vectorsSchema = z.object({
+  /** "text" (from an encoder model) or "collaborative" (from the shop's aggregate usage). */
   kind: text(50),
   model: text(CATALOGUE_LIMITS.titleLength),
   dims: z.number().int().positive().max(4096),
   dtype: z.enum(['int8', 'float32', 'float16']),
   url: text(CATALOGUE_LIMITS.urlLength),
+  /** For collaborative vectors: their share in the combined similarity (default 0.5). */
+  weight: z.number().min(0).max(1).optional(),
 });
 
 export const catalogueSchema = z.object({
@@ -51,9 +54,26 @@ export const catalogueSchema = z.object({
   language: text(35).optional(),
   items: z.array(itemSchema).max(CATALOGUE_LIMITS.items),
   campaigns: z.array(campaignSchema).optional(),
-  vectors: vectorsSchema.optional(),
+  vectors: z.union([vectorsSchema, z.array(vectorsSchema).max(4)]).optional(),
 });
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
 export type CatalogueItem = z.infer<typeof itemSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
+export type VectorSpec = z.infer<typeof vectorsSchema>;
+
+/** The catalogue's vector files as a list (the contract allows one object or an array). */
+export function vectorSpecs(catalogue: Pick<Catalogue, 'vectors'>): VectorSpec[] {
+  const { vectors } = catalogue;
+  if (!vectors) return [];
+  return Array.isArray(vectors) ? vectors : [vectors];
+}
+
+/** The vector list with `spec` in place of any earlier spec of the same kind. */
+export function replaceVectorSpec(
+  catalogue: Pick<Catalogue, 'vectors'>,
+  spec: VectorSpec,
+): VectorSpec | VectorSpec[] {
+  const others = vectorSpecs(catalogue).filter((existing) => existing.kind !== spec.kind);
+  return others.length === 0 ? spec : [...others, spec];
+}

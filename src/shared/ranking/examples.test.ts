@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from '../interactions/types';
 import { seededRandom } from '../random';
-import { buildExamples, headEvents, scoringBatch, splitRecent, toBatch, WINDOW } from './examples';
+import {
+  buildExamples,
+  headEvents,
+  scoringBatch,
+  selectRows,
+  splitRecent,
+  toBatch,
+  uniformSampler,
+  WINDOW,
+} from './examples';
+import { headSpace } from './head-space';
+
+// Four items on two axes: a and b point the same way, c and d the other.
+const space = headSpace(
+  { rows: 4, dims: 2, data: Float32Array.from([1, 0, 1, 0, 0, 1, 0, 1]) },
+  ['x', 'x', 'y', 'y'].map((category, i) => ({ id: String(i), title: 't', category })),
+  Float32Array.from([0.1, 0.2, 0.3, 0.4]),
+);
+const PAD = 4;
 
 const day = 86_400_000;
 const t0 = Date.UTC(2026, 0, 1);
@@ -23,7 +41,7 @@ describe('head examples', () => {
 
   it('makes a positive per newly engaged item, sampled negatives, and negatives from dislikes', () => {
     const events = headEvents(history, indexOf);
-    const examples = buildExamples(events, 4, seededRandom(1), 2);
+    const examples = buildExamples(events, uniformSampler(4, seededRandom(1)), 2);
     const positives = examples.filter((e) => e.label === 1);
     expect(positives.map((e) => [e.at, e.cand])).toEqual([
       [0, 0],
@@ -39,8 +57,8 @@ describe('head examples', () => {
 
   it('fills each window with strictly earlier events and their age in days', () => {
     const events = headEvents(history, indexOf);
-    const batch = toBatch(events, [{ at: 2, cand: 2, label: 0, weight: 4 }], 99);
-    expect(Array.from(batch.histItem.slice(0, 3))).toEqual([0, 1, 99]);
+    const batch = toBatch(events, [{ at: 2, cand: 2, label: 0, weight: 4 }], space);
+    expect(Array.from(batch.histItem.slice(0, 3))).toEqual([0, 1, PAD]);
     expect(Array.from(batch.histAge.slice(0, 2))).toEqual([3, 2]);
     expect(Array.from(batch.histSign.slice(0, 3))).toEqual([1, 1, 0]);
     expect(batch.histItem).toHaveLength(WINDOW);
@@ -57,13 +75,13 @@ describe('head examples', () => {
       { type: 'like', itemId: 'b', ts: t0 + 100 },
     ];
     const events = headEvents(withImpressions, indexOf);
-    const examples = buildExamples(events, 4, seededRandom(3), 0);
+    const examples = buildExamples(events, uniformSampler(4, seededRandom(3)), 0);
     expect(examples.filter((e) => e.label === 0 && e.cand === 2)).toHaveLength(WINDOW + 5);
     const last = examples[examples.length - 1];
     expect(last).toMatchObject({ cand: 1, label: 1 });
     // The like of b still sees the like of a, however many impressions came in between.
-    const batch = toBatch(events, last ? [last] : [], 99);
-    expect(Array.from(batch.histItem.slice(0, 2))).toEqual([0, 99]);
+    const batch = toBatch(events, last ? [last] : [], space);
+    expect(Array.from(batch.histItem.slice(0, 2))).toEqual([0, PAD]);
   });
 
   it('keeps only the last WINDOW events for long histories', () => {
@@ -73,10 +91,34 @@ describe('head examples', () => {
       ts: t0 + i,
     }));
     const events = headEvents(long, indexOf);
-    const batch = scoringBatch(events, 99, t0 + 1000);
+    const batch = scoringBatch(events, space, t0 + 1000);
     expect(batch.size).toBe(1);
-    expect(Array.from(batch.histItem).includes(99)).toBe(false);
+    expect(Array.from(batch.histItem).includes(PAD)).toBe(false);
     expect(batch.histItem[WINDOW - 1]).toBe(events[events.length - 1]?.item);
+  });
+
+  it('precomputes the similarity and category match against the candidate', () => {
+    const events = headEvents(history, indexOf);
+    // Candidate a (row 0) against a window of a, b (same direction and category) and c.
+    const batch = toBatch(events, [{ at: 3, cand: 0, label: 1, weight: 1 }], space);
+    expect(Array.from(batch.histSim.slice(0, 4))).toEqual([1, 1, 0, 0]);
+    expect(Array.from(batch.histSame.slice(0, 4))).toEqual([1, 1, 0, 0]);
+    expect(batch.candPrior[0]).toBeCloseTo(0.1);
+    expect(Array.from(batch.candProj)).toEqual(Array.from(space.projected.slice(0, 32)));
+    const picked = selectRows(
+      toBatch(
+        events,
+        [
+          { at: 3, cand: 0, label: 1, weight: 1 },
+          { at: 3, cand: 2, label: 0, weight: 1 },
+        ],
+        space,
+      ),
+      [1],
+    );
+    expect(picked.size).toBe(1);
+    expect(Array.from(picked.histSim.slice(0, 3))).toEqual([0, 0, 1]);
+    expect(picked.cand[0]).toBe(2);
   });
 
   it('holds out the most recent examples once there are enough positives', () => {

@@ -1,5 +1,6 @@
 import { eventWeight } from '../interactions/signals';
 import { INTERACTION_TYPES, type Interaction } from '../interactions/types';
+import { PROJECTION_DIMS, type HeadSpace } from './head-space';
 
 /** History events the scoring head attends over for one prediction. */
 export const WINDOW = 50;
@@ -23,13 +24,28 @@ export interface Example {
   weight: number;
 }
 
-/** Flat arrays of a batch, ready to become tensors (row-major, B × WINDOW for history). */
+/**
+ * Flat arrays of a batch, ready to become tensors (row-major, B × WINDOW for the window). Every
+ * feature that does not depend on the head's parameters is computed here, once, in plain
+ * arrays: the training graph then needs no gather over item vectors.
+ */
 export interface Batch {
   size: number;
   histItem: Int32Array;
   histType: Int32Array;
   histAge: Float32Array;
   histSign: Float32Array;
+  /** Cosine of the candidate with each window item (0 in empty slots). */
+  histSim: Float32Array;
+  /** 1 where the window item shares the candidate's top category. */
+  histSame: Float32Array;
+  /** Projected vectors of the window items: B × WINDOW × PROJECTION_DIMS. */
+  histProj: Float32Array;
+  /** Projected vector of each candidate: B × PROJECTION_DIMS. */
+  candProj: Float32Array;
+  candPrior: Float32Array;
+  /** Cosine of the candidate with the visitor's long-term profile (all likes before it). */
+  candLong: Float32Array;
   cand: Int32Array;
   label: Float32Array;
   weight: Float32Array;
@@ -52,13 +68,12 @@ export function headEvents(
 
 /**
  * Sequential examples: each event is predicted from the events before it. A positive event on
- * an item not engaged with before is a positive, with `negatives` random catalogue items as
+ * an item not engaged with before is a positive, with `negatives` sampled catalogue items as
  * negatives; a negative event (dislike, skipped impression, low rating) is a negative.
  */
 export function buildExamples(
   events: readonly HeadEvent[],
-  rows: number,
-  random: () => number,
+  sampleNegative: () => number,
   negatives = 4,
 ): Example[] {
   const examples: Example[] = [];
@@ -71,37 +86,75 @@ export function buildExamples(
     if (engaged.has(event.item)) return;
     engaged.add(event.item);
     examples.push({ at, cand: event.item, label: 1, weight: Math.min(4, event.weight) });
-    for (let k = 0; k < negatives && rows > 1; k++) {
-      const cand = Math.floor(random() * rows);
+    for (let k = 0; k < negatives; k++) {
+      const cand = sampleNegative();
       if (cand !== event.item) examples.push({ at, cand, label: 0, weight: 1 });
     }
   });
   return examples;
 }
 
+/** Negatives drawn uniformly from the catalogue's rows. */
+export function uniformSampler(rows: number, random: () => number): () => number {
+  return () => Math.floor(random() * rows);
+}
+
+/**
+ * Negatives drawn half uniformly and half from the items most similar to what the visitor
+ * liked (the `pool` best by cosine to their liked items, not engaged with). Uniform negatives
+ * alone are mostly unrelated, obscure items: the head then learns "similar and in my category",
+ * which every candidate at the top of a ranking already is. Near misses teach it what this
+ * visitor picks among similar items, which is what a ranking has to decide.
+ */
+export function mixedSampler(
+  space: HeadSpace,
+  events: readonly HeadEvent[],
+  random: () => number,
+  pool = 200,
+): () => number {
+  const near = similarItems(space, events, pool);
+  return () => {
+    if (near.length === 0 || random() < 0.5) return Math.floor(random() * space.rows);
+    return near[Math.floor(random() * near.length)] ?? 0;
+  };
+}
+
+/** The `count` items closest to the sum of the liked items' vectors, excluding engaged ones. */
+function similarItems(space: HeadSpace, events: readonly HeadEvent[], count: number): number[] {
+  const { dims, vectors, rows } = space;
+  const profile = new Float32Array(dims);
+  const engaged = new Set<number>();
+  for (const event of events) {
+    if (event.type === IMPRESSION) continue;
+    engaged.add(event.item);
+    if (event.weight <= 0) continue;
+    for (let d = 0; d < dims; d++)
+      profile[d] = (profile[d] ?? 0) + (vectors[event.item * dims + d] ?? 0);
+  }
+  const scored: { item: number; score: number }[] = [];
+  for (let r = 0; r < rows; r++) {
+    if (engaged.has(r)) continue;
+    let score = 0;
+    for (let d = 0; d < dims; d++) score += (vectors[r * dims + d] ?? 0) * (profile[d] ?? 0);
+    if (score > 0) scored.push({ item: r, score });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, count).map((s) => s.item);
+}
+
 /**
  * Fills a batch: for each example, the up to WINDOW engagement events before it (impressions
  * are examples to learn from, not context: ten per page view would crowd the likes out), with
- * their age in days at the example's time; empty slots point at `padRow` with sign 0.
+ * their age in days at the example's time and their fixed features against the candidate;
+ * empty slots point at the padding row with sign 0.
  */
 export function toBatch(
   events: readonly HeadEvent[],
   examples: readonly Example[],
-  padRow: number,
+  space: HeadSpace,
   now?: number,
 ): Batch {
-  const size = examples.length;
-  const batch: Batch = {
-    size,
-    histItem: new Int32Array(size * WINDOW).fill(padRow),
-    histType: new Int32Array(size * WINDOW),
-    histAge: new Float32Array(size * WINDOW),
-    histSign: new Float32Array(size * WINDOW),
-    cand: new Int32Array(size),
-    label: new Float32Array(size),
-    weight: new Float32Array(size),
-  };
-  // engagedBefore[i]: how many engagement events precede event i.
+  const batch = emptyBatch(examples.length, space.rows);
   const engaged: number[] = [];
   const engagedBefore = new Int32Array(events.length + 1);
   events.forEach((event, i) => {
@@ -126,12 +179,144 @@ export function toBatch(
     batch.label[b] = example.label;
     batch.weight[b] = example.weight;
   });
+  fillItemFeatures(batch, space);
+  fillLongTerm(batch, events, examples, space);
   return batch;
 }
 
+/**
+ * The long-term profile: the sum of the vectors of every item liked before event `end` (no
+ * window, no decay), as a unit vector. It complements the attention window, which sees only
+ * the last WINDOW events.
+ */
+export function longTermProfile(
+  events: readonly HeadEvent[],
+  space: HeadSpace,
+  end = events.length,
+): Float32Array {
+  const profile = new Float32Array(space.dims);
+  for (let i = 0; i < Math.min(end, events.length); i++) addLiked(profile, events[i], space);
+  return unit(profile);
+}
+
+function addLiked(profile: Float32Array, event: HeadEvent | undefined, space: HeadSpace): void {
+  if (!event || event.weight <= 0 || event.type === IMPRESSION) return;
+  const offset = event.item * space.dims;
+  for (let d = 0; d < space.dims; d++) {
+    profile[d] = (profile[d] ?? 0) + (space.vectors[offset + d] ?? 0);
+  }
+}
+
+function unit(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  const out = new Float32Array(v.length);
+  if (norm > 0) for (let i = 0; i < v.length; i++) out[i] = (v[i] ?? 0) / Math.sqrt(norm);
+  return out;
+}
+
+/** candLong for every example: one pass over the events in time order. */
+function fillLongTerm(
+  batch: Batch,
+  events: readonly HeadEvent[],
+  examples: readonly Example[],
+  space: HeadSpace,
+): void {
+  const order = examples.map((e, b) => ({ at: e.at, b })).sort((x, y) => x.at - y.at);
+  const running = new Float32Array(space.dims);
+  let added = 0;
+  let profile: Float32Array = new Float32Array(space.dims);
+  let stale = false;
+  for (const { at, b } of order) {
+    while (added < Math.min(at, events.length)) {
+      addLiked(running, events[added], space);
+      added += 1;
+      stale = true;
+    }
+    if (stale) {
+      profile = unit(running);
+      stale = false;
+    }
+    const cand = batch.cand[b] ?? space.rows;
+    let sim = 0;
+    for (let d = 0; d < space.dims; d++) {
+      sim += (space.vectors[cand * space.dims + d] ?? 0) * (profile[d] ?? 0);
+    }
+    batch.candLong[b] = sim;
+  }
+}
+
+function emptyBatch(size: number, padRow: number): Batch {
+  return {
+    size,
+    histItem: new Int32Array(size * WINDOW).fill(padRow),
+    histType: new Int32Array(size * WINDOW),
+    histAge: new Float32Array(size * WINDOW),
+    histSign: new Float32Array(size * WINDOW),
+    histSim: new Float32Array(size * WINDOW),
+    histSame: new Float32Array(size * WINDOW),
+    histProj: new Float32Array(size * WINDOW * PROJECTION_DIMS),
+    candProj: new Float32Array(size * PROJECTION_DIMS),
+    candPrior: new Float32Array(size),
+    candLong: new Float32Array(size),
+    cand: new Int32Array(size).fill(padRow),
+    label: new Float32Array(size),
+    weight: new Float32Array(size),
+  };
+}
+
+/** The candidate-versus-window features that the head's parameters do not change. */
+function fillItemFeatures(batch: Batch, space: HeadSpace): void {
+  const { dims, vectors, projected, category, prior } = space;
+  const P = PROJECTION_DIMS;
+  for (let b = 0; b < batch.size; b++) {
+    const cand = batch.cand[b] ?? space.rows;
+    batch.candPrior[b] = prior[cand] ?? 0;
+    batch.candProj.set(projected.subarray(cand * P, (cand + 1) * P), b * P);
+    for (let slot = 0; slot < WINDOW; slot++) {
+      const at = b * WINDOW + slot;
+      if (batch.histSign[at] === 0) continue;
+      const item = batch.histItem[at] ?? space.rows;
+      let sim = 0;
+      for (let d = 0; d < dims; d++) {
+        sim += (vectors[cand * dims + d] ?? 0) * (vectors[item * dims + d] ?? 0);
+      }
+      batch.histSim[at] = sim;
+      batch.histSame[at] = category[item] === category[cand] ? 1 : 0;
+      batch.histProj.set(projected.subarray(item * P, (item + 1) * P), at * P);
+    }
+  }
+}
+
+/** The rows of a batch at `indices`, as a new batch (how epochs reshuffle without refilling). */
+export function selectRows(batch: Batch, indices: readonly number[]): Batch {
+  const out = emptyBatch(indices.length, 0);
+  const copy = (from: Float32Array | Int32Array, to: Float32Array | Int32Array, width: number) => {
+    indices.forEach((i, j) => {
+      to.set(from.subarray(i * width, (i + 1) * width), j * width);
+    });
+  };
+  const P = PROJECTION_DIMS;
+  copy(batch.histItem, out.histItem, WINDOW);
+  copy(batch.histType, out.histType, WINDOW);
+  copy(batch.histAge, out.histAge, WINDOW);
+  copy(batch.histSign, out.histSign, WINDOW);
+  copy(batch.histSim, out.histSim, WINDOW);
+  copy(batch.histSame, out.histSame, WINDOW);
+  copy(batch.histProj, out.histProj, WINDOW * P);
+  copy(batch.candProj, out.candProj, P);
+  copy(batch.candPrior, out.candPrior, 1);
+  copy(batch.candLong, out.candLong, 1);
+  copy(batch.cand, out.cand, 1);
+  copy(batch.label, out.label, 1);
+  copy(batch.weight, out.weight, 1);
+  return out;
+}
+
 /** The current visitor's window for scoring: all events so far, ages measured at `now`. */
-export function scoringBatch(events: readonly HeadEvent[], padRow: number, now: number): Batch {
-  return toBatch(events, [{ at: events.length, cand: padRow, label: 0, weight: 0 }], padRow, now);
+export function scoringBatch(events: readonly HeadEvent[], space: HeadSpace, now: number): Batch {
+  const query = { at: events.length, cand: space.rows, label: 0 as const, weight: 0 };
+  return toBatch(events, [query], space, now);
 }
 
 /** Splits examples into training and the most recent ones held out for early stopping. */

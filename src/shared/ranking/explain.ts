@@ -55,7 +55,7 @@ export function describeReason(reason: Reason, items: readonly CatalogueItem[]):
     case 'similar':
       return `Similar to ${title(reason.sourceIndex)}`;
     case 'explore':
-      return `Something different${reason.category ? `: popular in ${reason.category}` : ''}`;
+      return `Something different${reason.category ? `: from ${reason.category}` : ''}`;
   }
 }
 

@@ -5,7 +5,9 @@ export interface HeadParams {
   typeLogit: number[];
   /** softplus(decayRaw) is the attention decay per day of age. */
   decayRaw: number;
-  /** The low-rank interaction matrix, dims × rank, row-major. */
+  /** How much a history item's similarity to the candidate draws attention (0: none). */
+  simGain: number;
+  /** The low-rank interaction matrix, PROJECTION_DIMS × rank, row-major. */
   u: Float32Array;
   /** Feature weights of the logistic layer, and its bias. */
   w: number[];

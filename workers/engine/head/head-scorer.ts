@@ -6,18 +6,18 @@ import {
   engagementEvents,
   headEvents,
   historyFingerprint,
-  scoringBatch,
 } from '../../../src/shared/ranking/examples';
 import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
 import {
-  evidence,
   type PersonalScorer,
   type PersonalScores,
   type ScoringInput,
 } from '../../../src/shared/ranking/personal';
 import type { Repository } from '../../storage/repository';
+import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
-import { initialParams, ScoringHead } from './scoring-head';
+import { initialParams, paramsFit, ScoringHead } from './scoring-head';
+import { headSpace } from '../../../src/shared/ranking/head-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
 
 /** Debounce between an interaction and the training it triggers (a burst trains once). */
@@ -63,15 +63,16 @@ export class HeadScorer implements PersonalScorer {
   ): Promise<void> {
     await this.stop();
     const stored = await this.repository.weights(key);
-    const params = stored?.params.dims === matrix.dims ? stored.params : initialParams(matrix.dims);
+    const fits = stored !== undefined && paramsFit(stored.params, matrix.dims);
+    const params = fits ? stored.params : initialParams(matrix.dims);
     const previous = this.bound;
     this.bound = {
       key,
-      items: new ItemTensors(items.length, matrix, items, prior),
+      items: new ItemTensors(headSpace(matrix, items, prior)),
       indexOf: new Map(items.map((item, index) => [item.id, index])),
       head: new ScoringHead(params),
-      trainedOn: stored?.params.dims === matrix.dims ? stored.trainedOn : 0,
-      fingerprint: stored?.params.dims === matrix.dims ? stored.fingerprint : '',
+      trainedOn: fits ? stored.trainedOn : 0,
+      fingerprint: fits ? stored.fingerprint : '',
     };
     previous?.items.dispose();
     previous?.head.dispose();
@@ -80,11 +81,7 @@ export class HeadScorer implements PersonalScorer {
 
   async score(input: ScoringInput): Promise<PersonalScores | null> {
     const bound = this.bound;
-    const events = bound ? headEvents(input.history, input.indexOf) : [];
-    if (!bound || events.length === 0) return null;
-    const window = scoringBatch(events, bound.items.padRow, input.now);
-    const scores = await bound.head.scoreAll(bound.items, window);
-    return { scores, strength: evidence(input.signals) };
+    return bound ? headScores(bound.head, bound.items, input) : null;
   }
 
   /** Trains soon; a newer request supersedes a pending or running one. */
@@ -124,7 +121,6 @@ export class HeadScorer implements PersonalScorer {
     const bound = this.bound;
     if (!bound) return;
     bound.head.restore(initialParams(bound.head.params.dims));
-    bound.items.invalidate();
     bound.trainedOn = 0;
     bound.fingerprint = '';
   }
@@ -147,7 +143,7 @@ export class HeadScorer implements PersonalScorer {
       if (engaged === 0 || fingerprint === bound.fingerprint) return;
       const full = bound.trainedOn === 0 || engaged > bound.trainedOn * 2;
       const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal };
-      const report = await trainHead(bound.head, bound.items, events, options);
+      const report = await trainHead(bound.head, bound.items.space, events, options);
       if (signal.aborted || this.bound !== bound) return;
       this.last = report;
       bound.trainedOn = engaged;

@@ -1,66 +1,43 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
-import { topCategory } from '../../../src/shared/ranking/explain';
-import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
+import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/ranking/head-space';
 
 /**
- * The catalogue as tensors, kept on the backend between calls: item vectors with one zero
- * padding row at the end (empty history slots point at it), category ids and the prior.
+ * The catalogue as tensors for scoring, kept on the backend between calls: item vectors and
+ * their projections (with the padding row), category ids and the prior. Training does not use
+ * them: its batches carry their item features precomputed.
  */
 export class ItemTensors {
   readonly v: tf.Tensor2D;
+  readonly projected: tf.Tensor2D;
   readonly category: tf.Tensor1D;
   readonly prior: tf.Tensor1D;
   readonly categories: number;
-  private vuCache: { u: tf.Tensor; vu: tf.Tensor2D } | null = null;
+  readonly rows: number;
+  private projectedU: { revision: number; zu: tf.Tensor2D } | null = null;
 
-  constructor(
-    readonly rows: number,
-    matrix: ItemMatrix,
-    items: readonly CatalogueItem[],
-    prior: Float32Array,
-  ) {
-    const ids = new Map<string, number>();
-    const category = new Int32Array(rows + 1);
-    items.forEach((item, i) => {
-      const name = topCategory(item) ?? '';
-      if (!ids.has(name)) ids.set(name, ids.size);
-      category[i] = ids.get(name) ?? 0;
-    });
-    this.categories = ids.size;
-    category[rows] = ids.size; // the padding row gets a category of its own
-    const padded = new Float32Array((rows + 1) * matrix.dims);
-    padded.set(matrix.data.subarray(0, rows * matrix.dims));
-    const priorPadded = new Float32Array(rows + 1);
-    priorPadded.set(prior.subarray(0, rows));
-    this.v = tf.tensor2d(padded, [rows + 1, matrix.dims]);
-    this.category = tf.tensor1d(category, 'int32');
-    this.prior = tf.tensor1d(priorPadded);
+  constructor(readonly space: HeadSpace) {
+    this.rows = space.rows;
+    this.categories = space.categories;
+    this.v = tf.tensor2d(space.vectors, [space.rows + 1, space.dims]);
+    this.projected = tf.tensor2d(space.projected, [space.rows + 1, PROJECTION_DIMS]);
+    this.category = tf.tensor1d(space.category, 'int32');
+    this.prior = tf.tensor1d(space.prior);
   }
 
-  /** Index of the padding row. */
-  get padRow(): number {
-    return this.rows;
-  }
-
-  /** V·U, cached until the head's U changes (scoring runs it once per training, not per call). */
-  vu(u: tf.Tensor2D): tf.Tensor2D {
-    if (this.vuCache?.u !== u || this.vuCache.vu.isDisposed) {
-      this.vuCache?.vu.dispose();
-      this.vuCache = { u, vu: tf.keep(tf.matMul(this.v, u)) };
+  /** Z·U for the head's current U, recomputed only when the head's weights changed. */
+  projectedTimes(u: tf.Tensor2D, revision: number): tf.Tensor2D {
+    if (this.projectedU?.revision !== revision || this.projectedU.zu.isDisposed) {
+      this.projectedU?.zu.dispose();
+      this.projectedU = { revision, zu: tf.keep(tf.matMul(this.projected, u)) };
     }
-    return this.vuCache.vu;
-  }
-
-  /** Drops the V·U cache (after U was trained). */
-  invalidate(): void {
-    this.vuCache?.vu.dispose();
-    this.vuCache = null;
+    return this.projectedU.zu;
   }
 
   dispose(): void {
-    this.invalidate();
+    this.projectedU?.zu.dispose();
+    this.projectedU = null;
     this.v.dispose();
+    this.projected.dispose();
     this.category.dispose();
     this.prior.dispose();
   }

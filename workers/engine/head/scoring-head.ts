@@ -1,22 +1,32 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SIGNAL_WEIGHTS } from '../../../src/shared/interactions/signals';
 import { INTERACTION_TYPES } from '../../../src/shared/interactions/types';
-import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
+import {
+  longTermProfile,
+  WINDOW,
+  type Batch,
+  type HeadEvent,
+} from '../../../src/shared/ranking/examples';
 import type { HeadParams } from '../../../src/shared/ranking/head-params';
+import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
 import type { ItemTensors } from './item-tensors';
 
 /** Width of the learned low-rank interaction between an item and the visitor's profile. */
 export const RANK = 8;
 /**
- * Features per item: similarity to the liked part of the history, to the disliked part, the
- * low-rank interaction, the popularity prior, and the shares of attention that liked and that
- * disliked items of the item's category get. One attention distribution covers the window, so
- * the parts weigh what their share of recent, strong signals is (six dislikes outweigh one).
- * Popularity starts at 0: ranking blends the prior in already (fading as history grows); inside
- * the head it only counts as far as this visitor's own choices show a taste for popular items.
+ * Features per item: similarity to the liked part of the recent window, to the disliked part,
+ * the low-rank interaction, the popularity prior, the shares of attention that liked and that
+ * disliked items of the item's category get, and similarity to the long-term profile (every
+ * like, no window). One attention distribution covers the window, so the parts weigh what their
+ * share of recent, strong signals is (six dislikes outweigh one).
+ * Starting weights (chosen on the offline evaluation, docs/evaluation.md): recent and long-term
+ * likes pull equally, dislikes push at half that, popularity counts a little (the feed blends
+ * the prior in as well, fading as history grows), a category the visitor disliked in is pushed
+ * down, and the share of liked items' category starts at 0: at full weight from the start it
+ * lowered NDCG (a category is a coarse signal); training raises it where it holds.
  */
-const INIT_W = [4, -2.4, 0, 0, 1, -1];
+const INIT_W = [2, -1, 0, 0.5, 0, -1, 2];
 const INIT_B = -2;
 const DEFAULT_HALF_LIFE_DAYS = 14;
 
@@ -32,69 +42,106 @@ export function initialParams(dims: number, seed = 7): HeadParams {
     return Math.log(Math.max(0.05, weight));
   });
   const decay = Math.LN2 / DEFAULT_HALF_LIFE_DAYS;
-  const u = Float32Array.from({ length: dims * RANK }, () => (random() - 0.5) * 0.02);
-  return { dims, typeLogit, decayRaw: Math.log(Math.expm1(decay)), u, w: [...INIT_W], b: INIT_B };
+  const u = Float32Array.from({ length: PROJECTION_DIMS * RANK }, () => (random() - 0.5) * 0.02);
+  const decayRaw = Math.log(Math.expm1(decay));
+  return { dims, typeLogit, decayRaw, simGain: 0, u, w: [...INIT_W], b: INIT_B };
 }
 
-/** The tensors of one batch (history windows and candidates). */
+/** Whether stored parameters fit this head and an item space of `dims` (older layouts do not). */
+export function paramsFit(params: HeadParams, dims: number): boolean {
+  return (
+    params.dims === dims &&
+    params.u.length === PROJECTION_DIMS * RANK &&
+    params.w.length === INIT_W.length &&
+    params.typeLogit.length === INTERACTION_TYPES.length &&
+    typeof params.simGain === 'number'
+  );
+}
+
+/** The tensors of one training batch: the window's attention inputs and fixed item features. */
 interface BatchTensors {
-  histItem: tf.Tensor1D;
   histType: tf.Tensor2D;
   histAge: tf.Tensor2D;
   pos: tf.Tensor2D;
   neg: tf.Tensor2D;
-  cand: tf.Tensor1D;
+  sim: tf.Tensor2D;
+  same: tf.Tensor2D;
+  histProj: tf.Tensor3D;
+  candProj: tf.Tensor2D;
+  candPrior: tf.Tensor1D;
+  candLong: tf.Tensor1D;
 }
 
 /** The personal scoring head: a few variables and a forward pass over batches or the catalogue. */
 export class ScoringHead {
   readonly typeLogit: tf.Variable<tf.Rank.R1>;
   readonly decayRaw: tf.Variable<tf.Rank.R0>;
+  readonly simGain: tf.Variable<tf.Rank.R0>;
   readonly u: tf.Variable<tf.Rank.R2>;
   readonly w: tf.Variable<tf.Rank.R1>;
   readonly b: tf.Variable<tf.Rank.R0>;
   private readonly initW: tf.Tensor1D;
+  /** Bumped whenever the weights change, so caches derived from them know they are stale. */
+  revision = 0;
 
   constructor(readonly params: HeadParams) {
     this.typeLogit = tf.variable(tf.tensor1d(params.typeLogit));
     this.decayRaw = tf.variable(tf.scalar(params.decayRaw));
-    this.u = tf.variable(tf.tensor2d(params.u, [params.dims, RANK]));
+    this.simGain = tf.variable(tf.scalar(params.simGain));
+    this.u = tf.variable(tf.tensor2d(params.u, [PROJECTION_DIMS, RANK]));
     this.w = tf.variable(tf.tensor1d(params.w));
     this.b = tf.variable(tf.scalar(params.b));
     this.initW = tf.tensor1d(INIT_W);
   }
 
   get variables(): tf.Variable[] {
-    return [this.typeLogit, this.decayRaw, this.u, this.w, this.b];
+    return [this.typeLogit, this.decayRaw, this.simGain, this.u, this.w, this.b];
   }
 
-  /** Logits of a batch of (history window, candidate) pairs. Call inside tf.tidy. */
-  logits(items: ItemTensors, batch: BatchTensors): tf.Tensor1D {
-    const size = batch.cand.shape[0];
-    const { hPos, hNeg, aPos, aNeg } = this.profiles(items, batch, size);
-    const vc = tf.gather(items.v, batch.cand);
-    const f1 = tf.sum(tf.mul(vc, hPos), 1);
-    const f2 = tf.sum(tf.mul(vc, hNeg), 1);
-    const f3 = tf.sum(tf.mul(tf.matMul(vc, this.u), tf.matMul(hPos, this.u)), 1);
-    const f4 = tf.gather(items.prior, batch.cand);
-    const histCat = tf.reshape(tf.gather(items.category, batch.histItem), [size, WINDOW]);
-    const candCat = tf.expandDims(tf.gather(items.category, batch.cand), 1);
-    const sameCategory = tf.cast(tf.equal(histCat, candCat), 'float32');
-    const f5 = tf.sum(tf.mul(aPos, sameCategory), 1);
-    const f6 = tf.sum(tf.mul(aNeg, sameCategory), 1);
-    const features = tf.stack([f1, f2, f3, f4, f5, f6], 1) as tf.Tensor2D;
-    return tf.add(tf.reshape(tf.matMul(features, tf.expandDims(this.w, 1)), [size]), this.b);
+  /**
+   * Logits of a batch of (history window, candidate) pairs. Attention depends on the candidate
+   * (its similarity to each window item, weighed by the learned simGain); the similarity
+   * features are Σ attention × cosine, i.e. the cosine to the pooled profile without pooling
+   * vectors. Call inside tf.tidy.
+   */
+  logits(batch: BatchTensors): tf.Tensor1D {
+    const { aPos, aNeg } = this.attention(batch, batch.sim);
+    const pooled = tf.squeeze<tf.Tensor2D>(tf.matMul(tf.expandDims(aPos, 1), batch.histProj), [1]);
+    const interaction = tf.sum<tf.Tensor1D>(
+      tf.mul(tf.matMul(batch.candProj, this.u), tf.matMul(pooled, this.u)),
+      1,
+    );
+    return this.combine(aPos, aNeg, batch, interaction, batch.candPrior, batch.candLong);
+  }
+
+  /** The logistic layer over the seven features (see INIT_W). */
+  private combine(
+    aPos: tf.Tensor2D,
+    aNeg: tf.Tensor2D,
+    window: { sim: tf.Tensor2D; same: tf.Tensor2D },
+    interaction: tf.Tensor1D,
+    prior: tf.Tensor1D,
+    long: tf.Tensor1D,
+  ): tf.Tensor1D {
+    const { sim, same } = window;
+    const features = tf.stack(
+      [
+        tf.sum(tf.mul(aPos, sim), 1),
+        tf.sum(tf.mul(aNeg, sim), 1),
+        interaction,
+        prior,
+        tf.sum(tf.mul(aPos, same), 1),
+        tf.sum(tf.mul(aNeg, same), 1),
+        long,
+      ],
+      1,
+    ) as tf.Tensor2D;
+    return tf.add(tf.reshape(tf.matMul(features, tf.expandDims(this.w, 1)), [-1]), this.b);
   }
 
   /** Weighted binary cross-entropy plus L2 pulls towards the untrained head. */
-  loss(
-    items: ItemTensors,
-    batch: BatchTensors,
-    label: tf.Tensor1D,
-    weight: tf.Tensor1D,
-    l2: number,
-  ): tf.Scalar {
-    const logits = this.logits(items, batch);
+  loss(batch: BatchTensors, label: tf.Tensor1D, weight: tf.Tensor1D, l2: number): tf.Scalar {
+    const logits = this.logits(batch);
     // Numerically stable BCE on logits: max(x,0) − x·y + log(1 + e^−|x|).
     const bce = tf.add(
       tf.sub(tf.relu(logits), tf.mul(logits, label)),
@@ -109,23 +156,35 @@ export class ScoringHead {
    * Scores every catalogue item for one visitor: a few matrix–vector products. Reads back
    * asynchronously: WebGPU's synchronous read returns zeros in a dedicated worker.
    */
-  async scoreAll(items: ItemTensors, window: Batch): Promise<Float32Array> {
+  async scoreAll(
+    items: ItemTensors,
+    events: readonly HeadEvent[],
+    window: Batch,
+  ): Promise<Float32Array> {
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
-      const { hPos, hNeg, aPos, aNeg } = this.profiles(items, batch, 1);
-      const s1 = tf.matMul(items.v, hPos, false, true);
-      const s2 = tf.matMul(items.v, hNeg, false, true);
-      const s3 = tf.matMul(items.vu(this.u), tf.matMul(hPos, this.u), false, true);
-      // Attention shares per category: the window's attention scattered onto category ids.
-      const histCat = tf.gather(items.category, batch.histItem);
-      const oneHot = tf.cast(tf.oneHot(histCat, items.categories + 1), 'float32');
-      const share = (a: tf.Tensor2D) =>
-        tf.expandDims(tf.gather(tf.reshape(tf.matMul(a, oneHot), [-1]), items.category), 1);
-      const prior = tf.expandDims(items.prior, 1);
-      const features = tf.concat([s1, s2, s3, prior, share(aPos), share(aNeg)], 1);
-      const logits = tf.add(tf.matMul(features, tf.expandDims(this.w, 1)), this.b);
+      const histItem = tf.tensor1d(window.histItem, 'int32');
+      // Every item is a candidate: its cosine to each window item, and category matches.
+      // (A transposed operand takes WASM's slow matmul path: transpose the small side first.)
+      const sim: tf.Tensor2D = tf.matMul(
+        items.v,
+        tf.transpose<tf.Tensor2D>(tf.gather(items.v, histItem)),
+      );
+      const categories = (ids: tf.Tensor1D) =>
+        tf.cast(tf.oneHot(ids, items.categories + 1), 'float32') as tf.Tensor2D;
+      const same: tf.Tensor2D = tf.matMul(
+        categories(items.category),
+        tf.transpose<tf.Tensor2D>(categories(tf.gather(items.category, histItem))),
+      );
+      const { aPos, aNeg } = this.attention(batch, sim);
+      const windowU = tf.matMul(tf.gather<tf.Tensor2D>(items.projected, histItem), this.u);
+      const zu = items.projectedTimes(this.u, this.revision);
+      const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
+      const profile = tf.tensor2d(longTermProfile(events, items.space), [items.space.dims, 1]);
+      const long = tf.reshape<tf.Rank.R1>(tf.matMul(items.v, profile), [-1]);
+      const logits = this.combine(aPos, aNeg, { sim, same }, interaction, items.prior, long);
       // The last row is the padding row, not an item.
-      return tf.slice(tf.reshape(logits, [-1]), [0], [items.rows]);
+      return tf.slice(logits, [0], [items.rows]);
     });
     try {
       return (await scores.data()) as Float32Array;
@@ -136,11 +195,14 @@ export class ScoringHead {
 
   /** The current parameters as plain arrays. */
   async snapshot(): Promise<HeadParams> {
-    const [typeLogit, decayRaw, u, w, b] = await Promise.all(this.variables.map((v) => v.data()));
+    const [typeLogit, decayRaw, simGain, u, w, b] = await Promise.all(
+      this.variables.map((v) => v.data()),
+    );
     return {
       dims: this.params.dims,
       typeLogit: Array.from(typeLogit ?? []),
       decayRaw: decayRaw?.[0] ?? 0,
+      simGain: simGain?.[0] ?? 0,
       u: Float32Array.from(u ?? []),
       w: Array.from(w ?? []),
       b: b?.[0] ?? 0,
@@ -151,7 +213,9 @@ export class ScoringHead {
   restore(params: HeadParams): void {
     this.typeLogit.assign(tf.tensor1d(params.typeLogit));
     this.decayRaw.assign(tf.scalar(params.decayRaw));
-    this.u.assign(tf.tensor2d(params.u, [params.dims, RANK]));
+    this.simGain.assign(tf.scalar(params.simGain));
+    this.u.assign(tf.tensor2d(params.u, [PROJECTION_DIMS, RANK]));
+    this.revision += 1;
     this.w.assign(tf.tensor1d(params.w));
     this.b.assign(tf.scalar(params.b));
   }
@@ -162,10 +226,14 @@ export class ScoringHead {
   }
 
   /**
-   * One attention distribution over each window (signal type and age), and the liked and
-   * disliked parts it pools: their lengths carry their share of the attention.
+   * One attention distribution over each window (signal type, age and similarity to the
+   * candidate), split into its liked and disliked parts: their sums carry their share of it.
+   * `sim` has one row per candidate; the window inputs broadcast across candidates.
    */
-  private profiles(items: ItemTensors, batch: BatchTensors, size: number) {
+  private attention(
+    batch: Pick<BatchTensors, 'histType' | 'histAge' | 'pos' | 'neg'>,
+    sim: tf.Tensor2D,
+  ) {
     const decay = tf.softplus(this.decayRaw);
     // A one-hot product, not a gather: the WASM backend has no kernel for gather's gradient.
     const types = tf.oneHot(tf.reshape(batch.histType, [-1]), INTERACTION_TYPES.length);
@@ -173,14 +241,15 @@ export class ScoringHead {
       tf.matMul(tf.cast(types, 'float32'), tf.expandDims(this.typeLogit, 1)),
       batch.histAge.shape,
     );
-    const score: tf.Tensor2D = tf.sub(typeScore, tf.mul(decay, batch.histAge));
+    const score = tf.add<tf.Tensor2D>(
+      tf.sub(typeScore, tf.mul(decay, batch.histAge)),
+      tf.mul(this.simGain, sim),
+    );
     const attention = maskedSoftmax(score, tf.add(batch.pos, batch.neg));
-    const aPos = tf.mul<tf.Tensor2D>(attention, batch.pos);
-    const aNeg = tf.mul<tf.Tensor2D>(attention, batch.neg);
-    const vh = tf.reshape(tf.gather(items.v, batch.histItem), [size, WINDOW, this.params.dims]);
-    const pool = (a: tf.Tensor2D) =>
-      tf.squeeze<tf.Tensor2D>(tf.matMul(tf.expandDims(a, 1), vh), [1]);
-    return { aPos, aNeg, hPos: pool(aPos), hNeg: pool(aNeg) };
+    return {
+      aPos: tf.mul<tf.Tensor2D>(attention, batch.pos),
+      aNeg: tf.mul<tf.Tensor2D>(attention, batch.neg),
+    };
   }
 }
 
@@ -195,11 +264,15 @@ export function toTensors(batch: Batch): BatchTensors {
   const shape: [number, number] = [batch.size, WINDOW];
   const sign = tf.tensor2d(batch.histSign, shape);
   return {
-    histItem: tf.tensor1d(batch.histItem, 'int32'),
     histType: tf.tensor2d(batch.histType, shape, 'int32'),
     histAge: tf.tensor2d(batch.histAge, shape),
     pos: tf.cast<tf.Tensor2D>(tf.greater(sign, 0), 'float32'),
     neg: tf.cast<tf.Tensor2D>(tf.less(sign, 0), 'float32'),
-    cand: tf.tensor1d(batch.cand, 'int32'),
+    sim: tf.tensor2d(batch.histSim, shape),
+    same: tf.tensor2d(batch.histSame, shape),
+    histProj: tf.tensor3d(batch.histProj, [batch.size, WINDOW, PROJECTION_DIMS]),
+    candProj: tf.tensor2d(batch.candProj, [batch.size, PROJECTION_DIMS]),
+    candPrior: tf.tensor1d(batch.candPrior),
+    candLong: tf.tensor1d(batch.candLong),
   };
 }

@@ -4,13 +4,15 @@ import type { TrainReport } from '../../../src/shared/engine-api';
 import { PrivateRecsError } from '../../../src/shared/errors';
 import {
   buildExamples,
+  mixedSampler,
+  selectRows,
   splitRecent,
   toBatch,
-  type Example,
+  type Batch,
   type HeadEvent,
 } from '../../../src/shared/ranking/examples';
+import type { HeadSpace } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
-import type { ItemTensors } from './item-tensors';
 import type { HeadParams } from '../../../src/shared/ranking/head-params';
 import { toTensors, type ScoringHead } from './scoring-head';
 
@@ -44,43 +46,55 @@ export const FULL_TRAINING: TrainOptions = {
 /** After one new interaction: a few epochs from the current weights on recent examples. */
 export const INCREMENTAL_TRAINING: TrainOptions = { ...FULL_TRAINING, epochs: 4, maxExamples: 500 };
 
-/** Trains the head on the visitor's history; restores the best epoch when early stopping. */
+/**
+ * Trains the head on the visitor's history; restores the best epoch when early stopping. Item
+ * features of every example are computed once, then epochs reshuffle rows of that table.
+ */
 export async function trainHead(
   head: ScoringHead,
-  items: ItemTensors,
+  space: HeadSpace,
   events: readonly HeadEvent[],
   options: TrainOptions,
 ): Promise<TrainReport> {
   const started = performance.now();
   const random = seededRandom(options.seed + events.length);
-  const examples = buildExamples(events, items.rows, random).slice(-options.maxExamples);
+  const sample = mixedSampler(space, events, random);
+  const examples = buildExamples(events, sample).slice(-options.maxExamples);
   const { train, valid } = splitRecent(examples);
+  const table = toBatch(events, [...train, ...valid], space);
+  const trainRows = train.map((_, i) => i);
+  const validRows = selectRows(
+    table,
+    valid.map((_, i) => train.length + i),
+  );
   const l2 = options.priorStrength / Math.max(1, train.length);
   const optimizer = tf.train.adam(options.learningRate);
   let best: { loss: number; params: HeadParams } | null = null;
   let sinceBest = 0;
   let epochs = 0;
   try {
-    for (; epochs < options.epochs && train.length > 0; epochs++) {
-      for (const chunk of shuffled(train, random, options.batchSize)) {
+    // Without held-out examples nothing can tell whether training helps, and on a handful of
+    // events it overfits (−13 % NDCG@10 on the Amazon set): keep the starting weights then.
+    for (; epochs < options.epochs && train.length > 0 && valid.length > 0; epochs++) {
+      for (const chunk of shuffled(trainRows, random, options.batchSize)) {
         if (options.signal?.aborted)
           throw new PrivateRecsError('cancelled', 'Training was cancelled.');
         tf.tidy(() => {
-          const batch = toBatch(events, chunk, items.padRow);
+          const batch = selectRows(table, chunk);
           const label = tf.tensor1d(batch.label);
           const weight = tf.tensor1d(batch.weight);
           optimizer.minimize(
-            () => head.loss(items, toTensors(batch), label, weight, l2),
+            () => head.loss(toTensors(batch), label, weight, l2),
             false,
             head.variables,
           );
         });
-        items.invalidate();
+        head.revision += 1;
         // Let cancellation and other RPC calls in between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       if (valid.length === 0) continue;
-      const loss = await evaluate(head, items, events, valid);
+      const loss = await evaluate(head, validRows);
       if (!best || loss < best.loss - 1e-4) {
         best = { loss, params: await head.snapshot() };
         sinceBest = 0;
@@ -89,10 +103,7 @@ export async function trainHead(
         break;
       }
     }
-    if (best) {
-      head.restore(best.params);
-      items.invalidate();
-    }
+    if (best) head.restore(best.params);
   } finally {
     optimizer.dispose();
   }
@@ -100,30 +111,18 @@ export async function trainHead(
     examples: train.length,
     held: valid.length,
     epochs,
-    trainLoss: await evaluate(head, items, events, train.slice(-1024)),
+    trainLoss: await evaluate(head, selectRows(table, trainRows.slice(-1024))),
     validLoss: best?.loss ?? null,
     ms: Math.round(performance.now() - started),
   };
 }
 
-/** Mean weighted loss of the head on examples (no L2 term), read back asynchronously. */
-export async function evaluate(
-  head: ScoringHead,
-  items: ItemTensors,
-  events: readonly HeadEvent[],
-  examples: readonly Example[],
-): Promise<number> {
-  if (examples.length === 0) return 0;
-  const loss = tf.tidy(() => {
-    const batch = toBatch(events, examples, items.padRow);
-    return head.loss(
-      items,
-      toTensors(batch),
-      tf.tensor1d(batch.label),
-      tf.tensor1d(batch.weight),
-      0,
-    );
-  });
+/** Mean weighted loss of the head on a batch (no L2 term), read back asynchronously. */
+export async function evaluate(head: ScoringHead, batch: Batch): Promise<number> {
+  if (batch.size === 0) return 0;
+  const loss = tf.tidy(() =>
+    head.loss(toTensors(batch), tf.tensor1d(batch.label), tf.tensor1d(batch.weight), 0),
+  );
   try {
     return (await loss.data())[0] ?? NaN;
   } finally {
@@ -131,13 +130,13 @@ export async function evaluate(
   }
 }
 
-function shuffled(examples: readonly Example[], random: () => number, size: number): Example[][] {
-  const order = [...examples];
+function shuffled(rows: readonly number[], random: () => number, size: number): number[][] {
+  const order = [...rows];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] as Example, order[i] as Example];
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
   }
-  const chunks: Example[][] = [];
+  const chunks: number[][] = [];
   for (let i = 0; i < order.length; i += size) chunks.push(order.slice(i, i + size));
   return chunks;
 }

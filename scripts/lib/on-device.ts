@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { CatalogueItem } from '../../src/shared/catalogue/schema';
+import type { Interaction } from '../../src/shared/interactions/types';
+import { isEngagement } from '../../src/shared/interactions/types';
+import { recommendFeed } from '../../src/shared/ranking/feed';
+import type { ItemMatrix } from '../../src/shared/ranking/matrix';
+import type { PersonalScorer } from '../../src/shared/ranking/personal';
+import { TrainedHeadScorer, trainOnHistory } from '../../workers/engine/head/head-personal';
+import { headSpace } from '../../src/shared/ranking/head-space';
+import { ItemTensors } from '../../workers/engine/head/item-tensors';
+import { initialParams, ScoringHead } from '../../workers/engine/head/scoring-head';
+import { FULL_TRAINING } from '../../workers/engine/head/trainer';
+
+/**
+ * The device's recommender, replayed offline: for each visitor a fresh head is trained on their
+ * history exactly as the worker trains it (full training from the starting weights), then the
+ * worker's feed ranking (prior blend, MMR, exploration) picks the list.
+ */
+export class OnDeviceModel {
+  private readonly tensors: ItemTensors;
+  private readonly indexOf: Map<string, number>;
+
+  constructor(
+    private readonly items: readonly CatalogueItem[],
+    private readonly matrix: ItemMatrix,
+    private readonly prior: Float32Array,
+  ) {
+    this.tensors = new ItemTensors(headSpace(matrix, items, prior));
+    this.indexOf = new Map(items.map((item, index) => [item.id, index]));
+  }
+
+  /** The top `count` catalogue rows for a visitor with this history, asked at `now`. */
+  async recommend(history: readonly Interaction[], now: number, count: number): Promise<number[]> {
+    const head = new ScoringHead(initialParams(this.matrix.dims));
+    try {
+      if (history.some(isEngagement)) {
+        await trainOnHistory(head, this.tensors, history, this.indexOf, FULL_TRAINING);
+      }
+      return await this.rankWith(new TrainedHeadScorer(head, this.tensors), history, now, count);
+    } finally {
+      head.dispose();
+    }
+  }
+
+  /** The same ranking with another personal scorer (e.g. the untrained heuristic profile). */
+  async rankWith(
+    scorer: PersonalScorer,
+    history: readonly Interaction[],
+    now: number,
+    count: number,
+  ): Promise<number[]> {
+    const ranked = await recommendFeed(
+      {
+        items: this.items,
+        matrix: this.matrix,
+        prior: this.prior,
+        indexOf: this.indexOf,
+        history,
+        scorer,
+        now,
+      },
+      { count },
+    );
+    return ranked.map((r) => r.index);
+  }
+
+  /** Tensors still allocated on the backend (a leak shows as growth across users). */
+  static tensorCount(): number {
+    return tf.memory().numTensors;
+  }
+
+  dispose(): void {
+    this.tensors.dispose();
+  }
+}

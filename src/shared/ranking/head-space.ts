@@ -1,0 +1,80 @@
+import type { CatalogueItem } from '../catalogue/schema';
+import { seededRandom } from '../random';
+import { topCategory } from './explain';
+import type { ItemMatrix } from './matrix';
+
+/** Width of the fixed projection the head's learned interaction works in. */
+export const PROJECTION_DIMS = 32;
+
+/**
+ * The catalogue as the scoring head reads it, in plain arrays: item vectors, their fixed random
+ * projection (the learned low-rank interaction acts on it), category ids and the prior. Row
+ * `rows` is padding (zero vector, a category of its own): empty history slots point at it.
+ */
+export interface HeadSpace {
+  rows: number;
+  dims: number;
+  vectors: Float32Array;
+  projected: Float32Array;
+  category: Int32Array;
+  categories: number;
+  prior: Float32Array;
+}
+
+/** Builds the head's view of an item space (one pass over the vectors, skipping zeros). */
+export function headSpace(
+  matrix: ItemMatrix,
+  items: readonly CatalogueItem[],
+  prior: Float32Array,
+): HeadSpace {
+  const rows = items.length;
+  const { dims } = matrix;
+  const ids = new Map<string, number>();
+  const category = new Int32Array(rows + 1);
+  items.forEach((item, i) => {
+    const name = topCategory(item) ?? '';
+    if (!ids.has(name)) ids.set(name, ids.size);
+    category[i] = ids.get(name) ?? 0;
+  });
+  category[rows] = ids.size;
+  const vectors = new Float32Array((rows + 1) * dims);
+  vectors.set(matrix.data.subarray(0, rows * dims));
+  const priorPadded = new Float32Array(rows + 1);
+  priorPadded.set(prior.subarray(0, rows));
+  return {
+    rows,
+    dims,
+    vectors,
+    projected: project(vectors, rows + 1, dims),
+    category,
+    categories: ids.size,
+    prior: priorPadded,
+  };
+}
+
+/**
+ * A seeded Gaussian projection to PROJECTION_DIMS (Johnson–Lindenstrauss): the same vectors
+ * always project the same way, so stored weights stay meaningful across visits.
+ */
+function project(vectors: Float32Array, rows: number, dims: number): Float32Array {
+  const random = seededRandom(0x5eed);
+  const gaussian = () => {
+    const u = Math.max(1e-12, random());
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+  };
+  const scale = 1 / Math.sqrt(PROJECTION_DIMS);
+  const basis = Float32Array.from({ length: dims * PROJECTION_DIMS }, () => gaussian() * scale);
+  const out = new Float32Array(rows * PROJECTION_DIMS);
+  for (let r = 0; r < rows; r++) {
+    const o = r * PROJECTION_DIMS;
+    for (let d = 0; d < dims; d++) {
+      const v = vectors[r * dims + d] ?? 0;
+      if (v === 0) continue;
+      const b = d * PROJECTION_DIMS;
+      for (let p = 0; p < PROJECTION_DIMS; p++) {
+        out[o + p] = (out[o + p] ?? 0) + v * (basis[b + p] ?? 0);
+      }
+    }
+  }
+  return out;
+}
