@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type { Interaction } from '../../src/shared/interactions/types';
 import { isEngagement } from '../../src/shared/interactions/types';
@@ -62,11 +61,6 @@ export class OnDeviceModel {
       { count },
     );
     return ranked.map((r) => r.index);
-  }
-
-  /** Tensors still allocated on the backend (a leak shows as growth across users). */
-  static tensorCount(): number {
-    return tf.memory().numTensors;
   }
 
   dispose(): void {

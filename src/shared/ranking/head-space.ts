@@ -9,7 +9,8 @@ export const PROJECTION_DIMS = 32;
 /**
  * The catalogue as the scoring head reads it, in plain arrays: item vectors, their fixed random
  * projection (the learned low-rank interaction acts on it), category ids and the prior. Row
- * `rows` is padding (zero vector, a category of its own): empty history slots point at it.
+ * `rows` is padding (zero vector, a category of its own): empty history slots point at it. The
+ * vectors have no padding row stored; `projected`, `category` and `prior` do.
  */
 export interface HeadSpace {
   rows: number;
@@ -37,8 +38,9 @@ export function headSpace(
     category[i] = ids.get(name) ?? 0;
   });
   category[rows] = ids.size;
-  const vectors = new Float32Array((rows + 1) * dims);
-  vectors.set(matrix.data.subarray(0, rows * dims));
+  // The matrix itself, not a copy (a 100k-item catalogue is 150 MB): reads of the padding row
+  // fall past its end and count as 0.
+  const vectors = matrix.data.subarray(0, rows * dims);
   const priorPadded = new Float32Array(rows + 1);
   priorPadded.set(prior.subarray(0, rows));
   return {

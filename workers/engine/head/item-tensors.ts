@@ -18,7 +18,9 @@ export class ItemTensors {
   constructor(readonly space: HeadSpace) {
     this.rows = space.rows;
     this.categories = space.categories;
-    this.v = tf.tensor2d(space.vectors, [space.rows + 1, space.dims]);
+    this.v = tf.tidy(() =>
+      tf.concat([tf.tensor2d(space.vectors, [space.rows, space.dims]), tf.zeros([1, space.dims])]),
+    );
     this.projected = tf.tensor2d(space.projected, [space.rows + 1, PROJECTION_DIMS]);
     this.category = tf.tensor1d(space.category, 'int32');
     this.prior = tf.tensor1d(space.prior);
