@@ -34,9 +34,13 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The page realm: the React app, the widget and the client both use.
+    files: ['src/{app,client,widget}/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       // The page never loads an ML runtime or touches storage: those belong to the worker.
       'no-restricted-imports': [
         'error',
@@ -44,9 +48,31 @@ export default tseslint.config(
           patterns: [
             { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
             {
-              group: ['idb', '**/workers/*', '!**/workers/engine.worker?worker*'],
+              group: ['idb', '**/workers/*', '!**/workers/engine.worker.ts?worker*'],
               message:
-                'Storage and engine code run in the worker; talk to it through src/app/engine-client.ts.',
+                'Storage and engine code run in the worker; talk to it through src/client/engine-client.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The widget is embedded in other people's pages: plain DOM, no React, no app code.
+    files: ['src/{client,widget}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
+            {
+              group: ['idb', '**/workers/*', '!**/workers/engine.worker.ts?worker*'],
+              message: 'Storage and engine code run in the worker.',
+            },
+            {
+              group: ['react', 'react-dom', '**/app/*', '**/app/**'],
+              message: 'The widget and the client stay free of React and app code.',
             },
           ],
         },

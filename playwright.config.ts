@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Not the port of `npm start`, so a running demo is never mistaken for the fresh build. */
-const PORT = 4174;
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PARTITIONED_STORAGE, PORT } from './e2e/support/browser';
 
 /**
  * End-to-end tests run Debian's Chromium (Playwright's own browser download is not available
@@ -20,15 +18,8 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--enable-unsafe-webgpu',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, ...PARTITIONED_STORAGE],
     },
   },
   webServer: {

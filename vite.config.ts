@@ -2,10 +2,23 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  // Relative asset URLs: the app works from any path of a static host.
+  // Relative asset URLs: the app and the widget work from any path of a static host.
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      // Two entry points over one engine: the app (index.html) and the widget (dist/widget.js).
+      input: { index: 'index.html', widget: 'src/widget/widget.ts' },
+      // The widget is a published module: keep its exports.
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   preview: { port: 4173, strictPort: true },
 });

@@ -1,4 +1,4 @@
-import type { PrivateRecs } from '../../src/app/private-recs';
+import type { PrivateRecs } from '../../src/client/private-recs';
 
 declare global {
   interface Window {

@@ -8,10 +8,11 @@ import { Notices } from './components/Notices';
 import { PrivacyPage } from './components/PrivacyPage';
 import { RecommendationList } from './components/RecommendationList';
 import { StatusLine } from './components/StatusLine';
-import { describeProgress, useEngine } from './hooks/useEngine';
+import { describeProgress } from '../client/progress';
+import { useEngine } from './hooks/useEngine';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useProgress } from './hooks/useProgress';
-import type { PrivateRecs } from './private-recs';
+import type { PrivateRecs } from '../client/private-recs';
 
 interface Props {
   recs: PrivateRecs;

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { configFromUrl } from './config';
 import { App } from './App';
 import { SnackbarProvider } from './components/Snackbar';
-import { PrivateRecs } from './private-recs';
+import { PrivateRecs } from '../client/private-recs';
 import './styles.css';
 
 declare global {

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'engine-not-ready'
   | 'model-unavailable'
   | 'model-invalid'
-  | 'cancelled';
+  | 'cancelled'
+  | 'widget-not-configured'
+  | 'widget-isolated';
 
 /** Base class of every error the engine reports on purpose: a code plus a plain-language message. */
 export class PrivateRecsError extends Error {

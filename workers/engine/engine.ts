@@ -39,9 +39,15 @@ const MAX_COUNT = 200;
 export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
-  private readonly indexer = new Indexer();
+  private readonly indexer: Indexer;
 
-  constructor(private readonly repository = new Repository()) {}
+  /** `appRoot`: the build's root folder, where `models/` is. */
+  constructor(
+    appRoot: URL,
+    private readonly repository = new Repository(),
+  ) {
+    this.indexer = new Indexer(appRoot);
+  }
 
   init(
     config: EngineConfig,

@@ -13,16 +13,14 @@ import type { Repository } from '../storage/repository';
 import { chooseEncoderDevice } from './compute-device';
 import { buildSemanticIndex, type SemanticIndex } from './semantic-index';
 
-/** The app's root URL seen from the worker script (assets/engine.worker-*.js or workers/…). */
-function appRoot(): URL {
-  return new URL('../', self.location.href);
-}
-
 /** Runs semantic indexing in the background, one run at a time, and can cancel it. */
 export class Indexer {
   state: SemanticState = { state: 'off' };
   private controller: AbortController | null = null;
   private running: Promise<void> = Promise.resolve();
+
+  /** `appRoot`: where the build's `models/` folder is (the folder of index.html and widget.js). */
+  constructor(private readonly appRoot: URL) {}
 
   /** Starts indexing; `onReady` receives the finished index, `onNotice` any problem. */
   start(
@@ -43,7 +41,6 @@ export class Indexer {
     this.running = (async () => {
       const { device, notices } = await chooseEncoderDevice(config.backend);
       notices.forEach(onNotice);
-      const root = appRoot();
       const index = await buildSemanticIndex({
         catalogue,
         catalogueUrl,
@@ -57,8 +54,8 @@ export class Indexer {
           modelId: model,
           device,
           dtype: config.dtype ?? 'q8',
-          modelRoot: config.modelRoot ?? new URL('models/', root).href,
-          wasmPaths: { wasm: new URL(ortWasmUrl, self.location.href).href },
+          modelRoot: config.modelRoot ?? new URL('models/', this.appRoot).href,
+          wasmPaths: { wasm: new URL(ortWasmUrl, this.appRoot).href },
         },
       });
       // Cancel also holds when nothing was left to encode (every row cached or shipped).

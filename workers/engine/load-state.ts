@@ -72,7 +72,7 @@ export async function loadState(
     index: withCollab(lexical, await lexical.encodeItems(catalogue.items)),
     prior: popularityPrior(catalogue.items),
     collaborative: collab.collaborative,
-    notices: [...notices, ...collab.notices],
+    notices: [...notices, ...collab.notices, ...(await storageNotices(repository))],
     head: null,
     preferences: await loadPreferences(repository),
   };
@@ -135,4 +135,21 @@ async function startHead(
 async function bindHead(state: Loaded, index: VectorIndex = state.index): Promise<void> {
   const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}`;
   await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior);
+}
+
+/** Says so when the browser refused storage and the history lives in memory only. */
+async function storageNotices(repository: Repository): Promise<Notice[]> {
+  const { memory, reason } = await repository.inMemory();
+  if (!memory) return [];
+  const why = reason ? ` (${reason})` : '';
+  return [
+    {
+      code: 'storage-memory',
+      level: 'warning',
+      message:
+        `This browser does not let this site store data${why}: private browsing does this, and so ` +
+        'do browsers that block storage in embedded frames. Recommendations work, but what you ' +
+        'do here is forgotten when the page closes.',
+    },
+  ];
 }

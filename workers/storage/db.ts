@@ -71,42 +71,78 @@ export interface PrivateRecsDb extends DBSchema {
 export type Db = IDBPDatabase<PrivateRecsDb>;
 
 /** Opens (and creates or upgrades) the database; one version step per schema change, never edited. */
-export async function openDb(onTerminated: () => void): Promise<Db> {
+function openNamed(onTerminated: () => void): Promise<Db> {
+  return openDB<PrivateRecsDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const interactions = db.createObjectStore('interactions', {
+          keyPath: 'id',
+          autoIncrement: true,
+        });
+        interactions.createIndex('by-ts', 'ts');
+        interactions.createIndex('by-item', 'itemId');
+        db.createObjectStore('settings');
+        const catalogues = db.createObjectStore('catalogues', { keyPath: 'url' });
+        catalogues.createIndex('by-saved', 'savedAt');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('vectors', { keyPath: 'key' });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('weights', { keyPath: 'key' });
+      }
+    },
+    // Another tab runs a newer version: let it upgrade, this tab reopens on its next call.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      onTerminated();
+    },
+    terminated: onTerminated,
+  });
+}
+
+/** The database, and whether it lives only in memory (the browser refused to store data). */
+export interface OpenedDb {
+  db: Db;
+  memory: boolean;
+  /** Why the browser's own storage could not be used, when it could not. */
+  reason: string | null;
+}
+
+let memoryOnly = false;
+
+/**
+ * Opens the browser's IndexedDB; where the browser refuses it (private browsing, storage blocked
+ * for embedded third-party frames), an in-memory IndexedDB (fake-indexeddb) takes its place, so
+ * the same code runs and the history lasts until the page closes.
+ */
+export async function openDb(onTerminated: () => void): Promise<OpenedDb> {
+  if (!memoryOnly) {
+    try {
+      return { db: await openNamed(onTerminated), memory: false, reason: null };
+    } catch (error) {
+      memoryOnly = true;
+      await useMemoryIndexedDb();
+      return { db: await openMemory(onTerminated), memory: true, reason: describe(error) };
+    }
+  }
+  return { db: await openMemory(onTerminated), memory: true, reason: null };
+}
+
+async function openMemory(onTerminated: () => void): Promise<Db> {
   try {
-    return await openDB<PrivateRecsDb>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          const interactions = db.createObjectStore('interactions', {
-            keyPath: 'id',
-            autoIncrement: true,
-          });
-          interactions.createIndex('by-ts', 'ts');
-          interactions.createIndex('by-item', 'itemId');
-          db.createObjectStore('settings');
-          const catalogues = db.createObjectStore('catalogues', { keyPath: 'url' });
-          catalogues.createIndex('by-saved', 'savedAt');
-        }
-        if (oldVersion < 2) {
-          db.createObjectStore('vectors', { keyPath: 'key' });
-        }
-        if (oldVersion < 3) {
-          db.createObjectStore('weights', { keyPath: 'key' });
-        }
-      },
-      // Another tab runs a newer version: let it upgrade, this tab reopens on its next call.
-      blocking(_current, _next, event) {
-        (event.target as IDBDatabase).close();
-        onTerminated();
-      },
-      terminated: onTerminated,
-    });
+    return await openNamed(onTerminated);
   } catch (error) {
     throw new StorageError(
       'storage-unavailable',
-      `This browser does not let the app store data (${describe(error)}). ` +
-        'Private browsing modes often do this; your history will not be kept.',
+      `This browser lets the app keep no data, not even in memory (${describe(error)}).`,
     );
   }
+}
+
+/** Swaps in fake-indexeddb's globals (idb looks them up at call time); loaded only when needed. */
+async function useMemoryIndexedDb(): Promise<void> {
+  await import('fake-indexeddb/auto');
 }
 
 /** Maps a failed write to a StorageError the UI can explain; a quota error gets its own code. */

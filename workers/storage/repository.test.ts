@@ -35,6 +35,19 @@ describe('Repository', () => {
     expect(await repo.interactionCount()).toBe(1);
   });
 
+  it('stores the very same event once, even from two engines at once', async () => {
+    const [one, two] = [new Repository(), new Repository()];
+    const event = { type: 'like' as const, itemId: 'a', ts };
+    await Promise.all([one.addInteraction(event), two.addInteraction(event)]);
+    await one.addInteraction({ ...event, ts: ts + 1 });
+    await one.addInteraction({ type: 'view', itemId: 'a', ts });
+    expect((await one.interactions()).map((e) => `${e.type}@${e.ts - ts}`)).toEqual([
+      'like@0',
+      'view@0',
+      'like@1',
+    ]);
+  });
+
   it('imports without duplicating what is already stored', async () => {
     const repo = new Repository();
     const events = [

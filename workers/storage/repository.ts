@@ -20,11 +20,18 @@ const chunkKey = (key: string, index: number) => `${key}#${index}`;
  */
 export class Repository {
   private db: Promise<Db> | null = null;
+  /** Set once the database is open: why it lives in memory only, or null when it is stored. */
+  private memoryReason: string | null = null;
+  private memory = false;
 
   private open(): Promise<Db> {
     if (!this.db) {
       const opening = openDb(() => {
         this.db = null;
+      }).then((opened) => {
+        this.memory = opened.memory;
+        this.memoryReason ??= opened.reason;
+        return opened.db;
       });
       this.db = opening;
       // A failed open is not cached: the next call tries again (the failure may be transient).
@@ -33,6 +40,12 @@ export class Repository {
       });
     }
     return this.db;
+  }
+
+  /** Whether this browser refused storage, so everything lives in memory until the page closes. */
+  async inMemory(): Promise<{ memory: boolean; reason: string | null }> {
+    await this.open();
+    return { memory: this.memory, reason: this.memoryReason };
   }
 
   /**
@@ -68,11 +81,21 @@ export class Repository {
     }
   }
 
-  /** Appends one interaction (no duplicate check: a visitor may view an item twice in a row). */
+  /**
+   * Appends one interaction. A visitor may view an item twice in a row, but the very same event
+   * (same time, type, item and value) is stored once: widget frames that each receive an event
+   * the shop sent to all of them write it once between them.
+   */
   async addInteraction(event: Interaction): Promise<void> {
     const db = await this.open();
     try {
-      await db.add('interactions', event as StoredInteraction);
+      const tx = db.transaction('interactions', 'readwrite');
+      const key = interactionKey(event);
+      const sameTime = await tx.store.index('by-ts').getAll(event.ts);
+      if (!sameTime.some((stored) => interactionKey(stored) === key)) {
+        await tx.store.add(event as StoredInteraction);
+      }
+      await tx.done;
     } catch (error) {
       throw storageFailure('save this interaction', error);
     }

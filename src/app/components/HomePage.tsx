@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 import { ItemCard } from './ItemCard';
 import { RecommendationList } from './RecommendationList';
 

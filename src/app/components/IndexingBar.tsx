@@ -1,7 +1,7 @@
 import { errorMessage } from '../../shared/errors';
-import { describeProgress } from '../hooks/useEngine';
+import { describeProgress } from '../../client/progress';
 import { useProgress } from '../hooks/useProgress';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 import { useSnackbar } from './Snackbar';
 
 /** Background model download and item encoding: a progress bar with a cancel button. */

@@ -1,7 +1,7 @@
 import type { EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 import { useSnackbar } from './Snackbar';
 
 /** What the app believes the visitor likes, as a chart they can edit, and a pause switch. */

@@ -1,6 +1,6 @@
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { href } from '../hooks/useHashRoute';
-import { formatPrice } from '../format';
+import { formatPrice } from '../../client/format';
 
 interface Props {
   item: CatalogueItem;

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { errorMessage } from '../../shared/errors';
 import type { InteractionType } from '../../shared/interactions/types';
-import { formatPrice } from '../format';
-import type { PrivateRecs } from '../private-recs';
+import { formatPrice } from '../../client/format';
+import type { PrivateRecs } from '../../client/private-recs';
 import { RecommendationList } from './RecommendationList';
 import { useSnackbar } from './Snackbar';
 

@@ -3,10 +3,10 @@ import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import type { StoredInteraction } from '../../shared/interactions/types';
-import { formatTime } from '../format';
+import { formatTime } from '../../client/format';
 import { href } from '../hooks/useHashRoute';
 import { useLiveQuery } from '../hooks/useLiveQuery';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 import { InterestsPanel } from './InterestsPanel';
 import { useSnackbar } from './Snackbar';
 

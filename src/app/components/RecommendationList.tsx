@@ -3,7 +3,7 @@ import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { RecommendOptions } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import { useRecommendations } from '../hooks/useRecommendations';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 import { ItemCard } from './ItemCard';
 import { useSnackbar } from './Snackbar';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
 import { useSnackbar } from '../components/Snackbar';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 
 /**
  * Loads engine data and reloads it on every `change`; a failure goes to the snackbar and the

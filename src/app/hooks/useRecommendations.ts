@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Recommendation, RecommendOptions } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
-import type { PrivateRecs } from '../private-recs';
+import type { PrivateRecs } from '../../client/private-recs';
 
 export type RecsState =
   | { phase: 'loading' }

@@ -33,6 +33,9 @@ export class PrivateRecs extends EventTarget {
   private readonly engine: Remote<EngineApi>;
   /** Resolves when the catalogue is loaded and recommendations can be made. */
   readonly started: Promise<EngineStatus>;
+  /** Other engines of this origin (tabs, widget frames) that share the stored history. */
+  private readonly peers =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('private-recs:history') : null;
 
   /** Starts an engine worker with this configuration. */
   constructor(config: EngineConfig) {
@@ -40,10 +43,15 @@ export class PrivateRecs extends EventTarget {
     const { engine, started } = startEngine(config, (progress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
       // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
-      if (progress.stage === 'indexed' || progress.stage === 'trained') this.changed();
+      if (progress.stage === 'indexed' || progress.stage === 'trained')
+        this.dispatchEvent(new Event('change'));
     });
     this.engine = engine;
     this.started = started;
+    // Another engine changed the shared history: what this one shows may change too.
+    this.peers?.addEventListener('message', () => {
+      this.dispatchEvent(new Event('change'));
+    });
   }
 
   async ready(): Promise<ReadyInfo> {
@@ -87,8 +95,12 @@ export class PrivateRecs extends EventTarget {
     return this.engine;
   }
 
-  /** Tells listeners that recommendations may have changed (also after edits via `internals`). */
+  /**
+   * Tells listeners, here and in other tabs and frames of this origin, that recommendations may
+   * have changed (also after edits via `internals`). The message carries nothing.
+   */
   changed(): void {
     this.dispatchEvent(new Event('change'));
+    this.peers?.postMessage(null);
   }
 }

@@ -1,0 +1,35 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import workerUrl from '../../workers/engine.worker.ts?worker&url';
+import type { EngineApi, EngineConfig, EngineProgress } from '../shared/engine-api';
+
+/**
+ * Starts the module worker at `url`. A page cannot start a worker from another origin (the widget
+ * served from a CDN), so then a same-origin blob module imports it; the worker script and its
+ * chunks need CORS, as the widget module itself does.
+ */
+function moduleWorker(url: URL): Worker {
+  const options: WorkerOptions = { type: 'module', name: 'private-recs-engine' };
+  if (url.origin === window.location.origin) return new Worker(url, options);
+  const loader = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+  const blobUrl = URL.createObjectURL(loader);
+  const worker = new Worker(blobUrl, options);
+  // The worker has fetched its script by the time it sends anything back.
+  worker.addEventListener(
+    'message',
+    () => {
+      URL.revokeObjectURL(blobUrl);
+    },
+    { once: true },
+  );
+  return worker;
+}
+
+/** Starts the engine worker and returns its typed RPC handle; all ML and storage work runs there. */
+export function startEngine(
+  config: EngineConfig,
+  onProgress: (progress: EngineProgress) => void,
+): { engine: Remote<EngineApi>; started: ReturnType<Remote<EngineApi>['init']> } {
+  const worker = moduleWorker(new URL(workerUrl, import.meta.url));
+  const engine = wrap<EngineApi>(worker);
+  return { engine, started: engine.init(config, proxy(onProgress)) };
+}

@@ -1,0 +1,168 @@
+import { describeProgress } from '../client/progress';
+import type { EngineProgress } from '../shared/engine-api';
+import { errorMessage } from '../shared/errors';
+import type { RecsApi } from './api';
+import { localEngine, type LocalEngine } from './local-engines';
+import type { WidgetOptions } from './options';
+import { handleListKeys, renderList } from './strip';
+
+/** What a view tells its element: its state, and the item the visitor picked. */
+export interface ViewEvents {
+  state(state: 'loading' | 'ready' | 'empty' | 'error', message?: string): void;
+  select(itemId: string): void;
+}
+
+/** A rendered strip (local engine or isolated frame) that the element drives. */
+export interface WidgetView {
+  readonly api: RecsApi;
+  update(options: WidgetOptions): void;
+  destroy(): void;
+}
+
+/** The strip rendered in this page's shadow root, from an engine worker of this page. */
+export class LocalView implements WidgetView {
+  private readonly engine: LocalEngine;
+  private readonly title: HTMLHeadingElement;
+  private readonly message: HTMLParagraphElement;
+  private readonly list: HTMLOListElement;
+  private request = 0;
+  private shown = '';
+  private live = true;
+  private visible = false;
+  private recorded = '';
+  private readonly sight: IntersectionObserver;
+
+  constructor(
+    root: ShadowRoot,
+    private options: WidgetOptions,
+    private readonly events: ViewEvents,
+  ) {
+    this.engine = localEngine(options);
+    const container = document.createElement('section');
+    container.className = 'container';
+    container.setAttribute('part', 'container');
+    // An empty title stops the host's `title` attribute from showing as a tooltip everywhere.
+    container.title = '';
+    this.title = Object.assign(document.createElement('h2'), { className: 'title' });
+    this.title.setAttribute('part', 'title');
+    this.message = Object.assign(document.createElement('p'), { className: 'message' });
+    this.message.setAttribute('part', 'message');
+    this.message.setAttribute('role', 'status');
+    this.list = Object.assign(document.createElement('ol'), { className: 'list' });
+    this.list.setAttribute('part', 'list');
+    const footer = document.createElement('p');
+    footer.className = 'footer';
+    footer.setAttribute('part', 'footer');
+    footer.textContent = 'Picked on this device: what you view here is never sent anywhere.';
+    this.engine.notices.then(
+      (notices) => {
+        if (notices.some((notice) => notice.code === 'storage-memory'))
+          footer.textContent +=
+            ' This browser keeps nothing for this widget: it starts afresh on each page.';
+      },
+      () => undefined, // A failed start is shown by refresh().
+    );
+    container.append(this.title, this.message, this.list, footer);
+    root.replaceChildren(container);
+    this.list.addEventListener('click', this.onClick);
+    this.list.addEventListener('keydown', this.onKey);
+    this.engine.recs.addEventListener('change', this.refresh);
+    this.engine.recs.addEventListener('progress', this.onProgress);
+    // Impressions count only what the visitor could see: not a strip in a hidden section.
+    this.sight = new IntersectionObserver((entries) => {
+      this.visible = entries.some((entry) => entry.isIntersecting);
+      this.recordImpressions();
+    });
+    this.sight.observe(this.list);
+    this.update(options);
+  }
+
+  get api(): RecsApi {
+    return this.engine.recs;
+  }
+
+  update(options: WidgetOptions): void {
+    this.options = options;
+    this.title.textContent = options.title;
+    this.list.setAttribute('aria-label', options.title);
+    this.refresh();
+  }
+
+  destroy(): void {
+    this.live = false;
+    this.sight.disconnect();
+    this.engine.recs.removeEventListener('change', this.refresh);
+    this.engine.recs.removeEventListener('progress', this.onProgress);
+  }
+
+  private readonly onProgress = (event: Event) => {
+    if (!this.list.hasAttribute('aria-busy')) return;
+    const { text } = describeProgress((event as CustomEvent<EngineProgress>).detail);
+    this.message.hidden = false;
+    this.message.textContent = text;
+  };
+
+  private readonly refresh = () => {
+    const mine = ++this.request;
+    const { count, query, contextItemId } = this.options;
+    if (this.shown === '') {
+      renderList(this.list, this.message, { state: 'loading', count });
+      this.events.state('loading');
+    }
+    const current = () => this.live && mine === this.request;
+    Promise.all([this.engine.items, this.engine.recs.recommend({ count, query, contextItemId })])
+      .then(([items, recs]) => {
+        if (!current()) return;
+        if (recs.length === 0) {
+          const text = query
+            ? 'Nothing in the shop matches those words.'
+            : 'Nothing to recommend yet.';
+          renderList(this.list, this.message, { state: 'message', text });
+          this.shown = '';
+          this.events.state('empty');
+          return;
+        }
+        const view = { state: 'ready', recs, items, images: this.options.images } as const;
+        renderList(this.list, this.message, { ...view, catalogueUrl: this.options.catalogueUrl });
+        this.events.state('ready');
+        this.shown = recs.map((r) => r.itemId).join(' ');
+        this.recordImpressions();
+      })
+      .catch((error: unknown) => {
+        if (!current()) return;
+        const text = `Recommendations are unavailable: ${errorMessage(error)}`;
+        renderList(this.list, this.message, { state: 'message', text });
+        this.shown = '';
+        this.events.state('error', text);
+      });
+  };
+
+  /** The plain feed records what it showed, as the app's home feed does (weak negatives). */
+  private recordImpressions(): void {
+    if (!this.visible || this.shown === '' || this.shown === this.recorded) return;
+    this.recorded = this.shown;
+    if (this.options.query || this.options.contextItemId) return;
+    this.engine.recs.internals.recordImpressions(this.shown.split(' ')).catch((error: unknown) => {
+      console.warn('private-recs: could not record what was shown.', error);
+    });
+  }
+
+  private readonly onClick = (event: MouseEvent) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button.item');
+    const itemId = button?.dataset.itemId;
+    if (!itemId) return;
+    // The select event follows the stored click, so a shop that navigates at once loses nothing.
+    this.engine.recs
+      .track({ type: 'click', itemId })
+      .catch((error: unknown) => {
+        console.warn('private-recs: could not record the click.', error);
+      })
+      .finally(() => {
+        this.events.select(itemId);
+      });
+  };
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    handleListKeys(this.list, event);
+  };
+}
