@@ -41,7 +41,8 @@ function watch(element: HTMLElement, events: Remote<FrameEvents>): void {
     if (state) events.state(state, element.dataset.message).catch(ignore);
   }).observe(element, { attributes: true, attributeFilter: ['data-state', 'data-message'] });
   new ResizeObserver(() => {
-    events.resize(document.documentElement.scrollHeight).catch(ignore);
+    // The body's own height: the document's scrollHeight never drops below the frame's.
+    events.resize(document.body.getBoundingClientRect().height).catch(ignore);
   }).observe(document.body);
 }
 
