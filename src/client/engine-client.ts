@@ -28,8 +28,12 @@ function moduleWorker(url: URL): Worker {
 export function startEngine(
   config: EngineConfig,
   onProgress: (progress: EngineProgress) => void,
-): { engine: Remote<EngineApi>; started: ReturnType<Remote<EngineApi>['init']> } {
+): {
+  engine: Remote<EngineApi>;
+  started: ReturnType<Remote<EngineApi>['init']>;
+  worker: Worker;
+} {
   const worker = moduleWorker(new URL(workerUrl, import.meta.url));
   const engine = wrap<EngineApi>(worker);
-  return { engine, started: engine.init(config, proxy(onProgress)) };
+  return { engine, started: engine.init(config, proxy(onProgress)), worker };
 }

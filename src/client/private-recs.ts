@@ -31,6 +31,7 @@ export interface ReadyInfo {
  */
 export class PrivateRecs extends EventTarget {
   private readonly engine: Remote<EngineApi>;
+  private readonly worker: Worker;
   /** Resolves when the catalogue is loaded and recommendations can be made. */
   readonly started: Promise<EngineStatus>;
   /** Other engines of this origin (tabs, widget frames) that share the stored history. */
@@ -40,7 +41,7 @@ export class PrivateRecs extends EventTarget {
   /** Starts an engine worker with this configuration. */
   constructor(config: EngineConfig) {
     super();
-    const { engine, started } = startEngine(config, (progress) => {
+    const { engine, started, worker } = startEngine(config, (progress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
       // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
       if (progress.stage === 'indexed' || progress.stage === 'trained')
@@ -48,6 +49,7 @@ export class PrivateRecs extends EventTarget {
     });
     this.engine = engine;
     this.started = started;
+    this.worker = worker;
     // Another engine changed the shared history: what this one shows may change too.
     this.peers?.addEventListener('message', () => {
       this.dispatchEvent(new Event('change'));
@@ -88,6 +90,12 @@ export class PrivateRecs extends EventTarget {
   async forget(): Promise<void> {
     await this.engine.forget();
     this.changed();
+  }
+
+  /** Stops the engine worker (an engine that failed to start, or one no longer needed). */
+  close(): void {
+    this.worker.terminate();
+    this.peers?.close();
   }
 
   /** The engine handle for the demo app's own views (status, items, history). */

@@ -29,7 +29,10 @@ export function localEngine(options: WidgetOptions): LocalEngine {
       .then(() => recs.internals.items())
       .then((list) => new Map(list.map((item) => [item.id, item])));
     // A failed start is shown by every element that uses this engine; a later element retries.
-    items.catch(() => engines.delete(key));
+    items.catch(() => {
+      engines.delete(key);
+      recs.close();
+    });
     const notices = recs.started.then((status) => {
       // The shop's developers read these in the console; visitors see what concerns them.
       for (const notice of status.notices) console.warn(`private-recs: ${notice.message}`);
