@@ -170,6 +170,12 @@ export interface EngineApi {
   setLearningPaused(paused: boolean): Promise<void>;
   /** Resolves when the personal head has no training pending or running. */
   whenTrained(): Promise<EngineStatus>;
+  /**
+   * URLs of the files the engine has fetched so far (its resource timing): catalogue, vectors,
+   * model files, WebAssembly runtimes. The app re-requests them through its service worker once
+   * that first takes control, so a single visit is enough to work offline.
+   */
+  fetchedUrls(): Promise<string[]>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
   embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
 }

@@ -282,6 +282,11 @@ export class Engine implements EngineApi {
     return transfer({ encoder: encoder.info, ids, dims: matrix.dims, data }, [data.buffer]);
   }
 
+  fetchedUrls(): Promise<string[]> {
+    // A worker has its own resource timeline: the page cannot see these fetches.
+    return Promise.resolve(performance.getEntriesByType('resource').map((entry) => entry.name));
+  }
+
   async embed(
     texts: string[],
   ): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }> {

@@ -4,6 +4,7 @@ import { errorMessage } from '../../shared/errors';
 import type { InteractionType } from '../../shared/interactions/types';
 import { formatPrice } from '../../client/format';
 import type { PrivateRecs } from '../../client/private-recs';
+import { usePersistOnEngagement } from '../hooks/useStoragePersistence';
 import { RecommendationList } from './RecommendationList';
 import { useSnackbar } from './Snackbar';
 
@@ -12,6 +13,9 @@ interface Props {
   items: ReadonlyMap<string, CatalogueItem>;
   itemId: string;
 }
+
+/** Engagement worth keeping: the first of these in a visit asks the browser to keep the data. */
+const KEEPS: readonly InteractionType[] = ['like', 'add_to_cart', 'purchase'];
 
 const ACTIONS: { type: InteractionType; label: string; done: string }[] = [
   { type: 'like', label: 'Like', done: 'Liked' },
@@ -25,6 +29,7 @@ export function ItemPage({ recs, items, itemId }: Props) {
   const item = items.get(itemId);
   const notify = useSnackbar();
   const viewed = useRef<string | null>(null);
+  const persistOnEngagement = usePersistOnEngagement();
   useEffect(() => {
     if (!item || viewed.current === item.id) return;
     viewed.current = item.id;
@@ -75,6 +80,8 @@ export function ItemPage({ recs, items, itemId }: Props) {
               disabled={item.available === false && (type === 'add_to_cart' || type === 'purchase')}
               onClick={() => {
                 act(type, done);
+                // In the click itself: a permission prompt needs the user gesture.
+                if (KEEPS.includes(type)) persistOnEngagement();
               }}
             >
               {label}

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../../client/private-recs';
 import { InterestsPanel } from './InterestsPanel';
 import { useSnackbar } from './Snackbar';
+import { StorageSection } from './StorageSection';
 
 interface Props {
   recs: PrivateRecs;
@@ -49,6 +50,7 @@ export function PrivacyPage({ recs, items, status }: Props) {
         anywhere: recommendations are computed on this device.
       </p>
       <DataActions recs={recs} />
+      <StorageSection />
       <InterestsPanel recs={recs} status={status} />
       <h2>Your history ({history?.length ?? '…'})</h2>
       <p className="muted" data-testid="privacy.impressions">

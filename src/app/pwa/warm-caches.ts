@@ -1,0 +1,48 @@
+import { isRuntimeCached } from '../../shared/pwa/runtime-routes';
+
+export interface WarmDeps {
+  /** Resolves once a service worker controls this page (its fetches then pass through it). */
+  controlled(): Promise<void>;
+  /** What the engine worker has fetched, once its start-up and indexing have settled. */
+  engineUrls(): Promise<string[]>;
+  fetch(url: string): Promise<Response>;
+  /** The page's origin: only same-origin files are cached. */
+  origin: string;
+}
+
+/**
+ * On a first visit the engine worker loads the catalogue, the model and the WebAssembly runtimes
+ * before the new service worker controls anything, so none of them reach its runtime caches.
+ * Once it does control the page, this requests those same files again through it (usually
+ * answered from the HTTP cache by revalidation), so one visit is enough to work offline. The URLs
+ * are the ones the session already requested: nothing here depends on the visitor's behaviour.
+ * Returns the URLs it warmed.
+ */
+export async function warmRuntimeCaches(deps: WarmDeps): Promise<string[]> {
+  await deps.controlled();
+  const urls = [...new Set(await deps.engineUrls())].filter((href) => {
+    const url = new URL(href);
+    return isRuntimeCached({ url, sameOrigin: url.origin === deps.origin });
+  });
+  for (const url of urls) {
+    const response = await deps.fetch(url);
+    // Drain the body without holding it: the service worker keeps its own copy. A missing file
+    // (a model that is not installed) is not an error: the engine did without it too.
+    await response.body?.pipeTo(new WritableStream());
+  }
+  return urls;
+}
+
+/** Resolves when the page has a controlling service worker. */
+export function whenControlled(container: ServiceWorkerContainer): Promise<void> {
+  if (container.controller) return Promise.resolve();
+  return new Promise((resolve) => {
+    container.addEventListener(
+      'controllerchange',
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
