@@ -1,58 +1,5 @@
-import { expect, test, type BrowserContext, type Request } from '@playwright/test';
-import { Shop } from './support/shop';
-
-interface Recorded {
-  method: string;
-  url: string;
-  body: string | null;
-}
-
-function record(context: BrowserContext): Recorded[] {
-  const requests: Recorded[] = [];
-  context.on('request', (request: Request) => {
-    requests.push({ method: request.method(), url: request.url(), body: request.postData() });
-  });
-  return requests;
-}
-
-/**
- * A whole session with the app's default configuration: load, then (when `category` is given)
- * view, like, add to cart and buy items of that category and search for it; then reload.
- */
-async function session(context: BrowserContext, category: string | null): Promise<string[]> {
-  const page = await context.newPage();
-  const sockets: string[] = [];
-  page.on('websocket', (socket) => sockets.push(socket.url()));
-  const shop = new Shop(page);
-  await page.goto('/');
-  await shop.ready();
-  await page.evaluate(() => window.privateRecs.internals.whenIndexed());
-  const ids = category ? await shop.itemsOfCategory(category, 4) : [];
-  for (const [i, itemId] of ids.entries()) {
-    await shop.openItem(itemId);
-    await shop.press(i === 3 ? 'purchase' : i === 2 ? 'add-to-cart' : 'like');
-    await expect(page.getByTestId('status.interactions')).toHaveText(String((i + 1) * 2));
-  }
-  if (category) {
-    await page.getByTestId('search.input').fill(category);
-    await page.getByTestId('search.input').press('Enter');
-    await shop.cards('search.results');
-  }
-  await page.evaluate(() => window.privateRecs.internals.whenTrained());
-  await page.reload();
-  await shop.ready();
-  await page.evaluate(() => window.privateRecs.internals.whenIndexed());
-  await shop.goHome();
-  await shop.cards();
-  expect((await shop.history()).length).toBe(ids.length * 2);
-  expect(sockets).toEqual([]);
-  await page.close();
-  return ids;
-}
-
-/** Every request, with repeats, in a stable order. */
-const requestList = (requests: readonly Recorded[]) =>
-  requests.map((r) => `${r.method} ${r.url} ${r.body ?? ''}`).sort();
+import { expect, test } from '@playwright/test';
+import { expectNothingLeaks, record, requestList, session } from './support/sessions';
 
 test('a session with a rich history makes exactly the requests of one with none', async ({
   browser,
@@ -65,19 +12,7 @@ test('a session with a rich history makes exactly the requests of one with none'
   const ids = await session(rich, 'Books');
   await session(empty, null);
   expect(ids).toHaveLength(4);
-
-  for (const requests of [a, b]) {
-    // The recorder sees the worker's own fetches (the catalogue is fetched by the engine worker).
-    expect(requests.some((r) => r.url.endsWith('/catalogue.json'))).toBe(true);
-    expect(requests.some((r) => /engine\.worker.*\.js/.test(r.url))).toBe(true);
-    for (const r of requests) {
-      expect(new URL(r.url).origin).toBe(new URL(baseURL ?? '').origin);
-      expect(r.method).toBe('GET');
-      expect(r.body).toBeNull();
-      for (const id of ids) expect(r.url).not.toContain(id);
-      expect(decodeURIComponent(r.url)).not.toContain('Books');
-    }
-  }
+  for (const requests of [a, b]) expectNothingLeaks(requests, ids, 'Books', baseURL);
   expect(requestList(a)).toEqual(requestList(b));
   await Promise.all([rich.close(), empty.close()]);
 });

@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+import { Shop } from './shop';
+
+/**
+ * A first visit that installs the service worker: opens the shop and waits for "Ready to work
+ * offline", which the app shows once the worker controls the page and the runtime caches hold
+ * what the engine loaded.
+ */
+export async function install(page: Page, query = '?backend=wasm'): Promise<Shop> {
+  const shop = new Shop(page);
+  await shop.open(query);
+  await expect(page.getByTestId('pwa.offline-ready')).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  return shop;
+}
+
+/** Each cache's URLs, paths only (without the origin), by cache name. */
+export function cacheContents(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const requests = await (await caches.open(name)).keys();
+      out[name] = requests.map((request) => new URL(request.url).pathname);
+    }
+    return out;
+  });
+}
+
+/** The catalogue version the engine loaded. */
+export async function catalogueVersion(page: Page): Promise<string | null> {
+  return page.evaluate(async () => {
+    await window.privateRecs.ready();
+    return (await window.privateRecs.internals.status()).catalogue.version;
+  });
+}
