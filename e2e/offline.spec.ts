@@ -3,6 +3,7 @@ import { expect, test, type Response } from '@playwright/test';
 import { RUNTIME_CACHES } from '../src/shared/pwa/runtime-routes';
 import type { Shop } from './support/shop';
 import { cacheContents, catalogueVersion, install } from './support/pwa';
+import { WidgetShop, type WidgetModule } from './support/widget-shop';
 
 // The rest of the suite blocks service workers (playwright.config.ts); these specs test it.
 test.use({ serviceWorkers: 'allow' });
@@ -269,4 +270,34 @@ test('a text model and its runtime, loaded once, work with no network', async ({
     window.privateRecs.recommend({ count: 5, query: 'coffee grinder' }),
   );
   expect(results).toHaveLength(5);
+});
+
+test('after one visit the widget on the example shop works offline and learns', async ({
+  page,
+  context,
+}) => {
+  await install(page);
+  // The shop page is in the app's scope: its page, the widget and its worker come from the
+  // service worker too.
+  const shop = new WidgetShop(page);
+  await shop.open();
+  const before = await shop.cards();
+  expect(before).toHaveLength(8);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(shop.strip('picks')).toHaveAttribute('data-state', 'ready');
+  expect(await shop.cards()).toHaveLength(8);
+  const shown = new Set(before.map((card) => card.category));
+  const target = (await shop.categories()).find((name) => name && !shown.has(name)) ?? '';
+  const liked = await shop.itemsOfCategory(target, 5);
+  await shop.track('like', liked);
+  await expect
+    .poll(async () => (await shop.cards()).filter((card) => card.category === target).length)
+    .toBeGreaterThanOrEqual(4);
+  const history = await page.evaluate(async (url) => {
+    const widget = (await import(url)) as WidgetModule;
+    return (await widget.exportData()).text();
+  }, shop.widgetUrl);
+  for (const itemId of liked) expect(history).toContain(`"item":"${itemId}","type":"like"`);
 });
