@@ -1,12 +1,17 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { appPolicy, cspPlugin, modelHost } from './scripts/lib/csp.ts';
 import { pwaOptions } from './scripts/lib/pwa-options.ts';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the app and the widget work from any path of a static host.
   base: './',
-  plugins: [react(), VitePWA(pwaOptions)],
+  plugins: [
+    react(),
+    VitePWA(pwaOptions),
+    cspPlugin(appPolicy(modelHost({ ...process.env, ...loadEnv(mode, process.cwd()) }))),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -23,4 +28,4 @@ export default defineConfig({
     },
   },
   preview: { port: 4173, strictPort: true },
-});
+}));

@@ -32,5 +32,7 @@ export function configFromUrl(pageUrl: string): { config: EngineConfig; problems
   let dtype: EngineConfig['dtype'] = null;
   if (dtypeParam === 'q8' || dtypeParam === 'fp32') dtype = dtypeParam;
   else if (dtypeParam) problems.push(`Unknown precision "${dtypeParam}"; use q8 or fp32.`);
-  return { config: { catalogueUrl, backend, model, dtype, modelRoot: null }, problems };
+  // A build for a separate model host sets VITE_MODEL_ROOT (and the CSP allows that host).
+  const modelRoot = import.meta.env.VITE_MODEL_ROOT?.trim() || null;
+  return { config: { catalogueUrl, backend, model, dtype, modelRoot }, problems };
 }

@@ -3,16 +3,16 @@ import workerUrl from '../../workers/engine.worker.ts?worker&url';
 import type { EngineApi, EngineConfig, EngineProgress } from '../shared/engine-api';
 
 /**
- * Starts the module worker at `url`. A page cannot start a worker from another origin (the widget
- * served from a CDN), so then a same-origin blob module imports it; the worker script and its
- * chunks need CORS, as the widget module itself does.
+ * Starts the module worker at `url` through a same-origin `blob:` module that imports it. A
+ * worker from a blob URL inherits the page's Content-Security-Policy (one from its own URL
+ * would take the policy of its response headers, i.e. none on a plain static host), and a page
+ * cannot start a worker from another origin (the widget served from a CDN) any other way. The
+ * worker script and its chunks need CORS in that case, as the widget module itself does.
  */
 function moduleWorker(url: URL): Worker {
-  const options: WorkerOptions = { type: 'module', name: 'private-recs-engine' };
-  if (url.origin === window.location.origin) return new Worker(url, options);
   const loader = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
   const blobUrl = URL.createObjectURL(loader);
-  const worker = new Worker(blobUrl, options);
+  const worker = new Worker(blobUrl, { type: 'module', name: 'private-recs-engine' });
   // The worker has fetched its script by the time it sends anything back.
   worker.addEventListener(
     'message',

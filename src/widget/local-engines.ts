@@ -23,7 +23,7 @@ export function localEngine(options: WidgetOptions): LocalEngine {
       backend: options.backend,
       model: options.model,
       dtype: null,
-      modelRoot: null,
+      modelRoot: import.meta.env.VITE_MODEL_ROOT?.trim() || null,
     });
     const items = recs.started
       .then(() => recs.internals.items())

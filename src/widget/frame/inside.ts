@@ -46,11 +46,33 @@ function watch(element: HTMLElement, events: Remote<FrameEvents>): void {
   }).observe(document.body);
 }
 
+/**
+ * Adds the frame's second policy: connections only to this origin (worker, runtimes, models) and
+ * the origin of the catalogue the host asked for. Policies only ever narrow, so this is set once.
+ */
+function allowConnections(catalogue: unknown): void {
+  let origin = '';
+  try {
+    if (typeof catalogue === 'string') origin = new URL(catalogue).origin;
+  } catch {
+    // An unusable URL: the element reports it; the policy stays at this origin only.
+  }
+  const modelRoot = import.meta.env.VITE_MODEL_ROOT?.trim();
+  const hosts = [origin, modelRoot ? new URL(modelRoot).origin : ''].filter(
+    (o) => o !== '' && o !== 'null',
+  );
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = `connect-src 'self' ${hosts.join(' ')}`.trim();
+  document.head.append(meta);
+}
+
 function frameApi(): FrameApi {
   let element: HTMLElement | null = null;
   return {
     start(attributes, theme, events) {
       if (element) throw new PrivateRecsError('widget-isolated', 'The frame is already started.');
+      allowConnections(attributes.catalogue);
       element = document.createElement('private-recs');
       apply(element, attributes, theme);
       // Called through the channel, the callbacks are Comlink proxies that return promises.

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { appPolicy, modelHost } from './csp';
+
+const directive = (policy: string, name: string) =>
+  policy
+    .split('; ')
+    .find((d) => d.startsWith(`${name} `))
+    ?.slice(name.length + 1);
+
+describe('appPolicy', () => {
+  it('allows only the own origin by default, and WebAssembly but no string evaluation', () => {
+    const policy = appPolicy(null);
+    expect(directive(policy, 'default-src')).toBe("'self'");
+    expect(directive(policy, 'connect-src')).toBe("'self'");
+    expect(directive(policy, 'script-src')).toBe("'self' 'wasm-unsafe-eval'");
+    expect(policy).not.toContain("'unsafe-eval'");
+    expect(policy).not.toContain("'unsafe-inline'");
+    expect(directive(policy, 'object-src')).toBe("'none'");
+  });
+
+  it('adds the configured model host to connections only', () => {
+    const policy = appPolicy('https://models.example.org/private-recs/');
+    expect(directive(policy, 'connect-src')).toBe("'self' https://models.example.org");
+    expect(directive(policy, 'script-src')).toBe("'self' 'wasm-unsafe-eval'");
+  });
+});
+
+describe('modelHost', () => {
+  it('reads VITE_MODEL_ROOT, and refuses a plain-http host', () => {
+    expect(modelHost({})).toBeNull();
+    expect(modelHost({ VITE_MODEL_ROOT: ' ' })).toBeNull();
+    expect(modelHost({ VITE_MODEL_ROOT: 'https://m.example/models/' })).toBe(
+      'https://m.example/models/',
+    );
+    expect(() => modelHost({ VITE_MODEL_ROOT: 'http://m.example/' })).toThrow('https');
+  });
+});

@@ -1,0 +1,53 @@
+import type { Plugin } from 'vite';
+
+/**
+ * The app's Content-Security-Policy: scripts, workers and connections only from the app's own
+ * origin and, when one is configured, the model host. `wasm-unsafe-eval` lets TF.js and ONNX
+ * Runtime compile their WebAssembly; nothing may evaluate strings as code. `blob:` workers are
+ * how the engine worker inherits this policy (see src/client/engine-client.ts).
+ */
+export function appPolicy(modelHost: string | null): string {
+  const connect = ["'self'", ...(modelHost ? [new URL(modelHost).origin] : [])].join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src ${connect}`,
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "font-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The build's model host (`VITE_MODEL_ROOT`, a URL ending in `/`), or null for `models/`. */
+export function modelHost(env: Record<string, string | undefined>): string | null {
+  const root = env.VITE_MODEL_ROOT?.trim();
+  if (!root) return null;
+  const url = new URL(root);
+  if (url.protocol !== 'https:' && url.hostname !== 'localhost') {
+    throw new Error(`VITE_MODEL_ROOT must be an https URL (got ${root}).`);
+  }
+  return url.href;
+}
+
+/** Puts the policy into index.html as a meta tag, so it holds on any static host. */
+export function cspPlugin(policy: string): Plugin {
+  return {
+    name: 'private-recs-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Base URL of model folders when they live on another host (build time; see scripts/lib/csp.ts). */
+  readonly VITE_MODEL_ROOT?: string;
+}
