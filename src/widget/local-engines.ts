@@ -1,6 +1,6 @@
 import { PrivateRecs } from '../client/private-recs';
 import type { CatalogueItem } from '../shared/catalogue/schema';
-import type { Notice } from '../shared/engine-api';
+import type { EngineStatus, Notice } from '../shared/engine-api';
 import { engineKey, type WidgetOptions } from './options';
 
 /** One engine worker and its catalogue items, shared by the elements that use that catalogue. */
@@ -9,6 +9,8 @@ export interface LocalEngine {
   items: Promise<ReadonlyMap<string, CatalogueItem>>;
   /** What the engine said at start-up (fallbacks, a stored catalogue copy, memory-only storage). */
   notices: Promise<Notice[]>;
+  /** Settles when background indexing has ended (the text model is in use, or it fell back). */
+  indexed: Promise<EngineStatus>;
 }
 
 const engines = new Map<string, LocalEngine>();
@@ -38,7 +40,8 @@ export function localEngine(options: WidgetOptions): LocalEngine {
       for (const notice of status.notices) console.warn(`private-recs: ${notice.message}`);
       return status.notices;
     });
-    engine = { recs, items, notices };
+    const indexed = recs.started.then(() => recs.internals.whenIndexed());
+    engine = { recs, items, notices, indexed };
     engines.set(key, engine);
   }
   return engine;

@@ -54,6 +54,13 @@ export class LocalView implements WidgetView {
     footer.className = 'footer';
     footer.setAttribute('part', 'footer');
     footer.textContent = 'Picked on this device: what you view here is never sent anywhere.';
+    // The encoder in use once indexing has settled, for shops' scripts and tests to see.
+    this.engine.indexed.then(
+      (status) => {
+        if (this.live) (root.host as HTMLElement).dataset.encoder = status.encoder.id;
+      },
+      () => undefined, // A failed start is shown by refresh().
+    );
     this.engine.notices.then(
       (notices) => {
         if (notices.some((notice) => notice.code === 'storage-memory'))
