@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { report } from './support/report';
 import { Shop } from './support/shop';
 import {
   HOSTS,
@@ -70,6 +71,13 @@ test('the app runs under its policy with no violation, and asks nothing of anoth
   );
   expect(attempt).toContain('Failed to fetch');
   expect(await violations()).toEqual([`connect-src ${HOSTS.shop}/catalogue.json`]);
+  report({
+    area: 'csp',
+    tried: requests.length + 1,
+    kinds: { 'requests in normal use': requests.length, 'cross-origin fetch by a page script': 1 },
+    outcome:
+      'no violation in normal use, every request to the own origin; the cross-origin fetch was blocked',
+  });
 });
 
 test('the engine worker is held to the same policy: it cannot fetch from another origin', async ({
@@ -85,6 +93,13 @@ test('the engine worker is held to the same policy: it cannot fetch from another
     headers: { origin: new URL(page.url()).origin },
   });
   expect(direct.headers()['access-control-allow-origin']).toBeTruthy();
+  report({
+    area: 'csp',
+    tried: 1,
+    kinds: { 'cross-origin catalogue fetched by the engine worker': 1 },
+    outcome:
+      'blocked by the policy the worker inherits (CORS would have allowed it); a plain error shown',
+  });
 });
 
 test('the isolated widget frame runs under its own policy, open only to the shop catalogue', async ({
@@ -112,4 +127,10 @@ test('the isolated widget frame runs under its own policy, open only to the shop
   );
   expect(attempt).toContain('Failed to fetch');
   expect(await violations()).toEqual(['connect-src http://127.0.0.2:9/']);
+  report({
+    area: 'csp',
+    tried: 1,
+    kinds: { 'fetch to a third origin from the widget frame': 1 },
+    outcome: 'blocked; the frame connects only to its own origin and the shop catalogue',
+  });
 });

@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { Shop } from './support/shop';
+import { report } from './support/report';
 import { expectNothingLeaks, record, requestList, session } from './support/sessions';
 
 // The rest of the suite blocks service workers (playwright.config.ts); this spec needs it.
@@ -36,5 +37,12 @@ test('with the service worker, a rich history makes exactly the requests of none
     expect(requests.some((r) => r.byServiceWorker && r.url.endsWith('/catalogue.json'))).toBe(true);
   }
   expect(requestList(a)).toEqual(requestList(b));
+  report({
+    area: 'network',
+    tried: 2,
+    kinds: { 'requests compared': a.length },
+    outcome:
+      'app with its service worker: the same requests, all GET without a body, none naming an item or search word',
+  });
   await Promise.all([rich.close(), empty.close()]);
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { report } from './support/report';
 import { Shop } from './support/shop';
 import { isolatedFrame, readCards, WidgetShop } from './support/widget-shop';
 
@@ -111,6 +112,12 @@ test('catalogue text renders as text in the app: titles, reasons, search, item a
   await expect(page.getByTestId('privacy.history-row').first()).toBeVisible();
   await expectInert(page);
   expect(dialogs).toEqual([]);
+  report({
+    area: 'xss',
+    tried: PAYLOADS.length,
+    kinds: { 'fields per item': 6, 'hostile items': Math.ceil(1205 / 3), 'app views': 5 },
+    outcome: 'rendered as text in the app; nothing ran, no element created, no dialog',
+  });
 });
 
 test('catalogue text renders as text in the widget, inline and isolated', async ({ page }) => {
@@ -142,4 +149,10 @@ test('catalogue text renders as text in the widget, inline and isolated', async 
   );
   expect(inFrame).toHaveLength(8);
   await expectInert(page);
+  report({
+    area: 'xss',
+    tried: PAYLOADS.length,
+    kinds: { 'fields per item': 6, 'widget modes': 2 },
+    outcome: 'rendered as text in the widget, inline and isolated; javascript: images refused',
+  });
 });
