@@ -56,6 +56,27 @@ test('track() from the shop page changes what the widget recommends', async ({ p
     .toBeGreaterThanOrEqual(4);
 });
 
+test('a query attribute focuses the strip on matching items; changing it updates the strip', async ({
+  page,
+}) => {
+  const shop = new WidgetShop(page);
+  await shop.open();
+  const strip = shop.strip('picks');
+  await strip.evaluate((el) => {
+    el.setAttribute('query', 'espresso coffee grinder');
+    el.setAttribute('count', '6');
+  });
+  await expect.poll(async () => (await readCards(strip)).map((c) => c.category)).toHaveLength(6);
+  const coffee = (await readCards(strip)).filter((card) => card.category === 'Coffee & Tea');
+  expect(coffee.length).toBeGreaterThanOrEqual(5);
+  await strip.evaluate((el) => {
+    el.setAttribute('query', 'running shoes trail');
+  });
+  await expect
+    .poll(async () => (await readCards(strip)).filter((c) => c.category === 'Running').length)
+    .toBeGreaterThanOrEqual(5);
+});
+
 test('picking a recommendation fires private-recs:select with its id, after storing the click', async ({
   page,
 }) => {
