@@ -6,6 +6,16 @@ import tseslint from 'typescript-eslint';
 
 const mlRuntimes = ['@tensorflow/*', '@huggingface/transformers', 'onnxruntime-*'];
 
+/** What no page code may import: ML runtimes and storage belong to the engine worker. */
+const pageRealmPatterns = [
+  { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
+  {
+    group: ['idb', '**/workers/*', '!**/workers/engine.worker.ts?worker*'],
+    message:
+      'Storage and engine code run in the worker; talk to it through src/client/engine-client.ts.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public'],
@@ -45,14 +55,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
-            {
-              group: ['idb', '**/workers/*', '!**/workers/engine.worker.ts?worker*'],
-              message:
-                'Storage and engine code run in the worker; talk to it through src/client/engine-client.ts.',
-            },
-          ],
+          patterns: pageRealmPatterns,
         },
       ],
     },
@@ -65,11 +68,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: mlRuntimes, message: 'ML runtimes load only inside the engine worker.' },
-            {
-              group: ['idb', '**/workers/*', '!**/workers/engine.worker.ts?worker*'],
-              message: 'Storage and engine code run in the worker.',
-            },
+            ...pageRealmPatterns,
             {
               group: ['react', 'react-dom', '**/app/*', '**/app/**'],
               message: 'The widget and the client stay free of React and app code.',

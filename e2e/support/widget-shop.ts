@@ -86,6 +86,23 @@ export class WidgetShop {
     );
   }
 
+  /**
+   * Likes five items of a category absent from `strip` (so a shift cannot come from the prior),
+   * through the module's track() as the shop's code would, and waits until at least four of the
+   * strip's cards are of that category. Returns the liked ids.
+   */
+  async learnsFromLikes(strip: Locator = this.strip('picks')): Promise<string[]> {
+    const shown = new Set((await readCards(strip)).map((card) => card.category));
+    const target = (await this.categories()).find((name) => name && !shown.has(name));
+    if (!target) throw new Error('Every category is on show.');
+    const liked = await this.itemsOfCategory(target, 5);
+    await this.track('like', liked);
+    await expect
+      .poll(async () => (await readCards(strip)).filter((c) => c.category === target).length)
+      .toBeGreaterThanOrEqual(4);
+    return liked;
+  }
+
   /** All top-level categories of the catalogue. */
   async categories(): Promise<string[]> {
     return this.page.evaluate(async (url) => {
