@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   HOSTS,
   isolatedFrame,
@@ -213,4 +213,112 @@ test('isolated mode: the shop page sends events in but cannot read the history b
   await card.click();
   await expect(page.getByTestId('shop.product')).toBeVisible();
   expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('item')).toBe(itemId);
+});
+
+/** What a host script sees of an isolated probe strip: its states, message and height. */
+async function probe(page: Page, itemId: string): Promise<{ states: string[]; height: string }> {
+  const catalogue = {
+    schema: 'private-recs/catalogue@1',
+    id: 'probe',
+    items: [{ id: itemId, title: 'Probe', category: 'Probe' }],
+  };
+  await page.route(`${HOSTS.shop}/probe.json`, (route) => route.fulfill({ json: catalogue }));
+  await page.evaluate(() => {
+    const element = document.createElement('private-recs');
+    element.id = 'probe';
+    const states: string[] = [];
+    (window as unknown as { probeStates: string[] }).probeStates = states;
+    new MutationObserver(() => {
+      states.push(`${element.dataset.state ?? ''}|${element.dataset.message ?? ''}`);
+    }).observe(element, { attributes: true });
+    element.setAttribute('isolated', '');
+    element.setAttribute('count', '1');
+    element.setAttribute('catalogue', '/probe.json');
+    document.body.append(element);
+  });
+  const strip = page.locator('#probe');
+  // Chromium does not lay out a cross-origin frame out of view, so it reports no height there.
+  await strip.scrollIntoViewIfNeeded();
+  const frame = await isolatedFrame(strip);
+  await expect(frame.locator('private-recs')).toHaveAttribute('data-encoder', /\S/);
+  await expect(strip).toHaveAttribute('data-state', 'ready');
+  // The host has applied the frame's final height (the one its body has now).
+  const body = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await expect(strip.locator('iframe')).toHaveCSS('height', `${body}px`);
+  const height = `${body}px`;
+  const states = await page.evaluate(
+    () => (window as unknown as { probeStates: string[] }).probeStates,
+  );
+  return { states: [...new Set(states)], height };
+}
+
+test('isolated mode: a host probing with its own catalogue learns nothing of the history', async ({
+  browser,
+}) => {
+  const seen: { states: string[]; height: string }[] = [];
+  let itemId = '';
+  for (const engaged of [false, true]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await widgetFromOtherOrigin(page);
+    const shop = new WidgetShop(page, HOSTS.shop);
+    await shop.open('isolated.html');
+    itemId ||=
+      (await readCards((await isolatedFrame(shop.strip('picks'))).locator('private-recs')))[0]
+        ?.itemId ?? '';
+    // Bought and disliked: the feed leaves it out, so the probe has nothing to show.
+    if (engaged) await shop.track('purchase', [itemId]);
+    if (engaged) await shop.track('dislike', [itemId]);
+    seen.push(await probe(page, itemId));
+    await context.close();
+  }
+  expect(seen[0]?.height).not.toBe('');
+  expect(seen[1]).toEqual(seen[0]);
+});
+
+test('isolated mode: the frame answers only its few requests, with checked arguments', async ({
+  page,
+}) => {
+  await widgetFromOtherOrigin(page);
+  const shop = new WidgetShop(page, HOSTS.shop);
+  await shop.open('isolated.html');
+  // A host script opens its own channel to a frame and tries what Comlink would have allowed.
+  const answers = await page.evaluate(async (frameUrl) => {
+    const frame = document.createElement('iframe');
+    frame.src = frameUrl;
+    document.body.append(frame);
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+    });
+    const channel = new MessageChannel();
+    frame.contentWindow?.postMessage({ type: 'private-recs:connect' }, new URL(frameUrl).origin, [
+      channel.port2,
+    ]);
+    const replies: unknown[] = [];
+    channel.port1.onmessage = (event) => replies.push(event.data);
+    const send = (message: unknown) => {
+      channel.port1.postMessage(message);
+    };
+    send({ id: 1, type: 'SET', path: ['__proto__', 'image'], value: { type: 'RAW', value: 'x' } });
+    send({ id: 2, method: '__proto__', args: [] });
+    send({ id: 3, method: 'constructor', args: [] });
+    send({ id: 4, method: 'track', args: [{ type: 'like', itemId: { toString: 1 } }] });
+    send({ id: 5, method: 'start', args: [{ catalogue: ['x'] }, {}] });
+    send({ id: 6, method: 'exportData', args: [] });
+    // Five of the six messages get an answer (the first is not a request at all).
+    while (replies.length < 5) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { replies, polluted: 'image' in Object.prototype };
+  }, `${HOSTS.widget}/widget-frame.html`);
+  expect(answers.polluted).toBe(false);
+  const byId = new Map(
+    (answers.replies as { id: number; ok: boolean; error?: { code: string } }[]).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  // The Comlink-style message is not a request at all; every other one is refused.
+  expect(byId.has(1)).toBe(false);
+  for (const id of [2, 3, 4, 5, 6]) {
+    expect(byId.get(id)).toMatchObject({ ok: false, error: { code: 'widget-isolated' } });
+  }
 });

@@ -108,6 +108,8 @@ export const pwaOptions: Partial<VitePWAOptions> = {
         options: {
           cacheName: RUNTIME_CACHES.runtimes,
           cacheableResponse: onlyOk,
+          // A host answering a missing hashed file with its index.html must not become a runtime.
+          plugins: [rejectHtml],
           // Names are content-hashed: an update adds new files; drop the least recently used.
           expiration: { maxEntries: 4 },
         },

@@ -15,29 +15,53 @@ export interface RecsApi {
 
 /** An element's engine as the module API sees it. */
 export interface Registered {
+  element: Element;
   api: RecsApi;
   /** Isolated frames each hold their own engine: events go to all of them. */
   isolated: boolean;
 }
 
 const registered: Registered[] = [];
+let announce: (() => void) | null = null;
+let announced = new Promise<void>((resolve) => (announce = resolve));
 
-/** Called by each element when its engine starts; the first one decides what the API drives. */
+/** How long a call made before any element exists waits for one (a page still rendering). */
+const WAIT_FOR_ELEMENT_MS = 10_000;
+
+/** Called by each element when its engine starts. */
 export function register(entry: Registered): void {
   registered.push(entry);
+  announce?.();
 }
 
 export function unregister(entry: Registered): void {
   const at = registered.indexOf(entry);
   if (at >= 0) registered.splice(at, 1);
+  if (registered.length === 0) announced = new Promise<void>((resolve) => (announce = resolve));
 }
 
-function first(): Registered {
-  const entry = registered[0];
+/** The engines in document order: the first `<private-recs>` of the page decides. */
+function inOrder(): Registered[] {
+  return [...registered].sort((a, b) =>
+    a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+}
+
+/** The first element's engine; a call made before any element exists waits a little for one. */
+async function first(): Promise<Registered> {
+  if (registered.length === 0) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, WAIT_FOR_ELEMENT_MS)),
+    );
+    await Promise.race([announced, timeout]);
+    clearTimeout(timer);
+  }
+  const entry = inOrder()[0];
   if (entry) return entry;
   throw new PrivateRecsError(
     'widget-not-configured',
-    'No <private-recs> element is on this page yet: add one with a catalogue attribute before calling the API.',
+    'No <private-recs> element is on this page: add one with a catalogue attribute before calling the API.',
   );
 }
 
@@ -47,10 +71,12 @@ function first(): Registered {
  * event gets its timestamp here, so frames sharing one database store it once.
  */
 async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
-  const head = first();
-  if (!head.isolated) return use(head.api);
-  const frames = registered.filter((entry) => entry.isolated);
-  const [result] = await Promise.all(frames.map((entry) => use(entry.api)));
+  const head = await first();
+  // Isolated frames each hold their engine; a local engine shares the page's database.
+  const frames = inOrder().filter((entry) => entry.isolated);
+  const local = inOrder().find((entry) => !entry.isolated);
+  const targets = head.isolated ? [...frames, ...(local ? [local] : [])] : [head, ...frames];
+  const [result] = await Promise.all(targets.map((entry) => use(entry.api)));
   return result as T;
 }
 
@@ -63,13 +89,13 @@ async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
  * await track({ type: 'add_to_cart', itemId: 'sku-0042' });
  */
 export const api: RecsApi = {
-  ready: () => Promise.resolve().then(() => first().api.ready()),
+  ready: async () => (await first()).api.ready(),
   track: (event) => {
     const stamped: TrackEvent = { ...event, ts: event.ts ?? Date.now() };
-    return Promise.resolve().then(() => toEach((engine) => engine.track(stamped)));
+    return toEach((engine) => engine.track(stamped));
   },
-  recommend: (options) => Promise.resolve().then(() => first().api.recommend(options)),
-  exportData: () => Promise.resolve().then(() => first().api.exportData()),
-  importData: (data) => Promise.resolve().then(() => toEach((engine) => engine.importData(data))),
-  forget: () => Promise.resolve().then(() => toEach((engine) => engine.forget())),
+  recommend: async (options) => (await first()).api.recommend(options),
+  exportData: async () => (await first()).api.exportData(),
+  importData: (data) => toEach((engine) => engine.importData(data)),
+  forget: () => toEach((engine) => engine.forget()),
 };

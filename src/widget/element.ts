@@ -89,8 +89,18 @@ export class PrivateRecsElement extends HTMLElement {
     }
     this.stop();
     this.engineAttrs = engineAttrs;
-    this.view = this.start(read.options);
-    this.entry = { api: this.view.api, isolated: this.view instanceof IsolatedView };
+    try {
+      this.view = this.start(read.options);
+    } catch (error) {
+      // E.g. a page policy that forbids the worker: say so rather than stay blank.
+      this.showError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.entry = {
+      element: this,
+      api: this.view.api,
+      isolated: this.view instanceof IsolatedView,
+    };
     register(this.entry);
   }
 

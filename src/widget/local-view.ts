@@ -3,7 +3,7 @@ import type { EngineProgress } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
 import { localEngine, type LocalEngine } from './local-engines';
-import type { WidgetOptions } from './options';
+import { FRAME_ELEMENT_FLAG, type WidgetOptions } from './options';
 import { handleListKeys, renderList } from './strip';
 
 /** What a view tells its element: its state, and the item the visitor picked. */
@@ -27,6 +27,12 @@ export class LocalView implements WidgetView {
   private readonly list: HTMLOListElement;
   private request = 0;
   private shown = '';
+  /** Something (cards or a message) is on show; later refreshes replace it without a skeleton. */
+  private rendered = false;
+  /** What the list shows now, to skip re-rendering the same cards. */
+  private signature = '';
+  /** Inside an isolated frame: always `count` slots, never "empty" (see frame/inside.ts). */
+  private readonly fixedLayout: boolean;
   private live = true;
   private visible = false;
   private recorded = '';
@@ -38,6 +44,7 @@ export class LocalView implements WidgetView {
     private readonly events: ViewEvents,
   ) {
     this.engine = localEngine(options);
+    this.fixedLayout = root.host.hasAttribute(FRAME_ELEMENT_FLAG);
     const container = document.createElement('section');
     container.className = 'container';
     container.setAttribute('part', 'container');
@@ -111,8 +118,8 @@ export class LocalView implements WidgetView {
 
   private readonly refresh = () => {
     const mine = ++this.request;
-    const { count, query, contextItemId } = this.options;
-    if (this.shown === '') {
+    const { count, query, contextItemId, images, catalogueUrl } = this.options;
+    if (!this.rendered) {
       renderList(this.list, this.message, { state: 'loading', count });
       this.events.state('loading');
     }
@@ -120,26 +127,33 @@ export class LocalView implements WidgetView {
     Promise.all([this.engine.items, this.engine.recs.recommend({ count, query, contextItemId })])
       .then(([items, recs]) => {
         if (!current()) return;
-        if (recs.length === 0) {
+        this.rendered = true;
+        if (recs.length === 0 && !this.fixedLayout) {
           const text = query
             ? 'Nothing in the shop matches those words.'
             : 'Nothing to recommend yet.';
           renderList(this.list, this.message, { state: 'message', text });
-          this.shown = '';
+          this.shown = this.signature = '';
           this.events.state('empty');
           return;
         }
-        const view = { state: 'ready', recs, items, images: this.options.images } as const;
-        renderList(this.list, this.message, { ...view, catalogueUrl: this.options.catalogueUrl });
+        const slots = this.fixedLayout ? count : recs.length;
+        const signature = JSON.stringify([recs.map((r) => [r.itemId, r.reason]), slots, images]);
+        if (signature !== this.signature) {
+          const view = { state: 'ready', recs, items, images, catalogueUrl, slots } as const;
+          renderList(this.list, this.message, view);
+          this.signature = signature;
+        }
         this.events.state('ready');
         this.shown = recs.map((r) => r.itemId).join(' ');
         this.recordImpressions();
       })
       .catch((error: unknown) => {
         if (!current()) return;
+        this.rendered = true;
         const text = `Recommendations are unavailable: ${errorMessage(error)}`;
         renderList(this.list, this.message, { state: 'message', text });
-        this.shown = '';
+        this.shown = this.signature = '';
         this.events.state('error', text);
       });
   };

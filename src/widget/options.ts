@@ -14,6 +14,9 @@ export interface WidgetOptions {
   backend: BackendName | null;
 }
 
+/** Set on the element inside an isolated frame: its layout and state must not depend on history. */
+export const FRAME_ELEMENT_FLAG = 'data-isolated-frame';
+
 export const DEFAULT_COUNT = 8;
 export const MAX_COUNT = 48;
 export const DEFAULT_TITLE = 'Recommended for you';

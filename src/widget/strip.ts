@@ -12,6 +12,8 @@ export type StripView =
       items: ReadonlyMap<string, CatalogueItem>;
       images: boolean;
       catalogueUrl: string;
+      /** Slots to fill: the cards, then inert placeholders (a layout independent of how many). */
+      slots: number;
     };
 
 /** Creates an element with a class and an exposed `part`; text goes in as text, never markup. */
@@ -64,8 +66,11 @@ function card(
   return slot;
 }
 
-/** Renders the list part of the strip into `list` (replacing what was there). */
+/** Renders the list part of the strip into `list` (replacing what was there), keeping focus. */
 export function renderList(list: HTMLOListElement, message: HTMLElement, view: StripView): void {
+  const focused = (list.getRootNode() as ShadowRoot | Document).activeElement;
+  const hadFocus = focused !== null && list.contains(focused);
+  const focusedId = hadFocus ? (focused as HTMLElement).dataset.itemId : undefined;
   list.replaceChildren();
   message.hidden = view.state !== 'message';
   message.textContent = view.state === 'message' ? view.text : '';
@@ -84,8 +89,21 @@ export function renderList(list: HTMLOListElement, message: HTMLElement, view: S
     const item = view.items.get(rec.itemId);
     if (item) list.append(card(rec, item, view));
   }
-  const first = list.querySelector<HTMLButtonElement>('button');
-  if (first) first.tabIndex = 0;
+  for (let i = list.children.length; i < view.slots; i++) {
+    const slot = el('li', 'slot');
+    slot.setAttribute('aria-hidden', 'true');
+    const placeholder = el('div', 'item placeholder');
+    for (const part of ['category', 'item-title', 'price', 'reason'])
+      placeholder.append(el('span', part));
+    slot.append(placeholder);
+    list.append(slot);
+  }
+  const buttons = [...list.querySelectorAll<HTMLButtonElement>('button.item')];
+  const target = buttons.find((b) => b.dataset.itemId === focusedId) ?? buttons[0];
+  if (!target) return;
+  target.tabIndex = 0;
+  // A re-render (new weights, another tab's event) must not throw the keyboard user out.
+  if (hadFocus) target.focus();
 }
 
 /**

@@ -110,23 +110,38 @@ export interface OpenedDb {
 }
 
 let memoryOnly = false;
+let openedOnce = false;
+
+/** Errors that mean the browser refuses storage here (not a version clash or a passing fault). */
+const REFUSALS = new Set(['UnknownError', 'SecurityError', 'InvalidStateError']);
 
 /**
- * Opens the browser's IndexedDB; where the browser refuses it (private browsing, storage blocked
- * for embedded third-party frames), an in-memory IndexedDB (fake-indexeddb) takes its place, so
- * the same code runs and the history lasts until the page closes.
+ * Opens the browser's IndexedDB; where the browser refuses it from the start (private browsing,
+ * storage blocked for embedded third-party frames), an in-memory IndexedDB (fake-indexeddb) takes
+ * its place, so the same code runs and the history lasts until the page closes. Once a real
+ * database has been open, a failure is an error (a newer version in another tab asks for a
+ * reload), never a silent switch to memory that would lose what follows.
  */
 export async function openDb(onTerminated: () => void): Promise<OpenedDb> {
-  if (!memoryOnly) {
-    try {
-      return { db: await openNamed(onTerminated), memory: false, reason: null };
-    } catch (error) {
-      memoryOnly = true;
-      await useMemoryIndexedDb();
-      return { db: await openMemory(onTerminated), memory: true, reason: describe(error) };
+  if (memoryOnly) return { db: await openMemory(onTerminated), memory: true, reason: null };
+  try {
+    const db = await openNamed(onTerminated);
+    openedOnce = true;
+    return { db, memory: false, reason: null };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (openedOnce || !REFUSALS.has(name)) {
+      throw new StorageError(
+        'storage-unavailable',
+        name === 'VersionError'
+          ? 'A newer version of the app is open in another tab: reload this page to go on.'
+          : `The browser's storage could not be opened (${describe(error)}). Reload the page to try again.`,
+      );
     }
+    memoryOnly = true;
+    await useMemoryIndexedDb();
+    return { db: await openMemory(onTerminated), memory: true, reason: describe(error) };
   }
-  return { db: await openMemory(onTerminated), memory: true, reason: null };
 }
 
 async function openMemory(onTerminated: () => void): Promise<Db> {

@@ -1,7 +1,7 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { PrivateRecs } from '../../client/private-recs';
 import { Pwa, type RegisterCallbacks } from './pwa-state';
-import { warmRuntimeCaches, whenControlled } from './warm-caches';
+import { warmRuntimeCaches, whenControlled, whenStored } from './warm-caches';
 
 /**
  * Registers the app's service worker (the widget never does: it must not take over a shop's
@@ -19,6 +19,7 @@ export function startPwa(recs: PrivateRecs): Pwa {
           return recs.internals.fetchedUrls();
         },
         fetch: (url) => fetch(url),
+        stored: whenStored,
         origin: window.location.origin,
       }),
   });

@@ -8,6 +8,11 @@ export interface WarmDeps {
   fetch(url: string): Promise<Response>;
   /** The page's origin: only same-origin files are cached. */
   origin: string;
+  /**
+   * Resolves once the service worker has stored `url`: it writes in the background after
+   * answering, so "ready to work offline" waits for the write too.
+   */
+  stored?(url: string): Promise<void>;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function warmRuntimeCaches(deps: WarmDeps): Promise<string[]> {
     // Drain the body without holding it: the service worker keeps its own copy. A missing file
     // (a model that is not installed) is not an error: the engine did without it too.
     await response.body?.pipeTo(new WritableStream());
+    if (response.ok) await deps.stored?.(url);
   }
   return urls;
 }
@@ -45,4 +51,13 @@ export function whenControlled(container: ServiceWorkerContainer): Promise<void>
       { once: true },
     );
   });
+}
+
+/** Resolves when `url` is in one of the page's caches, or after `tries` checks 100 ms apart. */
+export async function whenStored(url: string, tries = 100): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await caches.match(url)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.warn(`private-recs: ${url} was not stored for offline use.`);
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { CatalogueError } from '../errors';
 import { CATALOGUE_SCHEMA, catalogueSchema, type Catalogue } from './schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { INTERACTION_TYPES, type InteractionType } from '../interactions/types';
 
 /** One line of the interaction-log contract: who did what with which item, and when. */

@@ -1,14 +1,17 @@
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { ReadyInfo } from '../../client/private-recs';
+import type { ImportResult } from '../../shared/engine-api';
 import { PrivateRecsError } from '../../shared/errors';
 import type { RecsApi } from '../api';
 import type { ViewEvents, WidgetView } from '../local-view';
 import type { Attributes, WidgetOptions } from '../options';
+import { FrameChannel } from './channel';
 import {
   CONNECT_MESSAGE,
   FRAME_PAGE,
   THEME_PROPERTIES,
-  type FrameApi,
-  type FrameEvents,
+  type FrameEvent,
+  type FrameMethod,
+  type FrameRequests,
   type Theme,
 } from './protocol';
 
@@ -29,7 +32,6 @@ function attributesOf(options: WidgetOptions): Attributes {
     'context-item': options.contextItemId ?? null,
     query: options.query ?? null,
     title: options.title,
-    images: options.images ? '' : null,
     model: options.model,
     backend: options.backend,
   };
@@ -55,13 +57,19 @@ const refused = (what: string) =>
 
 /**
  * Isolated mode: the strip runs in an iframe from the widget's own origin, so the history lives
- * in that origin's storage. This page gets a write-only channel: events in, picks out.
+ * in that origin's storage. This page gets a narrow channel: events in, picks out.
  */
 export class IsolatedView implements WidgetView {
   readonly api: RecsApi;
   private readonly frame: HTMLIFrameElement;
-  private readonly remote: Promise<Remote<FrameApi>>;
-  private latest: Remote<FrameApi> | null = null;
+  /** The channel to the frame's current document; replaced on every load of the frame. */
+  private channel: Promise<FrameChannel>;
+  private resolveChannel: (channel: FrameChannel) => void = () => undefined;
+  private current: FrameChannel | null = null;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private live = true;
+  /** Bumped on every update, so one made during the handshake is sent after it. */
+  private version = 0;
 
   constructor(
     root: ShadowRoot,
@@ -78,68 +86,98 @@ export class IsolatedView implements WidgetView {
     // The frame's request must not tell the widget's host which page of the shop this is.
     this.frame.referrerPolicy = 'no-referrer';
     this.frame.src = src.href;
-    this.remote = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`The isolated widget frame (${src.href}) did not answer.`));
-      }, CONNECT_TIMEOUT_MS);
-      // Every load (a reloaded or crashed frame too) gets a fresh channel.
-      this.frame.addEventListener('load', () => {
-        this.connect(src.origin).then((remote) => {
-          clearTimeout(timer);
-          this.latest = remote;
-          resolve(remote);
-        }, reject);
-      });
-    });
-    this.remote.catch((error: unknown) => {
-      events.state('error', `Recommendations are unavailable: ${String(error)}`);
+    this.channel = this.pending();
+    this.timer = setTimeout(() => {
+      if (this.live && !this.current)
+        events.state(
+          'error',
+          `Recommendations are unavailable: the widget frame (${src.href}) did not answer.`,
+        );
+    }, CONNECT_TIMEOUT_MS);
+    this.frame.addEventListener('load', () => {
+      void this.connect(src.origin);
     });
     events.state('loading');
     root.replaceChildren(this.frame);
     this.api = {
-      ready: () => this.call((r) => r.ready()),
-      track: (event) => this.call((r) => r.track(event)),
+      ready: () => this.call('ready') as Promise<ReadyInfo>,
+      track: (event) => this.call('track', event).then(() => undefined),
       recommend: () => refused('recommend()'),
       exportData: () => refused('exportData()'),
-      importData: (data) => data.text().then((text) => this.call((r) => r.importData(text))),
-      forget: () => this.call((r) => r.forget()),
+      importData: (data) =>
+        data.text().then((text) => this.call('importData', text) as Promise<ImportResult>),
+      forget: () => this.call('forget').then(() => undefined),
     };
   }
 
-  private async connect(origin: string): Promise<Remote<FrameApi>> {
-    const channel = new MessageChannel();
-    this.frame.contentWindow?.postMessage({ type: CONNECT_MESSAGE }, origin, [channel.port2]);
-    const remote = wrap<FrameApi>(channel.port1);
-    const events: FrameEvents = {
-      state: (state, message) => {
-        this.events.state(state, message);
-      },
-      select: (itemId) => {
-        if (typeof itemId === 'string') this.events.select(itemId);
-      },
-      resize: (height) => {
-        if (Number.isFinite(height) && height > 0)
-          this.frame.style.height = `${Math.ceil(height)}px`;
-      },
-    };
-    await remote.start(attributesOf(this.options), themeOf(this.host), proxy(events));
-    return remote;
+  private pending(): Promise<FrameChannel> {
+    return new Promise((resolve) => {
+      this.resolveChannel = resolve;
+    });
   }
 
-  private async call<T>(use: (remote: Remote<FrameApi>) => Promise<T>): Promise<T> {
-    return use(this.latest ?? (await this.remote));
+  /** Every load (a reloaded or crashed frame too) gets a fresh channel; the old one fails fast. */
+  private async connect(origin: string): Promise<void> {
+    if (this.current) {
+      this.current.close('The widget frame reloaded.');
+      this.current = null;
+      this.channel = this.pending();
+    }
+    const ports = new MessageChannel();
+    this.frame.contentWindow?.postMessage({ type: CONNECT_MESSAGE }, origin, [ports.port2]);
+    const channel = new FrameChannel(ports.port1, this.onEvent);
+    const version = this.version;
+    try {
+      await channel.call('start', attributesOf(this.options), themeOf(this.host));
+      if (!this.live) {
+        channel.close('The element left the page.');
+        return;
+      }
+      this.current = channel;
+      this.resolveChannel(channel);
+      if (version !== this.version) this.sendUpdate();
+    } catch (error) {
+      channel.close('The widget frame could not start.');
+      if (this.live)
+        this.events.state('error', `Recommendations are unavailable: ${String(error)}`);
+    }
+  }
+
+  private readonly onEvent = (event: FrameEvent) => {
+    if (!this.live) return;
+    if (event.event === 'state') this.events.state(event.state, event.message);
+    else if (event.event === 'select' && typeof event.itemId === 'string')
+      this.events.select(event.itemId);
+    else if (event.event === 'resize' && Number.isFinite(event.height) && event.height > 0)
+      this.frame.style.height = `${Math.ceil(event.height)}px`;
+  };
+
+  private async call<M extends FrameMethod>(
+    method: M,
+    ...args: FrameRequests[M]
+  ): Promise<unknown> {
+    return (await this.channel).call(method, ...args);
+  }
+
+  private sendUpdate(): void {
+    this.current
+      ?.call('update', attributesOf(this.options), themeOf(this.host))
+      .catch((error: unknown) => {
+        console.warn('private-recs: the frame missed an update.', error);
+      });
   }
 
   update(options: WidgetOptions): void {
     this.options = options;
+    this.version += 1;
     this.frame.title = options.title;
-    this.latest?.update(attributesOf(options), themeOf(this.host)).catch((error: unknown) => {
-      console.warn('private-recs: the frame missed an update.', error);
-    });
+    this.sendUpdate();
   }
 
   destroy(): void {
-    this.latest?.[releaseProxy]();
-    this.latest = null;
+    this.live = false;
+    clearTimeout(this.timer);
+    this.current?.close('The element left the page.');
+    this.current = null;
   }
 }

@@ -1,48 +1,60 @@
-import { expose, type Remote } from 'comlink';
-import { sendErrorCodes } from '../../shared/rpc-errors';
+import { parseJsonl } from '../../shared/interactions/jsonl';
 import { api } from '../api';
 import { SELECT_EVENT } from '../element';
 import { PrivateRecsError } from '../../shared/errors';
-import { ENGINE_ATTRIBUTES, VIEW_ATTRIBUTES, type Attributes } from '../options';
 import {
-  CONNECT_MESSAGE,
-  THEME_PROPERTIES,
-  type FrameApi,
-  type FrameEvents,
-  type Theme,
-} from './protocol';
+  ENGINE_ATTRIBUTES,
+  FRAME_ELEMENT_FLAG,
+  VIEW_ATTRIBUTES,
+  type Attributes,
+} from '../options';
+import { dispatch, type FrameHandlers } from './dispatch';
+import { CONNECT_MESSAGE, THEME_PROPERTIES, type FrameEvent, type Theme } from './protocol';
 
-/** Attributes the host may set on the frame's element (never `isolated`: this is the frame). */
-const ALLOWED = [...ENGINE_ATTRIBUTES, ...VIEW_ATTRIBUTES].filter((name) => name !== 'isolated');
+/**
+ * Attributes the host may set on the frame's element: never `isolated` (this is the frame), and
+ * never `images` (image requests would tell an image host the host chose what is recommended).
+ */
+const ALLOWED = [...ENGINE_ATTRIBUTES, ...VIEW_ATTRIBUTES].filter(
+  (name) => name !== 'isolated' && name !== 'images',
+);
 
 /** Copies the host's attributes and theme onto the frame's element; anything else is ignored. */
 function apply(element: HTMLElement, attributes: Attributes, theme: Theme): void {
   for (const name of ALLOWED) {
-    const value: unknown = attributes[name];
+    const value = attributes[name];
     if (typeof value === 'string') element.setAttribute(name, value);
     else element.removeAttribute(name);
   }
   for (const name of THEME_PROPERTIES) {
-    const value: unknown = theme[name];
+    const value = theme[name];
     if (typeof value === 'string') element.style.setProperty(name, value);
     else element.style.removeProperty(name);
   }
 }
 
-/** Reports the element's state and the page height to the host, and forwards picks. */
-function watch(element: HTMLElement, events: Remote<FrameEvents>): void {
-  // The host page may have gone or dropped the channel; the frame keeps working.
-  const ignore = () => undefined;
+/**
+ * Tells the host the element's state (loading, ready or error: an empty list is "ready", so the
+ * state never says whether the visitor engaged with an item), only when it changes; the page
+ * height when it changes; and picks.
+ */
+function watch(element: HTMLElement, send: (event: FrameEvent) => void): void {
+  let last = '';
   element.addEventListener(SELECT_EVENT, (event) => {
-    events.select(event.detail.itemId).catch(ignore);
+    send({ event: 'select', itemId: event.detail.itemId });
   });
   new MutationObserver(() => {
-    const state = element.dataset.state as Parameters<FrameEvents['state']>[0] | undefined;
-    if (state) events.state(state, element.dataset.message).catch(ignore);
+    const raw = element.dataset.state;
+    const state = raw === 'error' ? 'error' : raw === 'loading' ? 'loading' : 'ready';
+    const message = state === 'error' ? element.dataset.message : undefined;
+    const key = `${state}|${message ?? ''}`;
+    if (raw === undefined || key === last) return;
+    last = key;
+    send({ event: 'state', state, ...(message === undefined ? {} : { message }) });
   }).observe(element, { attributes: true, attributeFilter: ['data-state', 'data-message'] });
   new ResizeObserver(() => {
     // The body's own height: the document's scrollHeight never drops below the frame's.
-    events.resize(document.body.getBoundingClientRect().height).catch(ignore);
+    send({ event: 'resize', height: document.body.getBoundingClientRect().height });
   }).observe(document.body);
 }
 
@@ -67,37 +79,55 @@ function allowConnections(catalogue: unknown): void {
   document.head.append(meta);
 }
 
-function frameApi(): FrameApi {
+function handlers(send: (event: FrameEvent) => void): FrameHandlers {
   let element: HTMLElement | null = null;
   return {
-    start(attributes, theme, events) {
+    start(attributes, theme) {
       if (element) throw new PrivateRecsError('widget-isolated', 'The frame is already started.');
       allowConnections(attributes.catalogue);
       element = document.createElement('private-recs');
+      element.setAttribute(FRAME_ELEMENT_FLAG, '');
       apply(element, attributes, theme);
-      // Called through the channel, the callbacks are Comlink proxies that return promises.
-      watch(element, events as unknown as Remote<FrameEvents>);
+      watch(element, send);
       document.body.append(element);
       return Promise.resolve();
     },
     update(attributes, theme) {
       if (element) apply(element, attributes, theme);
+      return Promise.resolve();
     },
     // Even the number of events is behaviour: the host gets the engine facts only.
     ready: () => api.ready().then((info) => ({ ...info, interactions: 0 })),
     track: (event) => api.track(event),
-    importData: (text) => api.importData(new Blob([text])),
+    // How many lines were usable, not how many were new: that would say what is stored.
+    importData: async (text) => {
+      const result = await api.importData(new Blob([text]));
+      const usable = parseJsonl(text, Date.now()).interactions.length;
+      return { imported: usable, rejected: result.rejected, problems: result.problems };
+    },
     forget: () => api.forget(),
   };
 }
 
 /**
  * The frame page's side of isolated mode: it accepts one MessageChannel port, from its parent
- * window only, and exposes the write-only FrameApi on it.
+ * window only, and answers the requests of src/widget/frame/protocol.ts on it.
  */
 export function startFrame(): void {
-  sendErrorCodes();
+  if (window.parent !== window) {
+    try {
+      // Readable only when the host page is on this origin: then nothing is isolated.
+      if (window.parent.location.origin === location.origin)
+        console.warn(
+          'private-recs: this page and the widget share an origin, so isolated mode isolates nothing. Serve widget.js from another origin.',
+        );
+    } catch {
+      // A cross-origin parent: as it should be.
+    }
+  }
   document.documentElement.style.background = 'transparent';
+  // No scrollbar: one would narrow the strip, change its layout and its height, and so on.
+  document.documentElement.style.overflow = 'hidden';
   // Room for the focus ring of the edge cards, which the frame would otherwise clip.
   document.body.style.margin = '0';
   document.body.style.padding = '4px';
@@ -107,6 +137,16 @@ export function startFrame(): void {
     if (connected || event.source !== window.parent || window.parent === window || !port) return;
     if ((event.data as { type?: unknown } | null)?.type !== CONNECT_MESSAGE) return;
     connected = true;
-    expose(frameApi(), port);
+    const send = (message: FrameEvent) => {
+      port.postMessage(message);
+    };
+    const answer = handlers(send);
+    const attributeNames = [...ENGINE_ATTRIBUTES, ...VIEW_ATTRIBUTES];
+    port.addEventListener('message', (request: MessageEvent<unknown>) => {
+      void dispatch(request.data, answer, attributeNames, THEME_PROPERTIES).then((response) => {
+        if (response) port.postMessage(response);
+      });
+    });
+    port.start();
   });
 }

@@ -1,6 +1,3 @@
-import type { ReadyInfo } from '../../client/private-recs';
-import type { ImportResult } from '../../shared/engine-api';
-import type { TrackEvent } from '../../shared/interactions/types';
 import type { Attributes } from '../options';
 
 /** The one message the host window sends the frame: it carries the port of a MessageChannel. */
@@ -26,22 +23,38 @@ export const THEME_PROPERTIES = [
 
 export type Theme = Partial<Record<(typeof THEME_PROPERTIES)[number], string>>;
 
-/** What the frame tells the host element. Nothing here carries the history. */
-export interface FrameEvents {
-  state(state: 'loading' | 'ready' | 'empty' | 'error', message?: string): void;
-  select(itemId: string): void;
-  resize(height: number): void;
+/**
+ * What the host page may ask of the frame, and nothing else: show a strip, send events in. No
+ * method returns recommendations, history, profile or an export; the frame checks every
+ * argument (src/widget/frame/dispatch.ts). Not Comlink: its `expose` would let the host walk and
+ * set any property path of the frame's objects.
+ */
+export interface FrameRequests {
+  start: [attributes: Attributes, theme: Theme];
+  update: [attributes: Attributes, theme: Theme];
+  ready: [];
+  track: [event: { type: string; itemId: string; ts?: number; value?: number }];
+  importData: [text: string];
+  forget: [];
 }
 
-/**
- * What the host page may ask of the frame: show a strip, and send events in. There is no call
- * that returns recommendations, history, profile or an export.
- */
-export interface FrameApi {
-  start(attributes: Attributes, theme: Theme, events: FrameEvents): Promise<void>;
-  update(attributes: Attributes, theme: Theme): void;
-  ready(): Promise<ReadyInfo>;
-  track(event: TrackEvent): Promise<void>;
-  importData(text: string): Promise<ImportResult>;
-  forget(): Promise<void>;
+export type FrameMethod = keyof FrameRequests;
+
+export interface FrameRequest {
+  id: number;
+  method: FrameMethod;
+  args: unknown[];
 }
+
+export type FrameResponse =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code: string; message: string } };
+
+/**
+ * What the frame tells the host: a state that never depends on the history (loading, ready,
+ * error), the height of a layout that does not either, and the item the visitor picked.
+ */
+export type FrameEvent =
+  | { event: 'state'; state: 'loading' | 'ready' | 'error'; message?: string }
+  | { event: 'select'; itemId: string }
+  | { event: 'resize'; height: number };
