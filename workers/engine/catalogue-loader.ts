@@ -1,11 +1,12 @@
+import { refusedContentType } from '../../src/shared/catalogue/content-type';
 import { parseCatalogue } from '../../src/shared/catalogue/parse';
-import type { Catalogue } from '../../src/shared/catalogue/schema';
+import { CATALOGUE_LIMITS, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice } from '../../src/shared/engine-api';
 import { CatalogueError, errorCode, errorMessage } from '../../src/shared/errors';
 import type { Repository } from '../storage/repository';
 
 /** A catalogue larger than this is refused before it is read into memory. */
-const MAX_CATALOGUE_BYTES = 200 * 1024 * 1024;
+const MAX_CATALOGUE_BYTES = CATALOGUE_LIMITS.bytes;
 
 export interface LoadedCatalogue {
   catalogue: Catalogue;
@@ -25,7 +26,7 @@ export async function loadCatalogue(
 ): Promise<LoadedCatalogue> {
   let failure: CatalogueError;
   try {
-    const catalogue = parseCatalogue(await fetchText(url, onProgress));
+    const catalogue = await fetchCatalogue(url, onProgress);
     // A good catalogue that cannot be stored (quota) is still used; only the fallback copy ages.
     const notices = await repository.saveCatalogue(url, catalogue).then(
       () => [],
@@ -55,13 +56,23 @@ export async function loadCatalogue(
   return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
 }
 
+/** Downloads and validates a catalogue; throws a CatalogueError that says what is wrong. */
+export async function fetchCatalogue(
+  url: string,
+  onProgress: (progress: EngineProgress) => void,
+  init?: RequestInit,
+): Promise<Catalogue> {
+  return parseCatalogue(await fetchText(url, onProgress, init));
+}
+
 async function fetchText(
   url: string,
   onProgress: (progress: EngineProgress) => void,
+  init?: RequestInit,
 ): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (error) {
     throw new CatalogueError(
       'catalogue-unreachable',
@@ -74,17 +85,26 @@ async function fetchText(
       `The catalogue could not be downloaded: the server answered ${response.status} ${response.statusText}.`.trim(),
     );
   }
-  const type = response.headers.get('content-type') ?? '';
-  // A dev server or SPA fallback answers unknown paths with index.html and status 200.
-  if (type.includes('text/html')) {
-    throw new CatalogueError(
-      'catalogue-invalid',
-      'This catalogue cannot be used: the server sent a web page (text/html), not catalogue JSON. Check the catalogue address.',
-    );
+  const refused = refusedContentType(response.headers.get('content-type'));
+  if (refused !== null) {
+    discard(response);
+    throw new CatalogueError('catalogue-invalid', refused);
   }
   const total = Number(response.headers.get('content-length')) || null;
-  if (total !== null && total > MAX_CATALOGUE_BYTES) throw tooLarge();
-  return readWithProgress(response, total, onProgress);
+  if (total !== null && total > MAX_CATALOGUE_BYTES) {
+    discard(response);
+    throw tooLarge();
+  }
+  try {
+    return await readWithProgress(response, total, onProgress);
+  } catch (error) {
+    if (error instanceof CatalogueError) throw error;
+    // The connection broke mid-body (or the body was shorter than announced).
+    throw new CatalogueError(
+      'catalogue-unreachable',
+      `The catalogue download was cut off before the end (${errorMessage(error)}). Try again later.`,
+    );
+  }
 }
 
 async function readWithProgress(
@@ -109,6 +129,14 @@ async function readWithProgress(
     onProgress({ stage: 'catalogue', loaded, total });
   }
   return text + decoder.decode();
+}
+
+/** Stops downloading a body that will not be read (a refused type, a size over the limit). */
+function discard(response: Response): void {
+  // The refusal is already decided; a body that cannot even be cancelled changes nothing.
+  response.body?.cancel().catch((error: unknown) => {
+    console.info('A refused catalogue download could not be cancelled.', error);
+  });
 }
 
 function tooLarge(): CatalogueError {
