@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink';
 import type {
   BackendName,
+  CatalogueRefresh,
   EngineApi,
   EngineConfig,
   EngineStatus,
@@ -85,6 +86,25 @@ export class PrivateRecs extends EventTarget {
     const result = await this.engine.importData(await data.text());
     this.changed();
     return result;
+  }
+
+  /**
+   * Checks the catalogue (or the one at `url`, relative to the page) for a new version and swaps
+   * it in when it is valid; otherwise the current one stays and the answer says why. Fires
+   * `catalogue` and `change` when the catalogue changed.
+   *
+   * @example
+   * const answer = await privateRecs.refreshCatalogue();
+   * if (!answer.ok) console.warn(answer.message);
+   */
+  async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
+    const answer = await this.engine.refreshCatalogue(absolute);
+    if (answer.ok && answer.changed) {
+      this.dispatchEvent(new Event('catalogue'));
+      this.changed();
+    }
+    return answer;
   }
 
   async forget(): Promise<void> {

@@ -7,10 +7,10 @@ import { fetchCatalogue } from './catalogue-loader';
 
 const good = readFileSync('public/catalogue.json', 'utf8');
 
-function serve(c: Pick<BadCatalogue, 'body' | 'status' | 'contentType' | 'headers'>): void {
+function serve(c: Pick<BadCatalogue, 'body' | 'status' | 'contentType'>): void {
   vi.stubGlobal('fetch', () => {
     const body = c.body();
-    const init = { status: c.status, headers: { 'content-type': c.contentType, ...c.headers } };
+    const init = { status: c.status, headers: { 'content-type': c.contentType } };
     // A 204 has no body by definition.
     const payload = typeof body === 'string' ? body : new Uint8Array(body);
     return Promise.resolve(new Response(c.status === 204 ? null : payload, init));
@@ -34,6 +34,22 @@ describe('fetchCatalogue', () => {
       expect(errorMessage(error)).toMatch(c.mentions);
     },
   );
+
+  it('refuses a response that announces more than 200 MB without reading it', async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const headers = { 'content-length': String(300 * 1024 * 1024) };
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(stream, { headers })));
+    await expect(fetchCatalogue('https://shop.example/c.json', () => undefined)).rejects.toThrow(
+      'it is larger than 200 MB',
+    );
+    expect(pulled).toBeLessThan(3);
+  });
 
   it('refuses a body that grows past the size limit while it downloads', async () => {
     const chunk = new Uint8Array(1024 * 1024).fill(0x20);

@@ -27,17 +27,7 @@ export async function loadCatalogue(
   let failure: CatalogueError;
   try {
     const catalogue = await fetchCatalogue(url, onProgress);
-    // A good catalogue that cannot be stored (quota) is still used; only the fallback copy ages.
-    const notices = await repository.saveCatalogue(url, catalogue).then(
-      () => [],
-      (error: unknown): Notice[] => [
-        {
-          code: errorCode(error) ?? 'storage-unavailable',
-          level: 'warning',
-          message: `${errorMessage(error)} The catalogue works now, but will not be available offline.`,
-        },
-      ],
-    );
+    const notices = await keepCopy(repository, url, catalogue);
     return { catalogue, url, source: 'network', notices };
   } catch (error) {
     failure =
@@ -54,6 +44,25 @@ export async function loadCatalogue(
     message: `${failure.message} Showing the copy saved on ${when} instead.`,
   };
   return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
+}
+
+/** Saves a good catalogue as the fallback copy; a failure (quota) is a notice, not an error. */
+export function keepCopy(
+  repository: Repository,
+  url: string,
+  catalogue: Catalogue,
+): Promise<Notice[]> {
+  // A good catalogue that cannot be stored is still used; only the fallback copy ages.
+  return repository.saveCatalogue(url, catalogue).then(
+    () => [],
+    (error: unknown): Notice[] => [
+      {
+        code: errorCode(error) ?? 'storage-unavailable',
+        level: 'warning',
+        message: `${errorMessage(error)} The catalogue works now, but will not be available offline.`,
+      },
+    ],
+  );
 }
 
 /** Downloads and validates a catalogue; throws a CatalogueError that says what is wrong. */

@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
+  CatalogueRefresh,
   EngineApi,
   EngineConfig,
   EngineProgress,
@@ -30,6 +31,7 @@ import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
+import { refreshState } from './catalogue-refresh';
 import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
 
 const DEFAULT_COUNT = 12;
@@ -40,6 +42,10 @@ export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
+  private config: EngineConfig | null = null;
+  private report: (progress: EngineProgress) => void = () => undefined;
+  /** Catalogue updates run one at a time. */
+  private refreshing: Promise<unknown> = Promise.resolve();
 
   /** `appRoot`: the build's root folder, where `models/` is. */
   constructor(
@@ -57,8 +63,44 @@ export class Engine implements EngineApi {
       // Progress is best effort: a page that went away must not fail the load.
       void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
     };
+    this.config = config;
+    this.report = report;
     this.loaded = loadState(config, this.repository, this.indexer, report);
     return this.status();
+  }
+
+  refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    const run = this.refreshing.then(() => this.refreshOnce(url));
+    // The caller gets this run's failure; the queue only waits for it to end.
+    this.refreshing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async refreshOnce(url: string | undefined): Promise<CatalogueRefresh> {
+    const current = await this.ready();
+    const config = this.config;
+    if (!config) throw new PrivateRecsError('engine-not-ready', 'The engine was not started.');
+    let target: string;
+    try {
+      target = new URL(url ?? config.catalogueUrl, config.catalogueUrl).href;
+    } catch {
+      const message = `"${String(url).slice(0, 200)}" is not a valid catalogue address.`;
+      return { ok: false, code: 'catalogue-unreachable', message };
+    }
+    const context = { config, repository: this.repository, indexer: this.indexer };
+    const { answer, next } = await refreshState(current, target, {
+      ...context,
+      report: this.report,
+    });
+    if (next) {
+      this.loaded = Promise.resolve(next);
+      // Later refreshes without an address check the catalogue now in use.
+      this.config = { ...config, catalogueUrl: target };
+    }
+    return answer;
   }
 
   async status(): Promise<EngineStatus> {

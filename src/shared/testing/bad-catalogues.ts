@@ -27,7 +27,6 @@ export interface BadCatalogue {
   body: () => string | Uint8Array;
   contentType: string;
   status: number;
-  headers?: Record<string, string>;
   /** What the refusal's message must name. */
   mentions: RegExp;
   /** Refused by parseCatalogue on its own; false when only the download (status, type) is wrong. */

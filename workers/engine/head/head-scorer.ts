@@ -42,6 +42,7 @@ export class HeadScorer implements PersonalScorer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: { controller: AbortController; done: Promise<void> } | null = null;
   private last: TrainReport | null = null;
+  private retired = false;
   paused = false;
 
   constructor(
@@ -63,6 +64,7 @@ export class HeadScorer implements PersonalScorer {
   ): Promise<void> {
     await this.stop();
     const stored = await this.repository.weights(key);
+    if (this.retired) return;
     const fits = stored !== undefined && paramsFit(stored.params, matrix.dims);
     const params = fits ? stored.params : initialParams(matrix.dims);
     const previous = this.bound;
@@ -123,6 +125,16 @@ export class HeadScorer implements PersonalScorer {
     bound.head.restore(initialParams(bound.head.params.dims));
     bound.trainedOn = 0;
     bound.fingerprint = '';
+  }
+
+  /** Stops for good (its catalogue was replaced): no more training, and its tensors are freed. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    this.paused = true;
+    await this.stop();
+    this.bound?.items.dispose();
+    this.bound?.head.dispose();
+    this.bound = null;
   }
 
   /** Cancels pending and running training and waits until the run has let go of the head. */
