@@ -9,6 +9,7 @@ import type {
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
+import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
 import { startEngine } from './engine-client';
 
@@ -83,6 +84,14 @@ export class PrivateRecs extends EventTarget {
   }
 
   async importData(data: Blob): Promise<ImportResult> {
+    // Refused before reading: a huge file would be held in memory twice (here and in the worker).
+    if (data.size > IMPORT_LIMITS.size) {
+      throw importRejected({
+        rejected: 0,
+        problems: [],
+        refused: `the file is larger than ${IMPORT_LIMITS.size / 1024 / 1024} MB`,
+      });
+    }
     const result = await this.engine.importData(await data.text());
     this.changed();
     return result;

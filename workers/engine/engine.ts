@@ -14,6 +14,7 @@ import type {
 } from '../../src/shared/engine-api';
 import type { EncoderInfo } from '../../src/shared/encoder/encoder';
 import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import { importRejected } from '../../src/shared/interactions/import-file';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
@@ -232,13 +233,10 @@ export class Engine implements EngineApi {
   }
 
   async importData(text: string): Promise<ImportResult> {
-    const parsed = parseJsonl(text, Date.now());
+    const { indexOf } = await this.ready();
+    const parsed = parseJsonl(text, Date.now(), (itemId) => indexOf.has(itemId));
     if (parsed.interactions.length === 0 && parsed.settings === null) {
-      const why = parsed.problems.length > 0 ? ` (${parsed.problems.join('; ')})` : '';
-      throw new InteractionError(
-        'import-invalid',
-        `Nothing was imported: the file holds no interactions${why}. Your history is unchanged.`,
-      );
+      throw importRejected(parsed);
     }
     const imported = await this.repository.addInteractions(parsed.interactions, parsed.settings);
     (await this.ready()).preferences = await loadPreferences(this.repository);
