@@ -1,5 +1,5 @@
 import { refusedContentType } from '../../src/shared/catalogue/content-type';
-import { parseCatalogue } from '../../src/shared/catalogue/parse';
+import { parseCatalogue, validateCatalogue } from '../../src/shared/catalogue/parse';
 import { CATALOGUE_LIMITS, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice } from '../../src/shared/engine-api';
 import { CatalogueError, errorCode, errorMessage } from '../../src/shared/errors';
@@ -37,6 +37,16 @@ export async function loadCatalogue(
   }
   const stored = await repository.lastGoodCatalogue(url);
   if (!stored) throw failure;
+  const damage = storedCopyDamage(stored.catalogue);
+  if (damage !== null) {
+    console.warn(`The saved copy of the catalogue is damaged and was not used: ${damage}`);
+    const code =
+      failure.code === 'catalogue-invalid' ? 'catalogue-invalid' : 'catalogue-unreachable';
+    throw new CatalogueError(
+      code,
+      `${failure.message} The copy saved on this device is damaged, so there is none to show instead.`,
+    );
+  }
   const when = new Date(stored.savedAt).toLocaleString();
   const notice: Notice = {
     code: failure.code,
@@ -44,6 +54,16 @@ export async function loadCatalogue(
     message: `${failure.message} Showing the copy saved on ${when} instead.`,
   };
   return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
+}
+
+/** Why a stored copy is not a valid catalogue (storage damaged or edited), or null. */
+function storedCopyDamage(catalogue: unknown): string | null {
+  try {
+    validateCatalogue(catalogue);
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
 }
 
 /** Saves a good catalogue as the fallback copy; a failure (quota) is a notice, not an error. */

@@ -16,9 +16,20 @@ import {
 import type { Repository } from '../../storage/repository';
 import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
-import { initialParams, paramsFit, ScoringHead } from './scoring-head';
+import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+
+/** Why a stored weights record cannot be used for an item space of `dims`, or null. */
+export function storedWeightsProblem(stored: unknown, dims: number): string | null {
+  const record = stored as Partial<Record<'params' | 'trainedOn' | 'fingerprint', unknown>>;
+  const { trainedOn, fingerprint } = record;
+  if (typeof trainedOn !== 'number' || !Number.isInteger(trainedOn) || trainedOn < 0) {
+    return `"trainedOn" is ${typeof trainedOn === 'number' ? trainedOn : typeof trainedOn}`;
+  }
+  if (typeof fingerprint !== 'string') return '"fingerprint" is not text';
+  return paramsProblem(record.params, dims);
+}
 
 /** Debounce between an interaction and the training it triggers (a burst trains once). */
 const TRAIN_DELAY_MS = 300;
@@ -65,7 +76,14 @@ export class HeadScorer implements PersonalScorer {
     await this.stop();
     const stored = await this.repository.weights(key);
     if (this.retired) return;
-    const fits = stored !== undefined && paramsFit(stored.params, matrix.dims);
+    const problem = stored === undefined ? null : storedWeightsProblem(stored, matrix.dims);
+    if (problem !== null) {
+      // Damaged or of another layout: start afresh and retrain from the history (below).
+      console.warn(
+        `The learned weights stored for ${key} were not used (${problem}); training again.`,
+      );
+    }
+    const fits = stored !== undefined && problem === null;
     const params = fits ? stored.params : initialParams(matrix.dims);
     const previous = this.bound;
     this.bound = {
