@@ -9,6 +9,7 @@ import { PrivacyPage } from './components/PrivacyPage';
 import { RecommendationList } from './components/RecommendationList';
 import { StatusLine } from './components/StatusLine';
 import { describeProgress } from '../client/progress';
+import { useCatalogueUpdates } from './hooks/useCatalogueUpdates';
 import { useEngine } from './hooks/useEngine';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useProgress } from './hooks/useProgress';
@@ -22,6 +23,7 @@ interface Props {
 /** The demo shop: routes between the shop front, item pages, search and the privacy page. */
 export function App({ recs, configProblems }: Props) {
   const engine = useEngine(recs);
+  useCatalogueUpdates(recs);
   const route = useHashRoute();
   const view = route.page === 'item' ? `item:${route.itemId}` : route.page;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Remote } from 'comlink';
 import type {
   BackendName,
+  CatalogueRefresh,
   EngineApi,
   EngineConfig,
   EngineStatus,
@@ -8,6 +9,7 @@ import type {
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
+import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
 import { startEngine } from './engine-client';
 
@@ -82,9 +84,36 @@ export class PrivateRecs extends EventTarget {
   }
 
   async importData(data: Blob): Promise<ImportResult> {
+    // Refused before reading: a huge file would be held in memory twice (here and in the worker).
+    if (data.size > IMPORT_LIMITS.size) {
+      throw importRejected({
+        rejected: 0,
+        problems: [],
+        refused: `the file is larger than ${IMPORT_LIMITS.size / 1024 / 1024} MB`,
+      });
+    }
     const result = await this.engine.importData(await data.text());
     this.changed();
     return result;
+  }
+
+  /**
+   * Checks the catalogue (or the one at `url`, relative to the page) for a new version and swaps
+   * it in when it is valid; otherwise the current one stays and the answer says why. Fires
+   * `catalogue` and `change` when the catalogue changed.
+   *
+   * @example
+   * const answer = await privateRecs.refreshCatalogue();
+   * if (!answer.ok) console.warn(answer.message);
+   */
+  async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
+    const answer = await this.engine.refreshCatalogue(absolute);
+    if (answer.ok && answer.changed) {
+      this.dispatchEvent(new Event('catalogue'));
+      this.changed();
+    }
+    return answer;
   }
 
   async forget(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { CatalogueItem } from './catalogue/schema';
 import type { EncoderInfo } from './encoder/encoder';
+import type { ErrorCode } from './errors';
 import type { StoredInteraction, TrackEvent } from './interactions/types';
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
@@ -132,6 +133,11 @@ export interface ImportResult {
   problems: string[];
 }
 
+/** The answer of refreshCatalogue(): the catalogue now in use, or why the new one was refused. */
+export type CatalogueRefresh =
+  | { ok: true; id: string; version: string | null; items: number; changed: boolean }
+  | { ok: false; code: ErrorCode; message: string };
+
 /** The engine worker's RPC surface (exposed with Comlink; every method runs in the worker). */
 export interface EngineApi {
   init(
@@ -176,6 +182,11 @@ export interface EngineApi {
    * that first takes control, so a single visit is enough to work offline.
    */
   fetchedUrls(): Promise<string[]>;
+  /**
+   * Downloads the catalogue again (or the one at `url`) and, only when it is valid, swaps it in;
+   * otherwise the current catalogue stays in use and the answer says why.
+   */
+  refreshCatalogue(url?: string): Promise<CatalogueRefresh>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
   embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
 }

@@ -44,6 +44,24 @@ export class InteractionError extends PrivateRecsError {
   }
 }
 
+/** What an import did: lines added, lines rejected, and why (a few, in plain words). */
+export interface ImportCounts {
+  imported: number;
+  rejected: number;
+  problems: string[];
+}
+
+/** A whole import file was refused: nothing was imported; `details` counts what was wrong. */
+export class ImportRejectedError extends InteractionError {
+  constructor(
+    message: string,
+    readonly details: ImportCounts,
+  ) {
+    super('import-invalid', message);
+    this.name = 'ImportRejectedError';
+  }
+}
+
 /** Model files are missing, unreadable, or produce vectors of the wrong shape. */
 export class ModelError extends PrivateRecsError {
   constructor(code: 'model-unavailable' | 'model-invalid', message: string) {

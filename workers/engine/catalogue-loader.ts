@@ -1,11 +1,12 @@
-import { parseCatalogue } from '../../src/shared/catalogue/parse';
-import type { Catalogue } from '../../src/shared/catalogue/schema';
+import { refusedContentType } from '../../src/shared/catalogue/content-type';
+import { parseCatalogue, validateCatalogue } from '../../src/shared/catalogue/parse';
+import { CATALOGUE_LIMITS, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice } from '../../src/shared/engine-api';
 import { CatalogueError, errorCode, errorMessage } from '../../src/shared/errors';
 import type { Repository } from '../storage/repository';
 
 /** A catalogue larger than this is refused before it is read into memory. */
-const MAX_CATALOGUE_BYTES = 200 * 1024 * 1024;
+const MAX_CATALOGUE_BYTES = CATALOGUE_LIMITS.bytes;
 
 export interface LoadedCatalogue {
   catalogue: Catalogue;
@@ -25,18 +26,8 @@ export async function loadCatalogue(
 ): Promise<LoadedCatalogue> {
   let failure: CatalogueError;
   try {
-    const catalogue = parseCatalogue(await fetchText(url, onProgress));
-    // A good catalogue that cannot be stored (quota) is still used; only the fallback copy ages.
-    const notices = await repository.saveCatalogue(url, catalogue).then(
-      () => [],
-      (error: unknown): Notice[] => [
-        {
-          code: errorCode(error) ?? 'storage-unavailable',
-          level: 'warning',
-          message: `${errorMessage(error)} The catalogue works now, but will not be available offline.`,
-        },
-      ],
-    );
+    const catalogue = await fetchCatalogue(url, onProgress);
+    const notices = await keepCopy(repository, url, catalogue);
     return { catalogue, url, source: 'network', notices };
   } catch (error) {
     failure =
@@ -46,6 +37,16 @@ export async function loadCatalogue(
   }
   const stored = await repository.lastGoodCatalogue(url);
   if (!stored) throw failure;
+  const damage = storedCopyDamage(stored.catalogue);
+  if (damage !== null) {
+    console.warn(`The saved copy of the catalogue is damaged and was not used: ${damage}`);
+    const code =
+      failure.code === 'catalogue-invalid' ? 'catalogue-invalid' : 'catalogue-unreachable';
+    throw new CatalogueError(
+      code,
+      `${failure.message} The copy saved on this device is damaged, so there is none to show instead.`,
+    );
+  }
   const when = new Date(stored.savedAt).toLocaleString();
   const notice: Notice = {
     code: failure.code,
@@ -55,13 +56,52 @@ export async function loadCatalogue(
   return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
 }
 
+/** Why a stored copy is not a valid catalogue (storage damaged or edited), or null. */
+function storedCopyDamage(catalogue: unknown): string | null {
+  try {
+    validateCatalogue(catalogue);
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+/** Saves a good catalogue as the fallback copy; a failure (quota) is a notice, not an error. */
+export function keepCopy(
+  repository: Repository,
+  url: string,
+  catalogue: Catalogue,
+): Promise<Notice[]> {
+  // A good catalogue that cannot be stored is still used; only the fallback copy ages.
+  return repository.saveCatalogue(url, catalogue).then(
+    () => [],
+    (error: unknown): Notice[] => [
+      {
+        code: errorCode(error) ?? 'storage-unavailable',
+        level: 'warning',
+        message: `${errorMessage(error)} The catalogue works now, but will not be available offline.`,
+      },
+    ],
+  );
+}
+
+/** Downloads and validates a catalogue; throws a CatalogueError that says what is wrong. */
+export async function fetchCatalogue(
+  url: string,
+  onProgress: (progress: EngineProgress) => void,
+  init?: RequestInit,
+): Promise<Catalogue> {
+  return parseCatalogue(await fetchText(url, onProgress, init));
+}
+
 async function fetchText(
   url: string,
   onProgress: (progress: EngineProgress) => void,
+  init?: RequestInit,
 ): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (error) {
     throw new CatalogueError(
       'catalogue-unreachable',
@@ -74,17 +114,26 @@ async function fetchText(
       `The catalogue could not be downloaded: the server answered ${response.status} ${response.statusText}.`.trim(),
     );
   }
-  const type = response.headers.get('content-type') ?? '';
-  // A dev server or SPA fallback answers unknown paths with index.html and status 200.
-  if (type.includes('text/html')) {
-    throw new CatalogueError(
-      'catalogue-invalid',
-      'This catalogue cannot be used: the server sent a web page (text/html), not catalogue JSON. Check the catalogue address.',
-    );
+  const refused = refusedContentType(response.headers.get('content-type'));
+  if (refused !== null) {
+    discard(response);
+    throw new CatalogueError('catalogue-invalid', refused);
   }
   const total = Number(response.headers.get('content-length')) || null;
-  if (total !== null && total > MAX_CATALOGUE_BYTES) throw tooLarge();
-  return readWithProgress(response, total, onProgress);
+  if (total !== null && total > MAX_CATALOGUE_BYTES) {
+    discard(response);
+    throw tooLarge();
+  }
+  try {
+    return await readWithProgress(response, total, onProgress);
+  } catch (error) {
+    if (error instanceof CatalogueError) throw error;
+    // The connection broke mid-body (or the body was shorter than announced).
+    throw new CatalogueError(
+      'catalogue-unreachable',
+      `The catalogue download was cut off before the end (${errorMessage(error)}). Try again later.`,
+    );
+  }
 }
 
 async function readWithProgress(
@@ -109,6 +158,14 @@ async function readWithProgress(
     onProgress({ stage: 'catalogue', loaded, total });
   }
   return text + decoder.decode();
+}
+
+/** Stops downloading a body that will not be read (a refused type, a size over the limit). */
+function discard(response: Response): void {
+  // The refusal is already decided; a body that cannot even be cancelled changes nothing.
+  response.body?.cancel().catch((error: unknown) => {
+    console.info('A refused catalogue download could not be cancelled.', error);
+  });
 }
 
 function tooLarge(): CatalogueError {

@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
+  CatalogueRefresh,
   EngineApi,
   EngineConfig,
   EngineProgress,
@@ -13,6 +14,7 @@ import type {
 } from '../../src/shared/engine-api';
 import type { EncoderInfo } from '../../src/shared/encoder/encoder';
 import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import { importRejected } from '../../src/shared/interactions/import-file';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
@@ -30,6 +32,7 @@ import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
+import { refreshState } from './catalogue-refresh';
 import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
 
 const DEFAULT_COUNT = 12;
@@ -40,6 +43,10 @@ export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
+  private config: EngineConfig | null = null;
+  private report: (progress: EngineProgress) => void = () => undefined;
+  /** Catalogue updates run one at a time. */
+  private refreshing: Promise<unknown> = Promise.resolve();
 
   /** `appRoot`: the build's root folder, where `models/` is. */
   constructor(
@@ -57,8 +64,44 @@ export class Engine implements EngineApi {
       // Progress is best effort: a page that went away must not fail the load.
       void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
     };
+    this.config = config;
+    this.report = report;
     this.loaded = loadState(config, this.repository, this.indexer, report);
     return this.status();
+  }
+
+  refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    const run = this.refreshing.then(() => this.refreshOnce(url));
+    // The caller gets this run's failure; the queue only waits for it to end.
+    this.refreshing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async refreshOnce(url: string | undefined): Promise<CatalogueRefresh> {
+    const current = await this.ready();
+    const config = this.config;
+    if (!config) throw new PrivateRecsError('engine-not-ready', 'The engine was not started.');
+    let target: string;
+    try {
+      target = new URL(url ?? config.catalogueUrl, config.catalogueUrl).href;
+    } catch {
+      const message = `"${String(url).slice(0, 200)}" is not a valid catalogue address.`;
+      return { ok: false, code: 'catalogue-unreachable', message };
+    }
+    const context = { config, repository: this.repository, indexer: this.indexer };
+    const { answer, next } = await refreshState(current, target, {
+      ...context,
+      report: this.report,
+    });
+    if (next) {
+      this.loaded = Promise.resolve(next);
+      // Later refreshes without an address check the catalogue now in use.
+      this.config = { ...config, catalogueUrl: target };
+    }
+    return answer;
   }
 
   async status(): Promise<EngineStatus> {
@@ -190,13 +233,10 @@ export class Engine implements EngineApi {
   }
 
   async importData(text: string): Promise<ImportResult> {
-    const parsed = parseJsonl(text, Date.now());
+    const { indexOf } = await this.ready();
+    const parsed = parseJsonl(text, Date.now(), (itemId) => indexOf.has(itemId));
     if (parsed.interactions.length === 0 && parsed.settings === null) {
-      const why = parsed.problems.length > 0 ? ` (${parsed.problems.join('; ')})` : '';
-      throw new InteractionError(
-        'import-invalid',
-        `Nothing was imported: the file holds no interactions${why}. Your history is unchanged.`,
-      );
+      throw importRejected(parsed);
     }
     const imported = await this.repository.addInteractions(parsed.interactions, parsed.settings);
     (await this.ready()).preferences = await loadPreferences(this.repository);

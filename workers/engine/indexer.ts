@@ -62,8 +62,11 @@ export class Indexer {
       if (controller.signal.aborted)
         throw new PrivateRecsError('cancelled', 'Indexing was cancelled.');
       await onReady(index);
-      this.state = { state: 'ready', model, stats: index.stats };
+      if (this.controller === controller)
+        this.state = { state: 'ready', model, stats: index.stats };
     })().catch((error: unknown) => {
+      // A run superseded by a newer start (a catalogue update) ends silently.
+      if (this.controller !== controller) return;
       const cancelled = errorCode(error) === 'cancelled';
       if (!cancelled) console.warn('Semantic indexing failed; staying lexical.', error);
       const reason = errorMessage(error);

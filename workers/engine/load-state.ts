@@ -1,12 +1,17 @@
 import type { Catalogue } from '../../src/shared/catalogue/schema';
-import type { EngineConfig, EngineProgress, Notice } from '../../src/shared/engine-api';
+import type {
+  BackendName,
+  EngineConfig,
+  EngineProgress,
+  Notice,
+} from '../../src/shared/engine-api';
 import type { ItemEncoder } from '../../src/shared/encoder/encoder';
 import { LexicalEncoder } from '../../src/shared/encoder/lexical';
 import { errorMessage } from '../../src/shared/errors';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import { popularityPrior } from '../../src/shared/ranking/prior';
 import type { Repository } from '../storage/repository';
-import { loadCatalogue } from './catalogue-loader';
+import { loadCatalogue, type LoadedCatalogue } from './catalogue-loader';
 import { loadCollaborative, type Collaborative } from './collaborative';
 import { combineVectors } from '../../src/shared/collab/combine';
 import { HeadScorer } from './head/head-scorer';
@@ -50,11 +55,25 @@ export async function loadState(
   indexer: Indexer,
   report: (p: EngineProgress) => void,
 ): Promise<Loaded> {
-  const { catalogue, url, source, notices } = await loadCatalogue(
-    config.catalogueUrl,
-    repository,
-    report,
-  );
+  const loaded = await loadCatalogue(config.catalogueUrl, repository, report);
+  return buildState(config, loaded, repository, indexer, report);
+}
+
+/** How the head gets its TF.js backend: started here, or the one a running engine already has. */
+export type BackendChoice = () => Promise<{ backend: BackendName; notices: Notice[] }>;
+
+/**
+ * Everything that depends on the catalogue, built from a loaded one: at start-up, and when an
+ * updated catalogue replaces the current one (then with the backend already running).
+ */
+export async function buildState(
+  config: EngineConfig,
+  { catalogue, url, source, notices }: LoadedCatalogue,
+  repository: Repository,
+  indexer: Indexer,
+  report: (p: EngineProgress) => void,
+  backend: BackendChoice = () => initTfBackend(config.backend),
+): Promise<Loaded> {
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
   const withCollab = (encoder: ItemEncoder, text: ItemMatrix): VectorIndex => ({
@@ -76,7 +95,7 @@ export async function loadState(
     head: null,
     preferences: await loadPreferences(repository),
   };
-  state.head = await startHead(config, state, repository, report);
+  state.head = await startHead(backend, state, repository, report);
   await bindHead(state);
   report({ stage: 'ready' });
   indexer.start(
@@ -103,13 +122,13 @@ export async function loadState(
 
 /** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */
 async function startHead(
-  config: EngineConfig,
+  choose: BackendChoice,
   state: Loaded,
   repository: Repository,
   report: (p: EngineProgress) => void,
 ): Promise<HeadScorer | null> {
   try {
-    const { backend, notices } = await initTfBackend(config.backend);
+    const { backend, notices } = await choose();
     state.notices.push(...notices);
     const head = new HeadScorer(
       backend,

@@ -1,7 +1,12 @@
 import { vectorSpecs, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice, VectorStats } from '../../src/shared/engine-api';
 import { itemText } from '../../src/shared/encoder/encoder';
-import { reuseRows, textHash, type VectorRows } from '../../src/shared/encoder/vector-cache';
+import {
+  dropDamagedRows,
+  reuseRows,
+  textHash,
+  type VectorRows,
+} from '../../src/shared/encoder/vector-cache';
 import { decodeVectors } from '../../src/shared/encoder/vector-format';
 import { PrivateRecsError, errorMessage } from '../../src/shared/errors';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
@@ -55,7 +60,7 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
     return undefined;
   });
   const key = `${model}|${settings.dtype}|${catalogue.id}`;
-  const cached = shipped ? undefined : await job.repository.vectors(key);
+  const cached = shipped ? undefined : await cachedRows(job.repository, key, notices);
   const { data, missing } = reuseRows(hashes, dims, shipped ?? cached);
   const stats: VectorStats = {
     model,
@@ -99,6 +104,27 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
     }
   }
   return { encoder, matrix: { rows: hashes.length, dims, data }, stats, notices };
+}
+
+/**
+ * The vectors saved on an earlier visit, checked: a damaged cache or damaged rows (not finite,
+ * not unit length) are left out with a notice, so those items are encoded again and saved anew.
+ */
+async function cachedRows(
+  repository: Repository,
+  key: string,
+  notices: Notice[],
+): Promise<VectorRows | undefined> {
+  const { vectors, damage } = await repository.readVectors(key);
+  const checked = vectors ? dropDamagedRows(vectors) : undefined;
+  const dropped = checked?.dropped ?? 0;
+  if (damage !== null || dropped > 0) {
+    const what = damage ?? `${dropped} of ${vectors?.hashes.length ?? 0} rows are not unit vectors`;
+    const message = `The item vectors saved on this device were damaged (${what}); ${damage ? 'they are' : 'those items are'} computed again.`;
+    console.warn(message);
+    notices.push({ code: 'vectors-rebuilt', level: 'info', message });
+  }
+  return checked?.rows;
 }
 
 /** The catalogue's own vectors, when it ships some for this model and they are well formed. */

@@ -10,8 +10,8 @@ import {
   type StoredWeights,
 } from './db';
 
-/** Rows per stored vector chunk. */
-const VECTOR_CHUNK_ROWS = 16_384;
+import { assembleVectors, checkHeader, VECTOR_CHUNK_ROWS } from './vector-records';
+
 const chunkKey = (key: string, index: number) => `${key}#${index}`;
 
 /**
@@ -164,22 +164,25 @@ export class Repository {
 
   /** Cached item vectors of a catalogue under a model, if any were saved. */
   async vectors(key: string): Promise<StoredVectors | undefined> {
+    return (await this.readVectors(key)).vectors;
+  }
+
+  /**
+   * Cached item vectors, checked: a damaged cache (a bad header, a missing or malformed chunk)
+   * reads as none, with `damage` saying what was wrong.
+   */
+  async readVectors(key: string): Promise<{ vectors?: StoredVectors; damage: string | null }> {
     const tx = (await this.open()).transaction('vectors');
-    const header = await tx.store.get(key);
-    if (header?.kind !== 'header') return undefined;
+    const stored: unknown = await tx.store.get(key);
+    if (stored === undefined) return { damage: null };
+    const checked = checkHeader(stored);
+    if ('damage' in checked) return { damage: checked.damage };
+    const { header } = checked;
     const chunks = await Promise.all(
       Array.from({ length: header.chunks }, (_, i) => tx.store.get(chunkKey(key, i))),
     );
-    const data = new Float32Array(header.rows * header.dims);
-    const hashes: string[] = [];
-    for (const chunk of chunks) {
-      // A missing or foreign chunk means a damaged cache: treat it as no cache at all.
-      if (chunk?.kind !== 'chunk') return undefined;
-      data.set(chunk.data, hashes.length * header.dims);
-      hashes.push(...chunk.hashes);
-    }
-    const { model, dims, savedAt } = header;
-    return { key, model, dims, hashes, data, savedAt };
+    const assembled = assembleVectors(key, header, chunks);
+    return 'damage' in assembled ? assembled : { vectors: assembled.vectors, damage: null };
   }
 
   /** Replaces the cached vectors under `key` in one transaction (the old ones stay if it fails). */
@@ -188,10 +191,13 @@ export class Repository {
     const db = await this.open();
     try {
       const tx = db.transaction('vectors', 'readwrite');
-      const old = await tx.store.get(key);
       const chunks = Math.ceil(hashes.length / VECTOR_CHUNK_ROWS);
-      const oldChunks = old?.kind === 'header' ? old.chunks : 0;
-      for (let i = chunks; i < oldChunks; i++) void tx.store.delete(chunkKey(key, i));
+      // Old chunks past the new count go, found by key: a damaged header may say anything.
+      const range = IDBKeyRange.bound(`${key}#`, `${key}#\uffff`);
+      for (const old of await tx.store.getAllKeys(range)) {
+        const index = old.slice(key.length + 1);
+        if (/^\d+$/.test(index) && Number(index) >= chunks) void tx.store.delete(old);
+      }
       for (let i = 0; i < chunks; i++) {
         const start = i * VECTOR_CHUNK_ROWS;
         const end = Math.min(hashes.length, start + VECTOR_CHUNK_ROWS);

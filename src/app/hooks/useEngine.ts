@@ -36,16 +36,24 @@ export function useEngine(recs: PrivateRecs): EngineState {
         },
       );
     };
-    recs.addEventListener('change', refresh);
-    recs.started
-      .then(() => recs.internals.items())
-      .then((list) => {
+    const loadItems = () =>
+      recs.internals.items().then((list) => {
         items = new Map(list.map((item) => [item.id, item]));
         refresh();
-      }, fail);
+      });
+    // An updated catalogue replaced the items (refreshCatalogue).
+    const reloadItems = () => {
+      loadItems().catch((error: unknown) => {
+        notify(`Could not show the updated catalogue: ${errorMessage(error)}`, 'error');
+      });
+    };
+    recs.addEventListener('change', refresh);
+    recs.addEventListener('catalogue', reloadItems);
+    recs.started.then(loadItems).catch(fail);
     return () => {
       live = false;
       recs.removeEventListener('change', refresh);
+      recs.removeEventListener('catalogue', reloadItems);
     };
   }, [recs, notify]);
   return state;

@@ -1,19 +1,23 @@
-import type { z } from '../zod';
 import { CatalogueError } from '../errors';
-import { CATALOGUE_SCHEMA, catalogueSchema, type Catalogue } from './schema';
-
-const MAX_REPORTED_PROBLEMS = 3;
+import { describeIssues, describeValue } from './describe-issues';
+import { describeJsonFailure, nestingBeyond, snippet } from './json-text';
+import { CATALOGUE_LIMITS, CATALOGUE_SCHEMA, catalogueSchema, type Catalogue } from './schema';
 
 /** Parses and validates catalogue JSON text; throws a CatalogueError a shop owner can act on. */
 export function parseCatalogue(text: string): Catalogue {
+  // TextDecoder drops a byte-order mark; text read some other way may still carry one.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const deep = nestingBeyond(body, CATALOGUE_LIMITS.depth);
+  if (deep !== -1) {
+    throw invalid(
+      `it nests lists or objects more than ${CATALOGUE_LIMITS.depth} levels deep (at character ${(deep + 1).toLocaleString('en')}); a catalogue needs 4.`,
+    );
+  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw invalid(
-      `it is not valid JSON (${detail}). The file may be truncated or not a catalogue at all.`,
-    );
+    throw invalid(describeJsonFailure(body, error));
   }
   return validateCatalogue(json);
 }
@@ -21,12 +25,16 @@ export function parseCatalogue(text: string): Catalogue {
 /** Validates an already-parsed value against the catalogue contract. */
 export function validateCatalogue(json: unknown): Catalogue {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid('it must be a JSON object with "schema", "id" and "items".');
-  }
-  const declared = (json as { schema?: unknown }).schema;
-  if (declared !== CATALOGUE_SCHEMA) {
     throw invalid(
-      `its "schema" is ${declared === undefined ? 'missing' : JSON.stringify(declared)}; this app reads "${CATALOGUE_SCHEMA}".`,
+      `it must be a JSON object with "schema", "id" and "items", but it is ${describeValue(json)}.`,
+    );
+  }
+  assertSchema(Object.hasOwn(json, 'schema') ? (json as { schema: unknown }).schema : undefined);
+  const items = (json as { items?: unknown }).items;
+  // Counted before validating: checking 10 million items only to refuse them would take long.
+  if (Array.isArray(items) && items.length > CATALOGUE_LIMITS.items) {
+    throw invalid(
+      `it has ${items.length.toLocaleString('en')} items; this app reads at most ${CATALOGUE_LIMITS.items.toLocaleString('en')}.`,
     );
   }
   const result = catalogueSchema.safeParse(json);
@@ -37,64 +45,36 @@ export function validateCatalogue(json: unknown): Catalogue {
   return catalogue;
 }
 
+function assertSchema(declared: unknown): void {
+  if (declared === CATALOGUE_SCHEMA) return;
+  const [name, version] = CATALOGUE_SCHEMA.split('@');
+  const newer =
+    typeof declared === 'string' && declared.startsWith(`${name ?? ''}@`)
+      ? Number(declared.slice((name ?? '').length + 1)) > Number(version)
+      : false;
+  const shown =
+    declared === undefined
+      ? 'missing'
+      : typeof declared === 'string'
+        ? snippet(declared, 60)
+        : describeValue(declared);
+  throw invalid(
+    `its "schema" is ${shown}; this app reads "${CATALOGUE_SCHEMA}".` +
+      (newer ? ' The catalogue was written for a newer version of this app.' : ''),
+  );
+}
+
 function assertUniqueIds(catalogue: Catalogue): void {
   const seen = new Map<string, number>();
   catalogue.items.forEach((item, index) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
-      throw invalid(`item id "${item.id}" is used twice (items ${first + 1} and ${index + 1}).`);
+      throw invalid(
+        `item id ${snippet(item.id, 80)} is used twice (items ${first + 1} and ${index + 1}).`,
+      );
     }
     seen.set(item.id, index);
   });
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[], json: unknown): string {
-  const parts = issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => describeIssue(issue, json));
-  const more = issues.length - parts.length;
-  return parts.join('; ') + (more > 0 ? ` (and ${more} more problems)` : '') + '.';
-}
-
-function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
-  const path = issue.path;
-  let where = path.length === 0 ? 'the catalogue' : `"${path.map(String).join('.')}"`;
-  if (path[0] === 'items' && typeof path[1] === 'number') {
-    const id = itemIdAt(json, path[1]);
-    const field = path.slice(2).map(String).join('.');
-    where = `item ${path[1] + 1}${id ? ` (id "${id}")` : ''}${field ? `: "${field}"` : ''}`;
-  }
-  if (issue.code === 'invalid_type') {
-    const value = valueAt(json, path);
-    const received = value === undefined ? 'missing' : `a ${typeName(value)}`;
-    return `${where} must be ${article(issue.expected)}, but it is ${received}`;
-  }
-  return `${where} ${issue.message}`;
-}
-
-function itemIdAt(json: unknown, index: number): string | undefined {
-  const items = (json as { items?: unknown }).items;
-  const item: unknown = Array.isArray(items) ? items[index] : undefined;
-  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id.slice(0, 80) : undefined;
-}
-
-function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
-  let value = json;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  return typeof value === 'string' ? 'text' : typeof value;
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = { string: 'text', array: 'a list', object: 'an object' };
-  return names[expected] ?? `a ${expected}`;
 }
 
 function invalid(reason: string): CatalogueError {

@@ -10,21 +10,28 @@ export const CATALOGUE_LIMITS = {
   descriptionLength: 20_000,
   tags: 100,
   urlLength: 4_000,
+  /** Lists and objects inside each other: the contract needs 4 levels; extensions get room. */
+  depth: 32,
+  /** The whole file, checked while it downloads. */
+  bytes: 200 * 1024 * 1024,
 } as const;
 
 const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+const amount = () => z.number().nonnegative('must not be negative');
+const list = <T extends z.ZodType>(of: T, max: number) =>
+  z.array(of).max(max, `has more than ${max} entries`);
 
 const itemSchema = z.object({
   id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
   title: text(CATALOGUE_LIMITS.titleLength).min(1, 'must not be empty'),
   description: text(CATALOGUE_LIMITS.descriptionLength).optional(),
   category: text(CATALOGUE_LIMITS.titleLength).optional(),
-  tags: z.array(text(CATALOGUE_LIMITS.titleLength)).max(CATALOGUE_LIMITS.tags).optional(),
-  price: z.number().nonnegative().optional(),
+  tags: list(text(CATALOGUE_LIMITS.titleLength), CATALOGUE_LIMITS.tags).optional(),
+  price: amount().optional(),
   currency: text(10).optional(),
   image: text(CATALOGUE_LIMITS.urlLength).optional(),
   url: text(CATALOGUE_LIMITS.urlLength).optional(),
-  popularity: z.number().nonnegative().optional(),
+  popularity: amount().optional(),
   available: z.boolean().optional(),
 });
 
@@ -33,18 +40,22 @@ const campaignSchema = z.object({
   title: text(CATALOGUE_LIMITS.titleLength),
   text: text(CATALOGUE_LIMITS.descriptionLength).optional(),
   audience: text(CATALOGUE_LIMITS.descriptionLength).optional(),
-  itemIds: z.array(text(CATALOGUE_LIMITS.idLength)).optional(),
+  itemIds: list(text(CATALOGUE_LIMITS.idLength), CATALOGUE_LIMITS.items).optional(),
 });
 
 const vectorsSchema = z.object({
   /** "text" (from an encoder model) or "collaborative" (from the shop's aggregate usage). */
   kind: text(50),
   model: text(CATALOGUE_LIMITS.titleLength),
-  dims: z.number().int().positive().max(4096),
+  dims: z
+    .number()
+    .int('must be a whole number')
+    .positive('must be more than 0')
+    .max(4096, 'must be at most 4096'),
   dtype: z.enum(['int8', 'float32', 'float16']),
   url: text(CATALOGUE_LIMITS.urlLength),
   /** For collaborative vectors: their share in the combined similarity (default 0.5). */
-  weight: z.number().min(0).max(1).optional(),
+  weight: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').optional(),
 });
 
 export const catalogueSchema = z.object({
@@ -52,9 +63,9 @@ export const catalogueSchema = z.object({
   id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
   version: text(200).optional(),
   language: text(35).optional(),
-  items: z.array(itemSchema).max(CATALOGUE_LIMITS.items),
-  campaigns: z.array(campaignSchema).optional(),
-  vectors: z.union([vectorsSchema, z.array(vectorsSchema).max(4)]).optional(),
+  items: list(itemSchema, CATALOGUE_LIMITS.items),
+  campaigns: list(campaignSchema, 1_000).optional(),
+  vectors: z.union([vectorsSchema, list(vectorsSchema, 4)]).optional(),
 });
 
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -44,3 +44,26 @@ export function reuseRows(
   });
   return { data, missing };
 }
+
+/** A stored row whose length is this far from 1 was not written by an encoder (they normalise). */
+const NORM_TOLERANCE = 1e-3;
+
+/**
+ * The rows with every row that is not a finite unit vector given an empty hash, so that only
+ * those items are encoded again; `dropped` counts them. Rows already without a hash (saved
+ * before they were encoded) are not counted.
+ */
+export function dropDamagedRows(known: VectorRows): { rows: VectorRows; dropped: number } {
+  const { dims, data } = known;
+  const hashes = [...known.hashes];
+  let dropped = 0;
+  hashes.forEach((hash, row) => {
+    if (hash === '') return;
+    let norm = 0;
+    for (let i = row * dims; i < (row + 1) * dims; i++) norm += (data[i] ?? NaN) ** 2;
+    if (Math.abs(Math.sqrt(norm) - 1) < NORM_TOLERANCE) return;
+    hashes[row] = '';
+    dropped += 1;
+  });
+  return { rows: { dims, hashes, data }, dropped };
+}

@@ -10,9 +10,9 @@ const history: Interaction[] = [
 
 describe('JSON Lines import and export', () => {
   it('round-trips history and settings', () => {
-    const parsed = parseJsonl(toJsonl(history, { paused: true }), now);
+    const parsed = parseJsonl(toJsonl(history, { learningPaused: true }), now);
     expect(parsed.interactions).toEqual(history);
-    expect(parsed.settings).toEqual({ paused: true });
+    expect(parsed.settings).toEqual({ learningPaused: true });
     expect(parsed.rejected).toBe(0);
   });
 

@@ -1,8 +1,9 @@
+import { countLines, IMPORT_LIMITS, jsonDocumentHint, refuseImportFile } from './import-file';
+import { checkImportedSettings } from './import-settings';
 import { checkEvent, type Interaction } from './types';
 
 /** The user name written into exported logs: the export holds one visitor, who stays anonymous. */
 export const EXPORT_USER = 'me';
-const MAX_LINE_LENGTH = 10_000;
 const MAX_REPORTED = 5;
 
 export interface ExportSettings {
@@ -30,15 +31,30 @@ export interface ParsedLog {
   settings: ExportSettings | null;
   rejected: number;
   problems: string[];
+  /** Why the whole file was refused without reading its lines (too large, too many, binary). */
+  refused?: string;
 }
 
-/** Parses a JSON Lines log, keeping the valid lines and counting (and describing) the others. */
-export function parseJsonl(text: string, now: number): ParsedLog {
+/**
+ * Parses a JSON Lines log, keeping the valid lines and counting (and describing) the others.
+ * With `isKnownItem`, lines about items the catalogue does not have are rejected too.
+ */
+export function parseJsonl(
+  text: string,
+  now: number,
+  isKnownItem?: (itemId: string) => boolean,
+): ParsedLog {
+  const refused = refuseImportFile(text);
+  if (refused !== null) {
+    // A file refused for its size was not read line by line: it counts no lines.
+    const rejected = text.length > IMPORT_LIMITS.size ? 0 : countLines(text);
+    return { interactions: [], settings: null, rejected, problems: [refused], refused };
+  }
   const result: ParsedLog = { interactions: [], settings: null, rejected: 0, problems: [] };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const parsed = parseLine(line, now);
+    const parsed = parseLine(line, now, isKnownItem);
     if (parsed.kind === 'event') result.interactions.push(parsed.event);
     else if (parsed.kind === 'settings') result.settings = parsed.settings;
     else {
@@ -48,6 +64,8 @@ export function parseJsonl(text: string, now: number): ParsedLog {
       }
     }
   });
+  const hint = result.interactions.length === 0 ? jsonDocumentHint(text) : null;
+  if (hint !== null) result.problems.unshift(hint);
   return result;
 }
 
@@ -56,27 +74,41 @@ type ParsedLine =
   | { kind: 'settings'; settings: ExportSettings }
   | { kind: 'error'; reason: string };
 
-function parseLine(line: string, now: number): ParsedLine {
-  if (line.length > MAX_LINE_LENGTH) return { kind: 'error', reason: 'the line is too long' };
+function parseLine(
+  line: string,
+  now: number,
+  isKnownItem?: (itemId: string) => boolean,
+): ParsedLine {
+  if (line.length > IMPORT_LIMITS.lineLength) {
+    const length = line.length.toLocaleString('en');
+    return {
+      kind: 'error',
+      reason: `the line is too long (${length} characters; at most ${IMPORT_LIMITS.lineLength.toLocaleString('en')})`,
+    };
+  }
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
-    return { kind: 'error', reason: 'not valid JSON' };
+    return { kind: 'error', reason: 'not valid JSON' }; // The line number says where.
   }
   if (!isRecord(json)) return { kind: 'error', reason: 'not a JSON object' };
-  if ('settings' in json) {
-    return isRecord(json.settings)
-      ? { kind: 'settings', settings: json.settings }
-      : { kind: 'error', reason: '"settings" must be an object' };
+  // Own fields only: a "__proto__" or "constructor" key is data, never a route to a prototype.
+  const field = (key: string): unknown => (Object.hasOwn(json, key) ? json[key] : undefined);
+  if (Object.hasOwn(json, 'settings')) {
+    const checked = checkImportedSettings(json.settings);
+    return checked.ok
+      ? { kind: 'settings', settings: checked.settings }
+      : { kind: 'error', reason: checked.reason };
   }
-  const checked = checkEvent(
-    { type: json.type, itemId: json.item, ts: json.ts ?? null, value: json.value },
-    now,
-  );
-  return checked.ok
-    ? { kind: 'event', event: checked.event }
-    : { kind: 'error', reason: checked.reason.replace('"itemId"', '"item"') };
+  const input = { type: field('type'), itemId: field('item'), ts: field('ts') ?? null };
+  const checked = checkEvent({ ...input, value: field('value') }, now);
+  if (!checked.ok) return { kind: 'error', reason: checked.reason.replace('"itemId"', '"item"') };
+  if (isKnownItem && !isKnownItem(checked.event.itemId)) {
+    const id = JSON.stringify(checked.event.itemId.slice(0, 80));
+    return { kind: 'error', reason: `item ${id} is not in this catalogue` };
+  }
+  return { kind: 'event', event: checked.event };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -32,10 +32,18 @@ const EARLIEST_TS = Date.UTC(2000, 0, 1);
 const FUTURE_SLACK_MS = 86_400_000;
 
 const baseEvent = z.object({
-  type: z.enum(INTERACTION_TYPES),
-  itemId: z.string().min(1).max(MAX_ITEM_ID),
-  ts: z.number().int().optional(),
-  value: z.number().min(0).max(5).optional(),
+  type: z.enum(INTERACTION_TYPES, { error: `must be one of ${INTERACTION_TYPES.join(', ')}` }),
+  itemId: z
+    .string({ error: 'must be an item id (text)' })
+    .min(1, 'must not be empty')
+    .max(MAX_ITEM_ID, `is longer than ${MAX_ITEM_ID} characters`),
+  // Whole and plausible are checked below: zod's int() also refuses 1e300 as "not whole".
+  ts: z.number({ error: 'must be a time in milliseconds since 1970 (a number)' }).optional(),
+  value: z
+    .number({ error: 'must be a number from 0 to 5' })
+    .min(0, 'must be from 0 to 5')
+    .max(5, 'must be from 0 to 5')
+    .optional(),
 });
 
 export type TrackEvent = z.input<typeof baseEvent>;
@@ -49,10 +57,12 @@ export function checkEvent(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') || 'event';
-    return { ok: false, reason: `"${field}": ${issue?.message ?? 'invalid'}` };
+    return { ok: false, reason: `"${field}" ${issue?.message ?? 'is not valid'}` };
   }
   const { type, itemId, value } = parsed.data;
   const ts = parsed.data.ts ?? now;
+  if (!Number.isInteger(ts))
+    return { ok: false, reason: '"ts" must be a whole number of milliseconds' };
   if (ts < EARLIEST_TS || ts > now + FUTURE_SLACK_MS) {
     return { ok: false, reason: `"ts" ${ts} is not a plausible time in milliseconds` };
   }

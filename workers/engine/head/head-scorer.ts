@@ -16,9 +16,20 @@ import {
 import type { Repository } from '../../storage/repository';
 import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
-import { initialParams, paramsFit, ScoringHead } from './scoring-head';
+import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+
+/** Why a stored weights record cannot be used for an item space of `dims`, or null. */
+export function storedWeightsProblem(stored: unknown, dims: number): string | null {
+  const record = stored as Partial<Record<'params' | 'trainedOn' | 'fingerprint', unknown>>;
+  const { trainedOn, fingerprint } = record;
+  if (typeof trainedOn !== 'number' || !Number.isInteger(trainedOn) || trainedOn < 0) {
+    return `"trainedOn" is ${typeof trainedOn === 'number' ? trainedOn : typeof trainedOn}`;
+  }
+  if (typeof fingerprint !== 'string') return '"fingerprint" is not text';
+  return paramsProblem(record.params, dims);
+}
 
 /** Debounce between an interaction and the training it triggers (a burst trains once). */
 const TRAIN_DELAY_MS = 300;
@@ -42,6 +53,7 @@ export class HeadScorer implements PersonalScorer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: { controller: AbortController; done: Promise<void> } | null = null;
   private last: TrainReport | null = null;
+  private retired = false;
   paused = false;
 
   constructor(
@@ -63,7 +75,15 @@ export class HeadScorer implements PersonalScorer {
   ): Promise<void> {
     await this.stop();
     const stored = await this.repository.weights(key);
-    const fits = stored !== undefined && paramsFit(stored.params, matrix.dims);
+    if (this.retired) return;
+    const problem = stored === undefined ? null : storedWeightsProblem(stored, matrix.dims);
+    if (problem !== null) {
+      // Damaged or of another layout: start afresh and retrain from the history (below).
+      console.warn(
+        `The learned weights stored for ${key} were not used (${problem}); training again.`,
+      );
+    }
+    const fits = stored !== undefined && problem === null;
     const params = fits ? stored.params : initialParams(matrix.dims);
     const previous = this.bound;
     this.bound = {
@@ -123,6 +143,16 @@ export class HeadScorer implements PersonalScorer {
     bound.head.restore(initialParams(bound.head.params.dims));
     bound.trainedOn = 0;
     bound.fingerprint = '';
+  }
+
+  /** Stops for good (its catalogue was replaced): no more training, and its tensors are freed. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    this.paused = true;
+    await this.stop();
+    this.bound?.items.dispose();
+    this.bound?.head.dispose();
+    this.bound = null;
   }
 
   /** Cancels pending and running training and waits until the run has let go of the head. */

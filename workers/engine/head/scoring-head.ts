@@ -7,7 +7,7 @@ import {
   type Batch,
   type HeadEvent,
 } from '../../../src/shared/ranking/examples';
-import type { HeadParams } from '../../../src/shared/ranking/head-params';
+import { headParamsProblem, type HeadParams } from '../../../src/shared/ranking/head-params';
 import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
 import type { ItemTensors } from './item-tensors';
@@ -48,14 +48,19 @@ export function initialParams(dims: number, seed = 7): HeadParams {
 }
 
 /** Whether stored parameters fit this head and an item space of `dims` (older layouts do not). */
-export function paramsFit(params: HeadParams, dims: number): boolean {
-  return (
-    params.dims === dims &&
-    params.u.length === PROJECTION_DIMS * RANK &&
-    params.w.length === INIT_W.length &&
-    params.typeLogit.length === INTERACTION_TYPES.length &&
-    typeof params.simGain === 'number'
-  );
+export function paramsFit(params: unknown, dims: number): params is HeadParams {
+  return paramsProblem(params, dims) === null;
+}
+
+/** Why stored parameters do not fit this head (damaged, or another layout), or null. */
+export function paramsProblem(params: unknown, dims: number): string | null {
+  const shape = {
+    dims,
+    typeLogit: INTERACTION_TYPES.length,
+    u: PROJECTION_DIMS * RANK,
+    w: INIT_W.length,
+  };
+  return headParamsProblem(params, shape);
 }
 
 /** The tensors of one training batch: the window's attention inputs and fixed item features. */

@@ -1,0 +1,38 @@
+import { z } from '../zod';
+
+const MAX_ITEM_ID = 200;
+
+/**
+ * The settings an export carries (the visitor's choices; see workers/engine/preferences.ts).
+ * Strict: an import may set these and nothing else, so a crafted file cannot plant other keys.
+ */
+const importedSettings = z.strictObject({
+  excludedItems: z
+    .array(z.string().min(1).max(MAX_ITEM_ID), { error: 'must be a list of item ids' })
+    .max(200_000, 'has too many entries')
+    .optional(),
+  learningPaused: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+/** Checks the `settings` of an import line; returns a reason instead when it is not acceptable. */
+export function checkImportedSettings(
+  value: unknown,
+): { ok: true; settings: Record<string, unknown> } | { ok: false; reason: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: '"settings" must be an object' };
+  }
+  const unknown = Object.keys(value).find((key) => !Object.hasOwn(importedSettings.shape, key));
+  if (unknown !== undefined) {
+    return {
+      ok: false,
+      reason: `"settings" has an unknown setting ${JSON.stringify(unknown.slice(0, 60))}`,
+    };
+  }
+  const parsed = importedSettings.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = ['settings', ...(issue?.path ?? []).map(String)].join('.');
+    return { ok: false, reason: `"${field}" ${issue?.message ?? 'is not valid'}` };
+  }
+  return { ok: true, settings: parsed.data };
+}
