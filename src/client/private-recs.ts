@@ -1,15 +1,14 @@
-import type { Remote } from 'comlink';
 import type {
   BackendName,
-  EngineApi,
   EngineConfig,
+  EngineProgress,
   EngineStatus,
   ImportResult,
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
 import type { TrackEvent } from '../shared/interactions/types';
-import { startEngine } from './engine-client';
+import { EngineSupervisor, type EngineHandle } from './engine-supervisor';
 
 /** What ready() resolves to (the public contract of PRODUCT.md). */
 export interface ReadyInfo {
@@ -22,7 +21,9 @@ export interface ReadyInfo {
 /**
  * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker. Events:
  * `change` after anything that changes the visitor's history or the encoder in use; `progress` (a CustomEvent whose
- * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load.
+ * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load;
+ * `restart` (a CustomEvent whose `detail.reason` says why) when the engine worker crashed or
+ * stopped and a new one is starting; calls wait for it, and `change` follows once it is up.
  *
  * @example
  * await privateRecs.ready();
@@ -30,8 +31,7 @@ export interface ReadyInfo {
  * const recs = await privateRecs.recommend({ count: 8 });
  */
 export class PrivateRecs extends EventTarget {
-  private readonly engine: Remote<EngineApi>;
-  private readonly worker: Worker;
+  private readonly supervisor: EngineSupervisor;
   /** Resolves when the catalogue is loaded and recommendations can be made. */
   readonly started: Promise<EngineStatus>;
   /** Other engines of this origin (tabs, widget frames) that share the stored history. */
@@ -41,15 +41,19 @@ export class PrivateRecs extends EventTarget {
   /** Starts an engine worker with this configuration. */
   constructor(config: EngineConfig) {
     super();
-    const { engine, started, worker } = startEngine(config, (progress) => {
+    const onProgress = (progress: EngineProgress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
       // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
       if (progress.stage === 'indexed' || progress.stage === 'trained')
         this.dispatchEvent(new Event('change'));
+    };
+    this.supervisor = new EngineSupervisor(config, onProgress, (reason, ready) => {
+      this.dispatchEvent(new CustomEvent('restart', { detail: { reason } }));
+      // Up again, or given up: either way what is shown must be asked for anew.
+      const refresh = () => this.dispatchEvent(new Event('change'));
+      ready.then(refresh, refresh);
     });
-    this.engine = engine;
-    this.started = started;
-    this.worker = worker;
+    this.started = this.supervisor.ready();
     // Another engine changed the shared history: what this one shows may change too.
     this.peers?.addEventListener('message', () => {
       this.dispatchEvent(new Event('change'));
@@ -58,7 +62,7 @@ export class PrivateRecs extends EventTarget {
 
   async ready(): Promise<ReadyInfo> {
     await this.started;
-    const status = await this.engine.status();
+    const status = await this.internals.status();
     return {
       backend: status.backend,
       encoder: status.encoder.id,
@@ -68,39 +72,53 @@ export class PrivateRecs extends EventTarget {
   }
 
   async track(event: TrackEvent): Promise<void> {
-    await this.engine.track(event);
+    // Stamped here, so a call repeated after a worker crash stores the same event once.
+    await this.internals.track({ ...event, ts: event.ts ?? Date.now() });
     this.changed();
   }
 
   recommend(options?: RecommendOptions): Promise<Recommendation[]> {
-    return this.engine.recommend(options);
+    return this.internals.recommend(options);
   }
 
   async exportData(): Promise<Blob> {
-    const text = await this.engine.exportData();
+    const text = await this.internals.exportData();
     return new Blob([text], { type: 'application/x-ndjson' });
   }
 
   async importData(data: Blob): Promise<ImportResult> {
-    const result = await this.engine.importData(await data.text());
+    const result = await this.internals.importData(await data.text());
     this.changed();
     return result;
   }
 
   async forget(): Promise<void> {
-    await this.engine.forget();
+    await this.internals.forget();
     this.changed();
   }
 
   /** Stops the engine worker (an engine that failed to start, or one no longer needed). */
   close(): void {
-    this.worker.terminate();
+    this.supervisor.close();
     this.peers?.close();
   }
 
-  /** The engine handle for the demo app's own views (status, items, history). */
-  get internals(): Remote<EngineApi> {
-    return this.engine;
+  /**
+   * Stops the engine worker at once, as a crash would, and starts a new one with the same
+   * configuration; resolves when it is ready. Nothing stored is lost. (Recovery and test hook.)
+   */
+  restartEngine(): Promise<EngineStatus> {
+    return this.supervisor.restart();
+  }
+
+  /** How many times the engine worker was replaced (crashed, stopped, or restartEngine()). */
+  get restarts(): number {
+    return this.supervisor.restarts;
+  }
+
+  /** The engine handle for the demo app's own views (status, items, history); survives restarts. */
+  get internals(): EngineHandle {
+    return this.supervisor.handle;
   }
 
   /**

@@ -28,6 +28,7 @@ import { findInterests } from '../../src/shared/ranking/interests';
 import { recommendFeed } from '../../src/shared/ranking/feed';
 import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
+import { holdAliveLock } from './alive-lock';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
 import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
@@ -53,10 +54,10 @@ export class Engine implements EngineApi {
     config: EngineConfig,
     onProgress?: (progress: EngineProgress) => void,
   ): Promise<EngineStatus> {
-    const report = (progress: EngineProgress) => {
-      // Progress is best effort: a page that went away must not fail the load.
-      void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
-    };
+    // Progress is best effort: a page that went away must not fail the load. Returns when the
+    // page has received it (training waits for that after each epoch).
+    const report = (progress: EngineProgress): Promise<void> =>
+      Promise.resolve(onProgress?.(progress)).catch(() => undefined);
     this.loaded = loadState(config, this.repository, this.indexer, report);
     return this.status();
   }
@@ -280,6 +281,10 @@ export class Engine implements EngineApi {
     const data = matrix.data.slice();
     // Moved, not copied, across the worker boundary.
     return transfer({ encoder: encoder.info, ids, dims: matrix.dims, data }, [data.buffer]);
+  }
+
+  holdAliveLock(name: string): Promise<boolean> {
+    return holdAliveLock(name);
   }
 
   async embed(

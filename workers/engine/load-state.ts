@@ -48,12 +48,16 @@ export async function loadState(
   config: EngineConfig,
   repository: Repository,
   indexer: Indexer,
-  report: (p: EngineProgress) => void,
+  report: (p: EngineProgress) => Promise<void>,
 ): Promise<Loaded> {
+  // Only training waits for the page to receive its progress; start-up and indexing go on.
+  const tell = (progress: EngineProgress) => {
+    void report(progress);
+  };
   const { catalogue, url, source, notices } = await loadCatalogue(
     config.catalogueUrl,
     repository,
-    report,
+    tell,
   );
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
@@ -78,24 +82,24 @@ export async function loadState(
   };
   state.head = await startHead(config, state, repository, report);
   await bindHead(state);
-  report({ stage: 'ready' });
+  tell({ stage: 'ready' });
   indexer.start(
     config,
     catalogue,
     url,
     repository,
-    report,
+    tell,
     async (index) => {
       // Swap only once the head is bound to the new item space, so both change together.
       const next = withCollab(index.encoder, index.matrix);
       await bindHead(state, next);
       state.index = next;
       state.notices.push(...index.notices);
-      report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
+      tell({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
     },
     (notice) => {
       state.notices.push(notice);
-      report({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
+      tell({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
     },
   );
   return state;
@@ -106,7 +110,7 @@ async function startHead(
   config: EngineConfig,
   state: Loaded,
   repository: Repository,
-  report: (p: EngineProgress) => void,
+  report: (p: EngineProgress) => Promise<void>,
 ): Promise<HeadScorer | null> {
   try {
     const { backend, notices } = await initTfBackend(config.backend);
@@ -116,8 +120,9 @@ async function startHead(
       repository,
       async () => countedHistory(await repository.interactions(), state.preferences),
       (trained) => {
-        report({ stage: 'trained', report: trained });
+        void report({ stage: 'trained', report: trained });
       },
+      (epoch, epochs) => report({ stage: 'training', epoch, epochs }),
     );
     head.paused = state.preferences.learningPaused;
     return head;

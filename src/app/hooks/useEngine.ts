@@ -8,7 +8,13 @@ import type { PrivateRecs } from '../../client/private-recs';
 export type EngineState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'ready'; status: EngineStatus; items: ReadonlyMap<string, CatalogueItem> };
+  | {
+      phase: 'ready';
+      status: EngineStatus;
+      items: ReadonlyMap<string, CatalogueItem>;
+      /** How many times the engine worker was replaced after a crash. */
+      restarts: number;
+    };
 
 /**
  * The engine's start-up state, then its status, refreshed on every `change` (history edits, the
@@ -28,7 +34,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
       const current = items;
       recs.internals.status().then(
         (status) => {
-          if (live) setState({ phase: 'ready', status, items: current });
+          if (live) setState({ phase: 'ready', status, items: current, restarts: recs.restarts });
         },
         // The shop keeps working on its last status; only start-up failures replace it.
         (error: unknown) => {
@@ -36,7 +42,11 @@ export function useEngine(recs: PrivateRecs): EngineState {
         },
       );
     };
+    const restarting = () => {
+      notify('The recommender stopped unexpectedly and is restarting. Nothing you did is lost.');
+    };
     recs.addEventListener('change', refresh);
+    recs.addEventListener('restart', restarting);
     recs.started
       .then(() => recs.internals.items())
       .then((list) => {
@@ -46,6 +56,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     return () => {
       live = false;
       recs.removeEventListener('change', refresh);
+      recs.removeEventListener('restart', restarting);
     };
   }, [recs, notify]);
   return state;
