@@ -29,6 +29,7 @@ import { recommendFeed } from '../../src/shared/ranking/feed';
 import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { holdAliveLock } from './alive-lock';
+import { pruneNotice } from './prune-notice';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
 import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
@@ -70,6 +71,8 @@ export class Engine implements EngineApi {
       trainedOn: 0,
       last: null,
     };
+    // Storage ran full at some point: say what was removed to make room.
+    const pruned = [pruneNotice(this.repository.pruned)].filter((notice) => notice !== null);
     return {
       backend: learning.backend,
       learning,
@@ -85,7 +88,7 @@ export class Engine implements EngineApi {
       },
       semantic: this.indexer.state,
       collaborative: state.collaborative?.info ?? null,
-      notices: state.notices,
+      notices: [...state.notices, ...pruned],
     };
   }
 
