@@ -39,12 +39,20 @@ export function App({ recs, configProblems }: Props) {
       </main>
     );
   }
-  const { status, items } = engine;
+  const { status, items, restarts } = engine;
   const problems = configProblems.map((message) => ({
     code: 'bad-parameter',
     level: 'warning' as const,
     message,
   }));
+  if (restarts > 0) {
+    const times = restarts === 1 ? 'once' : `${restarts} times`;
+    problems.push({
+      code: 'engine-restarted',
+      level: 'warning',
+      message: `The recommender stopped unexpectedly and was restarted (${times}); your history and learned preferences were kept.`,
+    });
+  }
   return (
     <>
       {/* Keyed by the query, so back/forward and links reset the search box. */}

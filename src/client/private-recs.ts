@@ -1,9 +1,8 @@
-import type { Remote } from 'comlink';
 import type {
   BackendName,
   CatalogueRefresh,
-  EngineApi,
   EngineConfig,
+  EngineProgress,
   EngineStatus,
   ImportResult,
   Recommendation,
@@ -11,7 +10,7 @@ import type {
 } from '../shared/engine-api';
 import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
-import { startEngine } from './engine-client';
+import { EngineSupervisor, type EngineHandle } from './engine-supervisor';
 
 /** What ready() resolves to (the public contract of PRODUCT.md). */
 export interface ReadyInfo {
@@ -24,7 +23,9 @@ export interface ReadyInfo {
 /**
  * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker. Events:
  * `change` after anything that changes the visitor's history or the encoder in use; `progress` (a CustomEvent whose
- * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load.
+ * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load;
+ * `restart` (a CustomEvent whose `detail.reason` says why) when the engine worker crashed or
+ * stopped and a new one is starting; calls wait for it, and `change` follows once it is up.
  *
  * @example
  * await privateRecs.ready();
@@ -32,8 +33,7 @@ export interface ReadyInfo {
  * const recs = await privateRecs.recommend({ count: 8 });
  */
 export class PrivateRecs extends EventTarget {
-  private readonly engine: Remote<EngineApi>;
-  private readonly worker: Worker;
+  private readonly supervisor: EngineSupervisor;
   /** Resolves when the catalogue is loaded and recommendations can be made. */
   readonly started: Promise<EngineStatus>;
   /** Other engines of this origin (tabs, widget frames) that share the stored history. */
@@ -43,15 +43,19 @@ export class PrivateRecs extends EventTarget {
   /** Starts an engine worker with this configuration. */
   constructor(config: EngineConfig) {
     super();
-    const { engine, started, worker } = startEngine(config, (progress) => {
+    const onProgress = (progress: EngineProgress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
       // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
       if (progress.stage === 'indexed' || progress.stage === 'trained')
         this.dispatchEvent(new Event('change'));
+    };
+    this.supervisor = new EngineSupervisor(config, onProgress, (reason, ready) => {
+      this.dispatchEvent(new CustomEvent('restart', { detail: { reason } }));
+      // Up again, or given up: either way what is shown must be asked for anew.
+      const refresh = () => this.dispatchEvent(new Event('change'));
+      ready.then(refresh, refresh);
     });
-    this.engine = engine;
-    this.started = started;
-    this.worker = worker;
+    this.started = this.supervisor.ready();
     // Another engine changed the shared history: what this one shows may change too.
     this.peers?.addEventListener('message', () => {
       this.dispatchEvent(new Event('change'));
@@ -60,7 +64,7 @@ export class PrivateRecs extends EventTarget {
 
   async ready(): Promise<ReadyInfo> {
     await this.started;
-    const status = await this.engine.status();
+    const status = await this.internals.status();
     return {
       backend: status.backend,
       encoder: status.encoder.id,
@@ -70,16 +74,17 @@ export class PrivateRecs extends EventTarget {
   }
 
   async track(event: TrackEvent): Promise<void> {
-    await this.engine.track(event);
+    // Stamped here, so a call repeated after a worker crash stores the same event once.
+    await this.internals.track({ ...event, ts: event.ts ?? Date.now() });
     this.changed();
   }
 
   recommend(options?: RecommendOptions): Promise<Recommendation[]> {
-    return this.engine.recommend(options);
+    return this.internals.recommend(options);
   }
 
   async exportData(): Promise<Blob> {
-    const text = await this.engine.exportData();
+    const text = await this.internals.exportData();
     return new Blob([text], { type: 'application/x-ndjson' });
   }
 
@@ -92,7 +97,7 @@ export class PrivateRecs extends EventTarget {
         refused: `the file is larger than ${IMPORT_LIMITS.size / 1024 / 1024} MB`,
       });
     }
-    const result = await this.engine.importData(await data.text());
+    const result = await this.internals.importData(await data.text());
     this.changed();
     return result;
   }
@@ -108,7 +113,7 @@ export class PrivateRecs extends EventTarget {
    */
   async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
     const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
-    const answer = await this.engine.refreshCatalogue(absolute);
+    const answer = await this.internals.refreshCatalogue(absolute);
     if (answer.ok && answer.changed) {
       this.dispatchEvent(new Event('catalogue'));
       this.changed();
@@ -117,19 +122,32 @@ export class PrivateRecs extends EventTarget {
   }
 
   async forget(): Promise<void> {
-    await this.engine.forget();
+    await this.internals.forget();
     this.changed();
   }
 
   /** Stops the engine worker (an engine that failed to start, or one no longer needed). */
   close(): void {
-    this.worker.terminate();
+    this.supervisor.close();
     this.peers?.close();
   }
 
-  /** The engine handle for the demo app's own views (status, items, history). */
-  get internals(): Remote<EngineApi> {
-    return this.engine;
+  /**
+   * Stops the engine worker at once, as a crash would, and starts a new one with the same
+   * configuration; resolves when it is ready. Nothing stored is lost. (Recovery and test hook.)
+   */
+  restartEngine(): Promise<EngineStatus> {
+    return this.supervisor.restart();
+  }
+
+  /** How many times the engine worker was replaced (crashed, stopped, or restartEngine()). */
+  get restarts(): number {
+    return this.supervisor.restarts;
+  }
+
+  /** The engine handle for the demo app's own views (status, items, history); survives restarts. */
+  get internals(): EngineHandle {
+    return this.supervisor.handle;
   }
 
   /**

@@ -26,6 +26,7 @@ export function describeProgress(progress: EngineProgress | null): {
     case 'ready':
     case 'indexed':
     case 'trained':
+    case 'training':
       return { text: 'Ready', value: 1 };
   }
 }

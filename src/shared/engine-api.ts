@@ -34,7 +34,9 @@ export type EngineProgress =
     }
   | { stage: 'encode'; model: string; done: number; total: number }
   | { stage: 'indexed'; encoder: EncoderInfo; notices: Notice[] }
-  | { stage: 'trained'; report: TrainReport };
+  | { stage: 'trained'; report: TrainReport }
+  /** An epoch of on-device training ended; the run waits for the page to receive this. */
+  | { stage: 'training'; epoch: number; epochs: number };
 
 /** Where the current item vectors came from. */
 export interface VectorStats {
@@ -187,6 +189,11 @@ export interface EngineApi {
    * otherwise the current catalogue stays in use and the answer says why.
    */
   refreshCatalogue(url?: string): Promise<CatalogueRefresh>;
+  /**
+   * Holds the Web Lock `name` for the worker's life, so the page learns when the worker is gone
+   * (crashed, closed or terminated). False where the browser has no Web Locks here.
+   */
+  holdAliveLock(name: string): Promise<boolean>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
   embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'storage-quota'
   | 'storage-unavailable'
   | 'engine-not-ready'
+  | 'engine-crashed'
   | 'model-unavailable'
   | 'model-invalid'
   | 'cancelled'
@@ -75,6 +76,14 @@ export class StorageError extends PrivateRecsError {
   constructor(code: 'storage-quota' | 'storage-unavailable', message: string) {
     super(code, message);
     this.name = 'StorageError';
+  }
+}
+
+/** The engine worker stopped (crashed, or was terminated) and could not be brought back. */
+export class EngineError extends PrivateRecsError {
+  constructor(message: string) {
+    super('engine-crashed', message);
+    this.name = 'EngineError';
   }
 }
 

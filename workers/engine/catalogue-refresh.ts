@@ -11,7 +11,7 @@ export interface RefreshContext {
   config: EngineConfig;
   repository: Repository;
   indexer: Indexer;
-  report: (progress: EngineProgress) => void;
+  report: (progress: EngineProgress) => Promise<void>;
 }
 
 /**
@@ -27,7 +27,10 @@ export async function refreshState(
   let catalogue: Catalogue;
   try {
     // Revalidate with the server: a check for a new version must not be answered by the cache.
-    catalogue = await fetchCatalogue(url, context.report, { cache: 'no-cache' });
+    const tell = (progress: EngineProgress) => {
+      void context.report(progress);
+    };
+    catalogue = await fetchCatalogue(url, tell, { cache: 'no-cache' });
   } catch (error) {
     return { answer: refused(error), next: null };
   }

@@ -30,6 +30,8 @@ import { findInterests } from '../../src/shared/ranking/interests';
 import { recommendFeed } from '../../src/shared/ranking/feed';
 import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
+import { holdAliveLock } from './alive-lock';
+import { pruneNotice } from './prune-notice';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
 import { refreshState } from './catalogue-refresh';
@@ -44,7 +46,7 @@ export class Engine implements EngineApi {
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
   private config: EngineConfig | null = null;
-  private report: (progress: EngineProgress) => void = () => undefined;
+  private report: (progress: EngineProgress) => Promise<void> = () => Promise.resolve();
   /** Catalogue updates run one at a time. */
   private refreshing: Promise<unknown> = Promise.resolve();
 
@@ -60,10 +62,10 @@ export class Engine implements EngineApi {
     config: EngineConfig,
     onProgress?: (progress: EngineProgress) => void,
   ): Promise<EngineStatus> {
-    const report = (progress: EngineProgress) => {
-      // Progress is best effort: a page that went away must not fail the load.
-      void Promise.resolve(onProgress?.(progress)).catch(() => undefined);
-    };
+    // Progress is best effort: a page that went away must not fail the load. Returns when the
+    // page has received it (training waits for that after each epoch).
+    const report = (progress: EngineProgress): Promise<void> =>
+      Promise.resolve(onProgress?.(progress)).catch(() => undefined);
     this.config = config;
     this.report = report;
     this.loaded = loadState(config, this.repository, this.indexer, report);
@@ -112,6 +114,8 @@ export class Engine implements EngineApi {
       trainedOn: 0,
       last: null,
     };
+    // Storage ran full at some point: say what was removed to make room.
+    const pruned = [pruneNotice(this.repository.pruned)].filter((notice) => notice !== null);
     return {
       backend: learning.backend,
       learning,
@@ -127,7 +131,7 @@ export class Engine implements EngineApi {
       },
       semantic: this.indexer.state,
       collaborative: state.collaborative?.info ?? null,
-      notices: state.notices,
+      notices: [...state.notices, ...pruned],
     };
   }
 
@@ -325,6 +329,10 @@ export class Engine implements EngineApi {
   fetchedUrls(): Promise<string[]> {
     // A worker has its own resource timeline: the page cannot see these fetches.
     return Promise.resolve(performance.getEntriesByType('resource').map((entry) => entry.name));
+  }
+
+  holdAliveLock(name: string): Promise<boolean> {
+    return holdAliveLock(name);
   }
 
   async embed(

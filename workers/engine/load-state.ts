@@ -53,9 +53,13 @@ export async function loadState(
   config: EngineConfig,
   repository: Repository,
   indexer: Indexer,
-  report: (p: EngineProgress) => void,
+  report: (p: EngineProgress) => Promise<void>,
 ): Promise<Loaded> {
-  const loaded = await loadCatalogue(config.catalogueUrl, repository, report);
+  // Only training waits for the page to receive its progress; start-up and indexing go on.
+  const tell = (progress: EngineProgress) => {
+    void report(progress);
+  };
+  const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
   return buildState(config, loaded, repository, indexer, report);
 }
 
@@ -71,9 +75,12 @@ export async function buildState(
   { catalogue, url, source, notices }: LoadedCatalogue,
   repository: Repository,
   indexer: Indexer,
-  report: (p: EngineProgress) => void,
+  report: (p: EngineProgress) => Promise<void>,
   backend: BackendChoice = () => initTfBackend(config.backend),
 ): Promise<Loaded> {
+  const tell = (progress: EngineProgress) => {
+    void report(progress);
+  };
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
   const withCollab = (encoder: ItemEncoder, text: ItemMatrix): VectorIndex => ({
@@ -97,24 +104,24 @@ export async function buildState(
   };
   state.head = await startHead(backend, state, repository, report);
   await bindHead(state);
-  report({ stage: 'ready' });
+  tell({ stage: 'ready' });
   indexer.start(
     config,
     catalogue,
     url,
     repository,
-    report,
+    tell,
     async (index) => {
       // Swap only once the head is bound to the new item space, so both change together.
       const next = withCollab(index.encoder, index.matrix);
       await bindHead(state, next);
       state.index = next;
       state.notices.push(...index.notices);
-      report({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
+      tell({ stage: 'indexed', encoder: index.encoder.info, notices: state.notices });
     },
     (notice) => {
       state.notices.push(notice);
-      report({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
+      tell({ stage: 'indexed', encoder: state.index.encoder.info, notices: state.notices });
     },
   );
   return state;
@@ -125,7 +132,7 @@ async function startHead(
   choose: BackendChoice,
   state: Loaded,
   repository: Repository,
-  report: (p: EngineProgress) => void,
+  report: (p: EngineProgress) => Promise<void>,
 ): Promise<HeadScorer | null> {
   try {
     const { backend, notices } = await choose();
@@ -135,8 +142,9 @@ async function startHead(
       repository,
       async () => countedHistory(await repository.interactions(), state.preferences),
       (trained) => {
-        report({ stage: 'trained', report: trained });
+        void report({ stage: 'trained', report: trained });
       },
+      (epoch, epochs) => report({ stage: 'training', epoch, epochs }),
     );
     head.paused = state.preferences.learningPaused;
     return head;

@@ -122,6 +122,10 @@ describe('schema upgrades', () => {
         db.createObjectStore('settings');
         db.createObjectStore('catalogues', { keyPath: 'url' }).createIndex('by-saved', 'savedAt');
         interactions.add({ type: 'like', itemId: 'a', ts });
+        request.transaction?.objectStore('settings').put(['a'], 'excludedItems');
+        request.transaction
+          ?.objectStore('catalogues')
+          .put({ url: 'old.json', catalogue: catalogue('old'), savedAt: ts });
       };
       request.onsuccess = () => {
         request.result.close();
@@ -133,6 +137,12 @@ describe('schema upgrades', () => {
     });
     const repo = new Repository();
     expect((await repo.interactions()).map((e) => e.itemId)).toEqual(['a']);
+    expect(await repo.settings()).toEqual({ excludedItems: ['a'] });
+    expect(await repo.lastGoodCatalogue('old.json')).toEqual({
+      url: 'old.json',
+      catalogue: catalogue('old'),
+      savedAt: ts,
+    });
     await repo.saveWeights({
       key: 'k',
       params: {
@@ -151,5 +161,86 @@ describe('schema upgrades', () => {
     await repo.forget();
     expect(await repo.weights('k')).toBeUndefined();
     expect(await repo.interactionCount()).toBe(0);
+  });
+
+  it('opens a version 2 database and keeps its interactions, settings, catalogues and vectors', async () => {
+    // Version 2 as released: version 1 plus the `vectors` store.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const interactions = db.createObjectStore('interactions', {
+          keyPath: 'id',
+          autoIncrement: true,
+        });
+        interactions.createIndex('by-ts', 'ts');
+        interactions.createIndex('by-item', 'itemId');
+        db.createObjectStore('settings').put(true, 'learningPaused');
+        db.createObjectStore('catalogues', { keyPath: 'url' }).createIndex('by-saved', 'savedAt');
+        const vectors = db.createObjectStore('vectors', { keyPath: 'key' });
+        interactions.add({ type: 'rating', itemId: 'a', ts, value: 4 });
+        interactions.add({ type: 'impression', itemId: 'b', ts: ts + 1 });
+        request.transaction
+          ?.objectStore('catalogues')
+          .put({ url: 'c.json', catalogue: catalogue('c'), savedAt: ts });
+        vectors.put({
+          key: 'm|c',
+          kind: 'header',
+          model: 'm',
+          dims: 2,
+          rows: 1,
+          chunks: 1,
+          savedAt: ts,
+        });
+        vectors.put({
+          key: 'm|c#0',
+          kind: 'chunk',
+          hashes: ['h'],
+          data: Float32Array.of(0.6, 0.8),
+        });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('open failed'));
+      };
+    });
+    const repo = new Repository();
+    expect(
+      (await repo.interactions()).map(({ type, itemId, ts: at, value }) => [
+        type,
+        itemId,
+        at,
+        value,
+      ]),
+    ).toEqual([
+      ['rating', 'a', ts, 4],
+      ['impression', 'b', ts + 1, undefined],
+    ]);
+    expect(await repo.settings()).toEqual({ learningPaused: true });
+    expect((await repo.lastGoodCatalogue('c.json'))?.catalogue).toEqual(catalogue('c'));
+    const vectors = await repo.vectors('m|c');
+    expect(vectors?.hashes).toEqual(['h']);
+    expect(Array.from(vectors?.data ?? [])).toEqual([
+      Float32Array.of(0.6)[0],
+      Float32Array.of(0.8)[0],
+    ]);
+    await repo.saveWeights({
+      key: 'k',
+      params: {
+        dims: 1,
+        typeLogit: [0],
+        decayRaw: 0,
+        simGain: 0,
+        u: Float32Array.of(0),
+        w: [1],
+        b: 0,
+      },
+      trainedOn: 2,
+      fingerprint: '2:0',
+    });
+    expect((await repo.weights('k'))?.trainedOn).toBe(2);
   });
 });

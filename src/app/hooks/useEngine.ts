@@ -8,7 +8,13 @@ import type { PrivateRecs } from '../../client/private-recs';
 export type EngineState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'ready'; status: EngineStatus; items: ReadonlyMap<string, CatalogueItem> };
+  | {
+      phase: 'ready';
+      status: EngineStatus;
+      items: ReadonlyMap<string, CatalogueItem>;
+      /** How many times the engine worker was replaced after a crash. */
+      restarts: number;
+    };
 
 /**
  * The engine's start-up state, then its status, refreshed on every `change` (history edits, the
@@ -28,13 +34,16 @@ export function useEngine(recs: PrivateRecs): EngineState {
       const current = items;
       recs.internals.status().then(
         (status) => {
-          if (live) setState({ phase: 'ready', status, items: current });
+          if (live) setState({ phase: 'ready', status, items: current, restarts: recs.restarts });
         },
         // The shop keeps working on its last status; only start-up failures replace it.
         (error: unknown) => {
           notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
         },
       );
+    };
+    const restarting = () => {
+      notify('The recommender stopped unexpectedly and is restarting. Nothing you did is lost.');
     };
     const loadItems = () =>
       recs.internals.items().then((list) => {
@@ -49,11 +58,13 @@ export function useEngine(recs: PrivateRecs): EngineState {
     };
     recs.addEventListener('change', refresh);
     recs.addEventListener('catalogue', reloadItems);
+    recs.addEventListener('restart', restarting);
     recs.started.then(loadItems).catch(fail);
     return () => {
       live = false;
       recs.removeEventListener('change', refresh);
       recs.removeEventListener('catalogue', reloadItems);
+      recs.removeEventListener('restart', restarting);
     };
   }, [recs, notify]);
   return state;

@@ -61,6 +61,9 @@ export class HeadScorer implements PersonalScorer {
     private readonly repository: Repository,
     private readonly history: () => Promise<Interaction[]>,
     private readonly onTrained: (report: TrainReport) => void,
+    /** After each epoch; the run goes on when it resolves (the page has heard of it). */
+    private readonly onEpoch: (epoch: number, epochs: number) => Promise<void> = () =>
+      Promise.resolve(),
   ) {}
 
   /**
@@ -172,7 +175,8 @@ export class HeadScorer implements PersonalScorer {
       const engaged = engagementEvents(events).length;
       if (engaged === 0 || fingerprint === bound.fingerprint) return;
       const full = bound.trainedOn === 0 || engaged > bound.trainedOn * 2;
-      const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal };
+      const onEpoch = this.onEpoch;
+      const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal, onEpoch };
       const report = await trainHead(bound.head, bound.items.space, events, options);
       if (signal.aborted || this.bound !== bound) return;
       this.last = report;

@@ -31,6 +31,8 @@ export interface TrainOptions {
   maxExamples: number;
   seed: number;
   signal?: CancelSignal;
+  /** Called after each epoch and awaited: the run is between epochs, weights not yet saved. */
+  onEpoch?: (epoch: number, epochs: number) => Promise<void>;
 }
 
 export const FULL_TRAINING: TrainOptions = {
@@ -93,6 +95,7 @@ export async function trainHead(
         // Let cancellation and other RPC calls in between batches.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      await options.onEpoch?.(epochs + 1, options.epochs);
       if (valid.length === 0) continue;
       const loss = await evaluate(head, validRows);
       if (!best || loss < best.loss - 1e-4) {
