@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Shop } from './support/shop';
-import { readStore, recordRobustness } from './support/stored';
+import { readStore } from './support/stored';
+import { report } from './support/report';
 
 const DAY = 86_400_000;
 /** The origin's quota for this test: room for the app's data, set before any is stored. */
@@ -186,7 +187,7 @@ test('storage full: the oldest, weakest signals make room, with a notice; no lik
   await expect(pruneNotice).toContainText(
     `the ${IMPRESSIONS} oldest records of items you were shown`,
   );
-  recordRobustness(test.info(), {
+  report({
     area: 'quota',
     tried: 1 + IMPRESSIONS + VIEWS + CLICKS + explicit.length,
     kinds: {

@@ -8,7 +8,7 @@ import {
 import { messageProblems } from '../src/shared/testing/plain-message';
 import { watchErrors } from './support/errors';
 import { storeKeys } from './support/idb';
-import { recordRobustness } from './support/robustness';
+import { report } from './support/report';
 import { Shop } from './support/shop';
 
 const GOOD = readFileSync('public/catalogue.json', 'utf8');
@@ -122,7 +122,7 @@ test('every malformed catalogue update is refused in plain words; the good catal
   await expect(page.getByTestId('item.page')).toContainText('Renamed after two hundred refusals');
   expect(watch.errors).toEqual([]);
 
-  recordRobustness({
+  report({
     area: 'catalogue',
     tried: cases.length,
     kinds: countByKind(cases),

@@ -3,7 +3,7 @@ import type { Interaction, StoredInteraction } from '../src/shared/interactions/
 import { badImports, countImportKinds, type Repeated } from '../src/shared/testing/bad-imports';
 import { messageProblems } from '../src/shared/testing/plain-message';
 import { watchErrors } from './support/errors';
-import { recordRobustness } from './support/robustness';
+import { report } from './support/report';
 import { Shop } from './support/shop';
 
 type Body = { text: string } | { bytes: number[] } | { repeated: Repeated };
@@ -130,7 +130,7 @@ test('hostile import files are refused or partly imported with counts; stored hi
   );
   expect(await history(page)).toEqual(before);
 
-  recordRobustness({
+  report({
     area: 'import',
     tried: cases.length,
     kinds: countImportKinds(cases),

@@ -7,7 +7,7 @@ import {
 } from '../src/shared/testing/stored-damage';
 import { watchErrors } from './support/errors';
 import { deleteRecord, getRecord, putRecord, storeKeys } from './support/idb';
-import { recordRobustness } from './support/robustness';
+import { report } from './support/report';
 import { minRowCosine, Shop } from './support/shop';
 
 const MODEL = 'private-recs/tiny-bert';
@@ -72,7 +72,7 @@ test('damaged stored vectors are detected, thrown away and computed again', asyn
   await reload(page, shop);
   expect((await shop.indexed()).semantic).toMatchObject({ stats: { cached: ITEMS, encoded: 0 } });
   expect(watch.errors).toEqual([]);
-  recordRobustness({
+  report({
     area: 'stored-state',
     tried: VECTOR_DAMAGE.length,
     kinds: { vectors: VECTOR_DAMAGE.length },
@@ -141,7 +141,7 @@ test('damaged learned weights are detected, thrown away and trained again from t
   }
   expect(failures).toEqual([]);
   expect(watch.errors).toEqual([]);
-  recordRobustness({
+  report({
     area: 'stored-state',
     tried: WEIGHT_DAMAGE.length,
     kinds: { weights: WEIGHT_DAMAGE.length },
@@ -181,7 +181,7 @@ test('a damaged saved catalogue is never shown; a good download replaces it', as
     expect(again.catalogue.items, name).toHaveLength(ITEMS);
   }
   expect(watch.errors).toEqual([]);
-  recordRobustness({
+  report({
     area: 'stored-state',
     tried: damages.length,
     kinds: { 'catalogue copies': damages.length },

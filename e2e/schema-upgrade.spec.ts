@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Shop } from './support/shop';
-import { readStore, recordRobustness } from './support/stored';
+import { readStore } from './support/stored';
+import { report } from './support/report';
 
 const DAY = 86_400_000;
 
@@ -123,7 +124,7 @@ for (const version of [1, 2] as const) {
     expect(stored).toEqual(version >= 2 ? vectors : []);
     // The store that version 3 added is there (learning is paused, so nothing was trained).
     expect(await readStore(page, 'weights')).toEqual([]);
-    recordRobustness(test.info(), {
+    report({
       area: 'schema',
       tried:
         interactions.length +

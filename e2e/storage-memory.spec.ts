@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
-import { recordRobustness } from './support/stored';
+import { report } from './support/report';
 import { HOSTS } from './support/widget-shop';
 
 // Playwright's own defaults switch storage partitioning off, so a cross-site frame gets no
@@ -80,7 +80,7 @@ test('the app where the browser refuses storage works in memory, says so, and le
     .toBeGreaterThanOrEqual(4);
   const history = await frame.evaluate(() => window.privateRecs.internals.history());
   expect(history.filter((e) => e.type === 'like').map((e) => e.itemId)).toEqual(liked);
-  recordRobustness(test.info(), {
+  report({
     area: 'memory',
     tried: LIKES,
     kinds: { like: LIKES, 'storage-refused': 1 },

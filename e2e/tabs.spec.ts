@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Shop } from './support/shop';
-import { recordRobustness } from './support/stored';
+import { report } from './support/report';
 
 const PER_TAB = 20;
 
@@ -59,7 +59,7 @@ test('two tabs tracking at once lose no event, and each shows the other tab’s 
       .poll(async () => (await shop.cards()).some((card) => card.category === category))
       .toBe(true);
   }
-  recordRobustness(test.info(), {
+  report({
     area: 'tabs',
     tried: 2 * PER_TAB + 1,
     kinds: { like: PER_TAB + 1, view: PER_TAB, tabs: 2 },

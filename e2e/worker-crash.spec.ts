@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { Shop } from './support/shop';
-import { finiteParams, readStore, recordRobustness, type WeightsRow } from './support/stored';
+import { report } from './support/report';
+import { finiteParams, readStore, type WeightsRow } from './support/stored';
 
 async function like(page: Page, ids: readonly string[]): Promise<void> {
   for (const itemId of ids) {
@@ -110,7 +111,7 @@ test('a worker killed mid-training is restarted; stored weights stay the last go
   expect(history.every((e) => e.type === 'like')).toBe(true);
   expect(await page.evaluate(() => window.privateRecs.restarts)).toBe(1);
   await expectRecovered(page, 7);
-  recordRobustness(test.info(), {
+  report({
     area: 'worker-crash',
     tried: 1,
     kinds: { 'terminate-mid-training': 1, 'call-in-flight': 1, 'call-during-restart': 1 },
@@ -158,7 +159,7 @@ test('a worker that fails or closes on its own is replaced; calls made around it
   await expect.poll(() => page.evaluate(() => window.privateRecs.restarts)).toBe(2);
   await expectRecovered(page, 4);
   expect((await shop.history()).map((e) => e.type)).toEqual(['like', 'like', 'like', 'view']);
-  recordRobustness(test.info(), {
+  report({
     area: 'worker-crash',
     tried: 2,
     kinds: { 'uncaught-error': 1, 'self-close': 1 },
@@ -177,7 +178,7 @@ test('a worker that cannot start is retried three times, then the app says so', 
   await page.goto('/?model=lexical');
   await expect(page.getByTestId('app.failed')).toContainText('could not be restarted');
   expect(attempts).toBe(4);
-  recordRobustness(test.info(), {
+  report({
     area: 'worker-crash',
     tried: 4,
     kinds: { 'script-unavailable': 4 },

@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /** A stored weights record with its typed arrays as plain arrays (comparable across the wire). */
 export interface WeightsRow {
@@ -49,17 +49,4 @@ export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> 
 export function finiteParams(row: WeightsRow): boolean {
   const { params } = row;
   return [...params.u, ...params.w, ...params.typeLogit].every(Number.isFinite);
-}
-
-/** Records what a robustness test tried, for the suite's report (deterministic counts only). */
-export function recordRobustness(
-  info: TestInfo,
-  entry: {
-    area: 'tabs' | 'worker-crash' | 'quota' | 'memory' | 'schema';
-    tried: number;
-    kinds: Record<string, number>;
-    outcome: string;
-  },
-): void {
-  info.annotations.push({ type: 'robustness', description: JSON.stringify(entry) });
 }
