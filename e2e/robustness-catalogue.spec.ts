@@ -18,13 +18,13 @@ test('the error watch sees console errors, uncaught errors and unhandled rejecti
 }) => {
   const watch = watchErrors(page);
   await new Shop(page).open();
-  const [worker] = page.workers();
-  await worker?.evaluate(() => {
-    console.error('probe: console error');
-    void Promise.reject(new Error('probe: unhandled rejection'));
-    setTimeout(() => {
-      throw new Error('probe: uncaught error');
-    }, 0);
+  // A worker of the page's own (the engine worker is replaced when it throws, which races the
+  // report of its error): the watch must see what any worker of the page reports.
+  await page.evaluate(() => {
+    const source = `console.error('probe: console error');
+      void Promise.reject(new Error('probe: unhandled rejection'));
+      setTimeout(() => { throw new Error('probe: uncaught error'); }, 0);`;
+    new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
   });
   await expect.poll(() => watch.errors.length).toBeGreaterThanOrEqual(3);
   expect(watch.errors.join('\n')).toContain('console error: probe: console error');

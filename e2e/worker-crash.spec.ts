@@ -11,7 +11,8 @@ async function like(page: Page, ids: readonly string[]): Promise<void> {
 
 /** The engine worker now running (a replaced one leaves the list when it closes). */
 function engineWorker(page: Page): Worker {
-  const workers = page.workers().filter((worker) => worker.url().includes('engine.worker'));
+  // Started from a blob: module that imports engine.worker-*.js (src/client/engine-client.ts).
+  const workers = page.workers().filter((worker) => worker.url().startsWith('blob:'));
   expect(workers).toHaveLength(1);
   return workers[0] as Worker;
 }

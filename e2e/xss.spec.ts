@@ -22,7 +22,8 @@ function hostileCatalogue(): string {
     items: { title: string; description?: string; category?: string }[];
   };
   catalogue.items = catalogue.items.map((item, i) => {
-    if (i % 3 !== 0) return item;
+    // The others get a real image, so the widget's images mode has something to show.
+    if (i % 3 !== 0) return { ...item, image: '../icons/icon-192.png' };
     const payload = PAYLOADS[(i / 3) % PAYLOADS.length] ?? '';
     return {
       ...item,
@@ -135,7 +136,12 @@ test('catalogue text renders as text in the widget, inline and isolated', async 
   await shop.strip('picks').evaluate((el) => {
     el.setAttribute('images', '');
   });
-  await expect(shop.strip('picks').locator('img')).toHaveCount(0);
+  const images = shop.strip('picks').locator('img');
+  await expect(images.first()).toBeVisible();
+  for (const src of await images.evaluateAll((nodes) =>
+    nodes.map((n) => (n as HTMLImageElement).src),
+  ))
+    expect(src).toMatch(/^http:\/\/localhost:\d+\/icons\/icon-192\.png$/);
   await shop.track('like', hostileIds(3));
   // Reasons quote the liked titles, payloads and all, as text.
   await expect
