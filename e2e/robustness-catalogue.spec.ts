@@ -160,6 +160,7 @@ test('a valid 100,000-item catalogue swaps in and out; an unchanged one rebuilds
   const back = await page.evaluate(() => window.privateRecs.refreshCatalogue('catalogue.json'));
   expect(back).toMatchObject({ ok: true, id: 'demo-shop', items: 1205, changed: true });
   await expect(page.getByTestId('status.items')).toHaveText('1,205 items');
-  expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
+  // The items and the recommendations are reloaded one after the other (two events).
+  await expect.poll(async () => (await shop.cards()).length).toBeGreaterThanOrEqual(10);
   expect(watch.errors).toEqual([]);
 });
