@@ -5,6 +5,7 @@ import type { Interaction, InteractionType } from '../../src/shared/interactions
 import { DB_NAME, openDb, type Db } from './db';
 import { withQuotaRelief, type Pruned, type WriteKind } from './quota';
 import { Repository } from './repository';
+import { tinyWeights } from './test-fixtures';
 
 const t0 = Date.UTC(2026, 0, 1);
 const catalogue: Catalogue = {
@@ -155,20 +156,7 @@ describe('quota relief', () => {
 });
 
 describe('Repository under a full quota', () => {
-  const weights = {
-    key: 'k',
-    params: {
-      dims: 1,
-      typeLogit: [0],
-      decayRaw: 0,
-      simGain: 0,
-      u: Float32Array.of(0),
-      w: [1],
-      b: 0,
-    },
-    trainedOn: 1,
-    fingerprint: '1:0',
-  };
+  const weights = tinyWeights;
 
   /** Makes the repository's own connection refuse `put` with a quota error `times` times. */
   async function refusePuts(times: number): Promise<void> {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import { DB_NAME } from './db';
 import { Repository } from './repository';
+import { openReleased, tinyWeights } from './test-fixtures';
 
 const ts = Date.UTC(2026, 10, 22);
 const catalogue = (id: string): Catalogue => ({
@@ -109,31 +110,10 @@ describe('Repository vectors', () => {
 describe('schema upgrades', () => {
   it('opens a version 1 database and keeps its interactions, settings and catalogues', async () => {
     // Version 1 as released: interactions, settings and catalogues only.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        const interactions = db.createObjectStore('interactions', {
-          keyPath: 'id',
-          autoIncrement: true,
-        });
-        interactions.createIndex('by-ts', 'ts');
-        interactions.createIndex('by-item', 'itemId');
-        db.createObjectStore('settings');
-        db.createObjectStore('catalogues', { keyPath: 'url' }).createIndex('by-saved', 'savedAt');
-        interactions.add({ type: 'like', itemId: 'a', ts });
-        request.transaction?.objectStore('settings').put(['a'], 'excludedItems');
-        request.transaction
-          ?.objectStore('catalogues')
-          .put({ url: 'old.json', catalogue: catalogue('old'), savedAt: ts });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => {
-        reject(request.error ?? new Error('open failed'));
-      };
+    await openReleased(DB_NAME, 1, ({ interactions, settings, catalogues }) => {
+      interactions?.add({ type: 'like', itemId: 'a', ts });
+      settings?.put(['a'], 'excludedItems');
+      catalogues?.put({ url: 'old.json', catalogue: catalogue('old'), savedAt: ts });
     });
     const repo = new Repository();
     expect((await repo.interactions()).map((e) => e.itemId)).toEqual(['a']);
@@ -143,20 +123,7 @@ describe('schema upgrades', () => {
       catalogue: catalogue('old'),
       savedAt: ts,
     });
-    await repo.saveWeights({
-      key: 'k',
-      params: {
-        dims: 1,
-        typeLogit: [0],
-        decayRaw: 0,
-        simGain: 0,
-        u: Float32Array.of(0),
-        w: [1],
-        b: 0,
-      },
-      trainedOn: 1,
-      fingerprint: '1:0',
-    });
+    await repo.saveWeights(tinyWeights);
     expect((await repo.weights('k'))?.trainedOn).toBe(1);
     await repo.forget();
     expect(await repo.weights('k')).toBeUndefined();
@@ -165,47 +132,21 @@ describe('schema upgrades', () => {
 
   it('opens a version 2 database and keeps its interactions, settings, catalogues and vectors', async () => {
     // Version 2 as released: version 1 plus the `vectors` store.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 2);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        const interactions = db.createObjectStore('interactions', {
-          keyPath: 'id',
-          autoIncrement: true,
-        });
-        interactions.createIndex('by-ts', 'ts');
-        interactions.createIndex('by-item', 'itemId');
-        db.createObjectStore('settings').put(true, 'learningPaused');
-        db.createObjectStore('catalogues', { keyPath: 'url' }).createIndex('by-saved', 'savedAt');
-        const vectors = db.createObjectStore('vectors', { keyPath: 'key' });
-        interactions.add({ type: 'rating', itemId: 'a', ts, value: 4 });
-        interactions.add({ type: 'impression', itemId: 'b', ts: ts + 1 });
-        request.transaction
-          ?.objectStore('catalogues')
-          .put({ url: 'c.json', catalogue: catalogue('c'), savedAt: ts });
-        vectors.put({
-          key: 'm|c',
-          kind: 'header',
-          model: 'm',
-          dims: 2,
-          rows: 1,
-          chunks: 1,
-          savedAt: ts,
-        });
-        vectors.put({
-          key: 'm|c#0',
-          kind: 'chunk',
-          hashes: ['h'],
-          data: Float32Array.of(0.6, 0.8),
-        });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => {
-        reject(request.error ?? new Error('open failed'));
-      };
+    await openReleased(DB_NAME, 2, ({ interactions, settings, catalogues, vectors }) => {
+      settings?.put(true, 'learningPaused');
+      interactions?.add({ type: 'rating', itemId: 'a', ts, value: 4 });
+      interactions?.add({ type: 'impression', itemId: 'b', ts: ts + 1 });
+      catalogues?.put({ url: 'c.json', catalogue: catalogue('c'), savedAt: ts });
+      vectors?.put({
+        key: 'm|c',
+        kind: 'header',
+        model: 'm',
+        dims: 2,
+        rows: 1,
+        chunks: 1,
+        savedAt: ts,
+      });
+      vectors?.put({ key: 'm|c#0', kind: 'chunk', hashes: ['h'], data: Float32Array.of(0.6, 0.8) });
     });
     const repo = new Repository();
     expect(
