@@ -5,7 +5,7 @@ import type { Interaction, InteractionType } from '../../src/shared/interactions
 import { DB_NAME, openDb, type Db } from './db';
 import { withQuotaRelief, type Pruned, type WriteKind } from './quota';
 import { Repository } from './repository';
-import { tinyWeights } from './test-fixtures';
+import { deleteDatabase, tinyWeights } from './test-fixtures';
 
 const t0 = Date.UTC(2026, 0, 1);
 const catalogue: Catalogue = {
@@ -41,15 +41,7 @@ afterEach(() => {
 let repo: Repository;
 
 beforeEach(async () => {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => {
-      resolve();
-    };
-    request.onerror = () => {
-      reject(request.error ?? new Error('delete failed'));
-    };
-  });
+  await deleteDatabase(DB_NAME);
   repo = new Repository();
   const events: Interaction[] = KINDS.map((type, i) => ({ type, itemId: `i${i}`, ts: t0 + i }));
   events.push({ type: 'rating', itemId: 'r', ts: t0 + 100, value: 5 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import { DB_NAME } from './db';
 import { Repository } from './repository';
-import { openReleased, tinyWeights } from './test-fixtures';
+import { deleteDatabase, openReleased, tinyWeights } from './test-fixtures';
 
 const ts = Date.UTC(2026, 10, 22);
 const catalogue = (id: string): Catalogue => ({
@@ -12,17 +12,7 @@ const catalogue = (id: string): Catalogue => ({
   items: [{ id: 'a', title: 'A' }],
 });
 
-beforeEach(async () => {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => {
-      resolve();
-    };
-    request.onerror = () => {
-      reject(request.error ?? new Error('delete failed'));
-    };
-  });
-});
+beforeEach(() => deleteDatabase(DB_NAME));
 
 describe('Repository', () => {
   it('stores interactions in time order and deletes one by id', async () => {
@@ -168,20 +158,7 @@ describe('schema upgrades', () => {
       Float32Array.of(0.6)[0],
       Float32Array.of(0.8)[0],
     ]);
-    await repo.saveWeights({
-      key: 'k',
-      params: {
-        dims: 1,
-        typeLogit: [0],
-        decayRaw: 0,
-        simGain: 0,
-        u: Float32Array.of(0),
-        w: [1],
-        b: 0,
-      },
-      trainedOn: 2,
-      fingerprint: '2:0',
-    });
+    await repo.saveWeights({ ...tinyWeights, trainedOn: 2, fingerprint: '2:0' });
     expect((await repo.weights('k'))?.trainedOn).toBe(2);
   });
 });

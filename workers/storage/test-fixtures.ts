@@ -51,3 +51,16 @@ export function openReleased(
     };
   });
 }
+
+/** Deletes a database, so each test starts from nothing. */
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => {
+      resolve();
+    };
+    request.onerror = () => {
+      reject(request.error ?? new Error('delete failed'));
+    };
+  });
+}
