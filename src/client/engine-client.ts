@@ -1,6 +1,12 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import workerUrl from '../../workers/engine.worker.ts?worker&url';
-import type { EngineApi, EngineConfig, EngineProgress, EngineStatus } from '../shared/engine-api';
+import type {
+  EngineApi,
+  EngineChange,
+  EngineConfig,
+  EngineProgress,
+  EngineStatus,
+} from '../shared/engine-api';
 
 /**
  * Starts the module worker at `url` through a same-origin `blob:` module that imports it. A
@@ -39,6 +45,7 @@ let started = 0;
 export function startEngine(
   config: EngineConfig,
   onProgress: (progress: EngineProgress) => void,
+  onChange: (change: EngineChange) => void,
 ): EngineWorker {
   const worker = moduleWorker(new URL(workerUrl, import.meta.url));
   const engine = wrap<EngineApi>(worker);
@@ -53,7 +60,7 @@ export function startEngine(
     });
   });
   // Sent before init, so the lock is held while start-up runs.
-  return { worker, engine, started: engine.init(config, proxy(onProgress)), gone };
+  return { worker, engine, started: engine.init(config, proxy(onProgress), proxy(onChange)), gone };
 }
 
 /**

@@ -1,4 +1,10 @@
-import type { EngineApi, EngineConfig, EngineProgress, EngineStatus } from '../shared/engine-api';
+import type {
+  EngineApi,
+  EngineChange,
+  EngineConfig,
+  EngineProgress,
+  EngineStatus,
+} from '../shared/engine-api';
 import { EngineError, errorMessage } from '../shared/errors';
 import { startEngine, type EngineWorker } from './engine-client';
 
@@ -36,6 +42,7 @@ export class EngineSupervisor {
   constructor(
     private readonly config: EngineConfig,
     private readonly onProgress: (progress: EngineProgress) => void,
+    private readonly onChange: (change: EngineChange) => void,
     private readonly onRestart: (reason: string, ready: Promise<EngineStatus>) => void,
   ) {
     this.current = this.spawn();
@@ -101,7 +108,10 @@ export class EngineSupervisor {
       kill = resolve;
     });
     const generation: Generation = {
-      worker: startEngine(this.config, this.onProgress),
+      worker: startEngine(this.config, this.onProgress, (change) => {
+        // A worker being replaced may still speak: only the one in service is heard.
+        if (this.current === generation) this.onChange(change);
+      }),
       dead,
       kill,
       isDead: false,

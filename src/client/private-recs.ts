@@ -1,6 +1,7 @@
 import type {
   BackendName,
   CatalogueRefresh,
+  EngineChange,
   EngineConfig,
   EngineProgress,
   EngineStatus,
@@ -10,6 +11,7 @@ import type {
 } from '../shared/engine-api';
 import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
+import { newEventId } from './coalesce';
 import { EngineSupervisor, type EngineHandle } from './engine-supervisor';
 
 /** What ready() resolves to (the public contract of PRODUCT.md). */
@@ -21,11 +23,13 @@ export interface ReadyInfo {
 }
 
 /**
- * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker. Events:
- * `change` after anything that changes the visitor's history or the encoder in use; `progress` (a CustomEvent whose
- * `detail` is an EngineProgress) while the catalogue, the text model and item vectors load;
- * `restart` (a CustomEvent whose `detail.reason` says why) when the engine worker crashed or
- * stopped and a new one is starting; calls wait for it, and `change` follows once it is up.
+ * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker, which
+ * owns the state. Events: `change` (a CustomEvent whose `detail` is an EngineChange: what changed
+ * and the status now, or null after a restart) once per change to the history, preferences,
+ * weights, encoder or catalogue, here or in another tab; `progress` (`detail`: an EngineProgress)
+ * while the catalogue, the text model and item vectors load; `restart` (`detail.reason` says why)
+ * when the engine worker crashed or stopped and a new one is starting; calls wait for it, and
+ * `change` follows once it is up.
  *
  * @example
  * await privateRecs.ready();
@@ -36,30 +40,24 @@ export class PrivateRecs extends EventTarget {
   private readonly supervisor: EngineSupervisor;
   /** Resolves when the catalogue is loaded and recommendations can be made. */
   readonly started: Promise<EngineStatus>;
-  /** Other engines of this origin (tabs, widget frames) that share the stored history. */
-  private readonly peers =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel('private-recs:history') : null;
 
   /** Starts an engine worker with this configuration. */
   constructor(config: EngineConfig) {
     super();
     const onProgress = (progress: EngineProgress) => {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
-      // A new encoder, a failed attempt (with its notice) or new weights change what is shown.
-      if (progress.stage === 'indexed' || progress.stage === 'trained')
-        this.dispatchEvent(new Event('change'));
     };
-    this.supervisor = new EngineSupervisor(config, onProgress, (reason, ready) => {
+    const onChange = (change: EngineChange) => {
+      this.dispatchEvent(new CustomEvent<EngineChange | null>('change', { detail: change }));
+    };
+    this.supervisor = new EngineSupervisor(config, onProgress, onChange, (reason, ready) => {
       this.dispatchEvent(new CustomEvent('restart', { detail: { reason } }));
       // Up again, or given up: either way what is shown must be asked for anew.
-      const refresh = () => this.dispatchEvent(new Event('change'));
+      const refresh = () =>
+        this.dispatchEvent(new CustomEvent<EngineChange | null>('change', { detail: null }));
       ready.then(refresh, refresh);
     });
     this.started = this.supervisor.ready();
-    // Another engine changed the shared history: what this one shows may change too.
-    this.peers?.addEventListener('message', () => {
-      this.dispatchEvent(new Event('change'));
-    });
   }
 
   async ready(): Promise<ReadyInfo> {
@@ -74,9 +72,11 @@ export class PrivateRecs extends EventTarget {
   }
 
   async track(event: TrackEvent): Promise<void> {
-    // Stamped here, so a call repeated after a worker crash stores the same event once.
-    await this.internals.track({ ...event, ts: event.ts ?? Date.now() });
-    this.changed();
+    // Stamped here with a unique id, so a call repeated after a worker crash stores the same
+    // event once, while distinct calls are all kept. The worker tells listeners of the change.
+    // (The widget's API stamps an event it sends to several frames once, for all of them.)
+    const eid = event.eid ?? newEventId();
+    await this.internals.track({ ...event, ts: event.ts ?? Date.now(), eid });
   }
 
   recommend(options?: RecommendOptions): Promise<Recommendation[]> {
@@ -97,9 +97,7 @@ export class PrivateRecs extends EventTarget {
         refused: `the file is larger than ${IMPORT_LIMITS.size / 1024 / 1024} MB`,
       });
     }
-    const result = await this.internals.importData(await data.text());
-    this.changed();
-    return result;
+    return this.internals.importData(await data.text());
   }
 
   /**
@@ -114,22 +112,17 @@ export class PrivateRecs extends EventTarget {
   async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
     const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
     const answer = await this.internals.refreshCatalogue(absolute);
-    if (answer.ok && answer.changed) {
-      this.dispatchEvent(new Event('catalogue'));
-      this.changed();
-    }
+    if (answer.ok && answer.changed) this.dispatchEvent(new Event('catalogue'));
     return answer;
   }
 
-  async forget(): Promise<void> {
-    await this.internals.forget();
-    this.changed();
+  forget(): Promise<void> {
+    return this.internals.forget();
   }
 
   /** Stops the engine worker (an engine that failed to start, or one no longer needed). */
   close(): void {
     this.supervisor.close();
-    this.peers?.close();
   }
 
   /**
@@ -148,14 +141,5 @@ export class PrivateRecs extends EventTarget {
   /** The engine handle for the demo app's own views (status, items, history); survives restarts. */
   get internals(): EngineHandle {
     return this.supervisor.handle;
-  }
-
-  /**
-   * Tells listeners, here and in other tabs and frames of this origin, that recommendations may
-   * have changed (also after edits via `internals`). The message carries nothing.
-   */
-  changed(): void {
-    this.dispatchEvent(new Event('change'));
-    this.peers?.postMessage(null);
   }
 }

@@ -140,11 +140,26 @@ export type CatalogueRefresh =
   | { ok: true; id: string; version: string | null; items: number; changed: boolean }
   | { ok: false; code: ErrorCode; message: string };
 
+/** What changed in the engine's state (several changes close together arrive as one). */
+export type ChangeKind = 'history' | 'preferences' | 'model' | 'encoder' | 'catalogue';
+
+/**
+ * Pushed by the worker after its state changed: what changed, and the status as it now is, so
+ * the page re-renders once per change without asking again.
+ */
+export interface EngineChange {
+  /** Increases with every notification of this worker. */
+  revision: number;
+  kinds: ChangeKind[];
+  status: EngineStatus;
+}
+
 /** The engine worker's RPC surface (exposed with Comlink; every method runs in the worker). */
 export interface EngineApi {
   init(
     config: EngineConfig,
     onProgress?: (progress: EngineProgress) => void,
+    onChange?: (change: EngineChange) => void,
   ): Promise<EngineStatus>;
   status(): Promise<EngineStatus>;
   items(): Promise<CatalogueItem[]>;

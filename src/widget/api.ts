@@ -1,3 +1,4 @@
+import { newEventId } from '../client/coalesce';
 import type { ReadyInfo } from '../client/private-recs';
 import type { ImportResult, Recommendation, RecommendOptions } from '../shared/engine-api';
 import { PrivateRecsError } from '../shared/errors';
@@ -68,7 +69,7 @@ async function first(): Promise<Registered> {
 /**
  * Where an event goes: the first element's engine; in isolated mode every isolated frame (each
  * may keep its history only in memory when the browser blocks storage in embedded frames). The
- * event gets its timestamp here, so frames sharing one database store it once.
+ * event gets its time and id here, so frames sharing one database store it once.
  */
 async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
   const head = await first();
@@ -91,7 +92,7 @@ async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
 export const api: RecsApi = {
   ready: async () => (await first()).api.ready(),
   track: (event) => {
-    const stamped: TrackEvent = { ...event, ts: event.ts ?? Date.now() };
+    const stamped: TrackEvent = { ...event, ts: event.ts ?? Date.now(), eid: newEventId() };
     return toEach((engine) => engine.track(stamped));
   },
   recommend: async (options) => (await first()).api.recommend(options),

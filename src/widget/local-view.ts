@@ -1,3 +1,4 @@
+import { coalesce } from '../client/coalesce';
 import { describeProgress } from '../client/progress';
 import type { EngineProgress } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
@@ -25,7 +26,6 @@ export class LocalView implements WidgetView {
   private readonly title: HTMLHeadingElement;
   private readonly message: HTMLParagraphElement;
   private readonly list: HTMLOListElement;
-  private request = 0;
   private shown = '';
   /** Something (cards or a message) is on show; later refreshes replace it without a skeleton. */
   private rendered = false;
@@ -116,15 +116,20 @@ export class LocalView implements WidgetView {
     this.message.textContent = text;
   };
 
-  private readonly refresh = () => {
-    const mine = ++this.request;
+  /** One render at a time, one more after a burst of changes (see coalesce). */
+  private readonly refresh = coalesce(() => this.render());
+
+  private render(): Promise<void> {
     const { count, query, contextItemId, images, catalogueUrl } = this.options;
     if (!this.rendered) {
       renderList(this.list, this.message, { state: 'loading', count });
       this.events.state('loading');
     }
-    const current = () => this.live && mine === this.request;
-    Promise.all([this.engine.items, this.engine.recs.recommend({ count, query, contextItemId })])
+    const current = () => this.live;
+    return Promise.all([
+      this.engine.items,
+      this.engine.recs.recommend({ count, query, contextItemId }),
+    ])
       .then(([items, recs]) => {
         if (!current()) return;
         this.rendered = true;
@@ -156,7 +161,7 @@ export class LocalView implements WidgetView {
         this.shown = this.signature = '';
         this.events.state('error', text);
       });
-  };
+  }
 
   /** The plain feed records what it showed, as the app's home feed does (weak negatives). */
   private recordImpressions(): void {

@@ -4,12 +4,14 @@ import { errorCode, errorMessage, PrivateRecsError } from '../../src/shared/erro
 import type { Repository } from '../storage/repository';
 import { fetchCatalogue, keepCopy } from './catalogue-loader';
 import type { Indexer } from './indexer';
+import type { Visitor } from './visitor';
 import { buildState, type Loaded } from './load-state';
 
 /** What a refresh needs from the engine. */
 export interface RefreshContext {
   config: EngineConfig;
   repository: Repository;
+  visitor: Visitor;
   indexer: Indexer;
   report: (progress: EngineProgress) => Promise<void>;
 }
@@ -39,21 +41,19 @@ export async function refreshState(
   }
   const { head } = current;
   // No training run may overlap the swap: it would save weights for the old item space.
-  if (head) head.paused = true;
-  await head?.idle();
+  await head?.suspend();
   try {
-    const { config, repository, indexer, report } = context;
+    const { config, repository, visitor, indexer, report } = context;
     const loaded = { catalogue, url, source: 'network' as const, notices: [] };
     const backend = head
       ? () => Promise.resolve({ backend: head.backend, notices: backendNotices(current) })
       : undefined;
-    const next = await buildState(config, loaded, repository, indexer, report, backend);
+    const next = await buildState(config, loaded, repository, visitor, indexer, report, backend);
     next.notices.unshift(...(await keepCopy(repository, url, catalogue)));
     await head?.retire();
     return { answer: accepted(catalogue, true), next };
   } catch (error) {
-    if (head) head.paused = current.preferences.learningPaused;
-    head?.schedule();
+    head?.resume();
     return { answer: refused(error), next: null };
   }
 }

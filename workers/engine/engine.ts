@@ -3,6 +3,7 @@ import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
   CatalogueRefresh,
   EngineApi,
+  EngineChange,
   EngineConfig,
   EngineProgress,
   EngineStatus,
@@ -20,7 +21,6 @@ import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
   checkEvent,
   freshImpressions,
-  isEngagement,
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
@@ -35,14 +35,21 @@ import { pruneNotice } from './prune-notice';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
 import { refreshState } from './catalogue-refresh';
-import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
+import type { Preferences } from './preferences';
+import { ChangeFeed } from './change-feed';
+import { Visitor } from './visitor';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
 
-/** The recommender engine: owns the catalogue, its vectors and the visitor's stored history. */
+/**
+ * The recommender engine: owns the catalogue, its vectors and the visitor's state (history and
+ * preferences in memory, written through to IndexedDB), and pushes one notification per change.
+ */
 export class Engine implements EngineApi {
   private loaded: Promise<Loaded> | null = null;
+  private readonly changes = new ChangeFeed(() => this.status());
+  private readonly visitor: Visitor;
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
   private config: EngineConfig | null = null;
@@ -56,20 +63,38 @@ export class Engine implements EngineApi {
     private readonly repository = new Repository(),
   ) {
     this.indexer = new Indexer(appRoot);
+    this.visitor = new Visitor(repository, (kind) => {
+      this.changes.mark(kind);
+    });
   }
 
   init(
     config: EngineConfig,
     onProgress?: (progress: EngineProgress) => void,
+    onChange?: (change: EngineChange) => void,
   ): Promise<EngineStatus> {
     // Progress is best effort: a page that went away must not fail the load. Returns when the
     // page has received it (training waits for that after each epoch).
-    const report = (progress: EngineProgress): Promise<void> =>
-      Promise.resolve(onProgress?.(progress)).catch(() => undefined);
+    const report = (progress: EngineProgress): Promise<void> => {
+      // New weights or a new encoder change what is recommended.
+      if (progress.stage === 'trained') this.changes.mark('model');
+      if (progress.stage === 'indexed') this.changes.mark('encoder');
+      return Promise.resolve(onProgress?.(progress)).catch(() => undefined);
+    };
     this.config = config;
     this.report = report;
-    this.loaded = loadState(config, this.repository, this.indexer, report);
-    return this.status();
+    this.loaded = this.visitor
+      .reload()
+      .then(() => loadState(config, this.repository, this.visitor, this.indexer, report));
+    const started = this.status();
+    // Changes are pushed from the first status on (the page attaches before start-up ends).
+    void started.then(
+      () => {
+        this.changes.listen(onChange);
+      },
+      () => undefined,
+    );
+    return started;
   }
 
   refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
@@ -93,7 +118,12 @@ export class Engine implements EngineApi {
       const message = `"${String(url).slice(0, 200)}" is not a valid catalogue address.`;
       return { ok: false, code: 'catalogue-unreachable', message };
     }
-    const context = { config, repository: this.repository, indexer: this.indexer };
+    const context = {
+      config,
+      repository: this.repository,
+      visitor: this.visitor,
+      indexer: this.indexer,
+    };
     const { answer, next } = await refreshState(current, target, {
       ...context,
       report: this.report,
@@ -102,6 +132,7 @@ export class Engine implements EngineApi {
       this.loaded = Promise.resolve(next);
       // Later refreshes without an address check the catalogue now in use.
       this.config = { ...config, catalogueUrl: target };
+      this.changes.mark('catalogue');
     }
     return answer;
   }
@@ -119,10 +150,10 @@ export class Engine implements EngineApi {
     return {
       backend: learning.backend,
       learning,
-      excludedItems: state.preferences.excludedItems.length,
+      excludedItems: this.visitor.preferences.excludedItems.length,
       encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
-      ...(await this.counts()),
+      ...this.visitor.history.counts(),
       catalogue: {
         id: state.catalogue.id,
         version: state.catalogue.version ?? null,
@@ -156,8 +187,10 @@ export class Engine implements EngineApi {
     }
     // Paused learning records nothing (bad input is still answered): the visitor asked the app
     // to stop watching.
-    if (state.preferences.learningPaused) return;
-    await this.repository.addInteraction(checked.event);
+    if (this.visitor.preferences.learningPaused) return;
+    // A call repeated after a worker crash carries the same id: it is stored once.
+    if (this.visitor.history.has(checked.event)) return;
+    await this.visitor.history.add([checked.event]);
     state.head?.schedule();
   }
 
@@ -165,7 +198,7 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     const { encoder, matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
-    const history = countedHistory(await this.repository.interactions(), state.preferences);
+    const history = this.visitor.countedHistory();
     const queryText = options.query?.trim();
     const query = queryText
       ? { text: queryText, vector: padVector(await encoder.encodeQuery(queryText), matrix.dims) }
@@ -199,41 +232,36 @@ export class Engine implements EngineApi {
   }
 
   async history(): Promise<StoredInteraction[]> {
-    return this.repository.interactions();
+    await this.ready();
+    return [...this.visitor.history.all()];
   }
 
   async recordImpressions(itemIds: string[]): Promise<number> {
     const state = await this.ready();
-    if (state.preferences.learningPaused) return 0;
+    if (this.visitor.preferences.learningPaused) return 0;
     const now = Date.now();
     const known = itemIds.filter((id) => state.indexOf.has(id));
-    const fresh = freshImpressions(known, await this.repository.interactions(), now);
+    const fresh = freshImpressions(known, this.visitor.history.all(), now);
     const events = fresh.map((itemId) => ({ type: 'impression' as const, itemId, ts: now }));
-    return this.repository.addInteractions(events);
+    return (await this.visitor.history.add(events)).length;
   }
 
   async deleteImpressions(): Promise<void> {
-    await this.repository.deleteImpressions();
-    (await this.ready()).head?.schedule();
-  }
-
-  private async counts(): Promise<{ interactions: number; impressions: number }> {
-    const history = await this.repository.interactions();
-    const interactions = history.filter(isEngagement).length;
-    return { interactions, impressions: history.length - interactions };
+    const state = await this.ready();
+    await this.visitor.history.deleteImpressions();
+    state.head?.schedule();
   }
 
   async deleteInteraction(id: number): Promise<void> {
-    await this.repository.deleteInteraction(id);
-    (await this.ready()).head?.schedule();
+    const state = await this.ready();
+    await this.visitor.history.delete(id);
+    state.head?.schedule();
   }
 
   async exportData(): Promise<string> {
-    const [history, settings] = await Promise.all([
-      this.repository.interactions(),
-      this.repository.settings(),
-    ]);
-    return toJsonl(history, settings);
+    await this.ready();
+    await this.visitor.history.settled();
+    return toJsonl(this.visitor.history.all(), await this.repository.settings());
   }
 
   async importData(text: string): Promise<ImportResult> {
@@ -242,25 +270,26 @@ export class Engine implements EngineApi {
     if (parsed.interactions.length === 0 && parsed.settings === null) {
       throw importRejected(parsed);
     }
-    const imported = await this.repository.addInteractions(parsed.interactions, parsed.settings);
-    (await this.ready()).preferences = await loadPreferences(this.repository);
-    (await this.ready()).head?.schedule();
-    return { imported, rejected: parsed.rejected, problems: parsed.problems };
+    const added = await this.visitor.history.add(parsed.interactions, parsed.settings);
+    if (parsed.settings) await this.visitor.importedSettings();
+    // Nothing new (a file imported again): no work, so the answer takes as long as ever.
+    if (added.length > 0 || parsed.settings) (await this.ready()).head?.schedule();
+    return { imported: added.length, rejected: parsed.rejected, problems: parsed.problems };
   }
 
   async forget(): Promise<void> {
     const head = (await this.ready()).head;
     // Stop training first, so that no run can save weights learned from the erased history.
     await head?.reset();
+    // Writes already queued land first, so none of them outlives the erasure.
+    await this.visitor.history.settled();
     await this.repository.forget();
-    const state = await this.ready();
-    state.preferences = { excludedItems: [], learningPaused: false };
-    if (state.head) state.head.paused = false;
+    this.visitor.erased();
   }
 
   async profile(): Promise<InterestView[]> {
     const state = await this.ready();
-    const history = countedHistory(await this.repository.interactions(), state.preferences);
+    const history = this.visitor.countedHistory();
     const signals = aggregateSignals(history, state.indexOf, Date.now());
     const items = state.catalogue.items;
     return findInterests(signals, state.index.matrix, items).map((interest) => ({
@@ -274,25 +303,22 @@ export class Engine implements EngineApi {
   async removeInterest(id: string): Promise<void> {
     const interest = (await this.profile()).find((candidate) => candidate.id === id);
     if (!interest) return;
-    const state = await this.ready();
-    const excluded = new Set([...state.preferences.excludedItems, ...interest.itemIds]);
-    await this.setPreferences(state, { ...state.preferences, excludedItems: [...excluded] });
+    const current = this.visitor.preferences;
+    const excluded = new Set([...current.excludedItems, ...interest.itemIds]);
+    await this.setPreferences({ ...current, excludedItems: [...excluded] });
   }
 
   async restoreInterests(): Promise<void> {
-    const state = await this.ready();
-    await this.setPreferences(state, { ...state.preferences, excludedItems: [] });
+    await this.setPreferences({ ...this.visitor.preferences, excludedItems: [] });
   }
 
   async setLearningPaused(paused: boolean): Promise<void> {
-    const state = await this.ready();
-    await this.setPreferences(state, { ...state.preferences, learningPaused: paused });
+    await this.setPreferences({ ...this.visitor.preferences, learningPaused: paused });
   }
 
-  private async setPreferences(state: Loaded, preferences: Preferences): Promise<void> {
-    await savePreferences(this.repository, preferences);
-    state.preferences = preferences;
-    if (state.head) state.head.paused = preferences.learningPaused;
+  private async setPreferences(preferences: Preferences): Promise<void> {
+    const state = await this.ready();
+    await this.visitor.setPreferences(preferences);
     state.head?.schedule();
   }
 

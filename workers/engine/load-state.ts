@@ -17,7 +17,7 @@ import { combineVectors } from '../../src/shared/collab/combine';
 import { HeadScorer } from './head/head-scorer';
 import { initTfBackend } from './head/tf-backend';
 import type { Indexer } from './indexer';
-import { countedHistory, loadPreferences, type Preferences } from './preferences';
+import type { Visitor } from './visitor';
 
 /**
  * An encoder, the text matrix it produced, and the matrix ranking uses (the text vectors, or
@@ -29,7 +29,10 @@ export interface VectorIndex {
   matrix: ItemMatrix;
 }
 
-/** What the engine holds once a catalogue is loaded and encoded. */
+/**
+ * What the engine holds for one catalogue once it is loaded and encoded. The visitor's history
+ * and preferences are not here: they outlive catalogues (see visitor.ts).
+ */
 export interface Loaded {
   catalogue: Catalogue;
   url: string;
@@ -41,7 +44,6 @@ export interface Loaded {
   notices: Notice[];
   /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
   head: HeadScorer | null;
-  preferences: Preferences;
 }
 
 /**
@@ -52,6 +54,7 @@ export interface Loaded {
 export async function loadState(
   config: EngineConfig,
   repository: Repository,
+  visitor: Visitor,
   indexer: Indexer,
   report: (p: EngineProgress) => Promise<void>,
 ): Promise<Loaded> {
@@ -60,7 +63,7 @@ export async function loadState(
     void report(progress);
   };
   const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
-  return buildState(config, loaded, repository, indexer, report);
+  return buildState(config, loaded, repository, visitor, indexer, report);
 }
 
 /** How the head gets its TF.js backend: started here, or the one a running engine already has. */
@@ -74,6 +77,7 @@ export async function buildState(
   config: EngineConfig,
   { catalogue, url, source, notices }: LoadedCatalogue,
   repository: Repository,
+  visitor: Visitor,
   indexer: Indexer,
   report: (p: EngineProgress) => Promise<void>,
   backend: BackendChoice = () => initTfBackend(config.backend),
@@ -100,9 +104,8 @@ export async function buildState(
     collaborative: collab.collaborative,
     notices: [...notices, ...collab.notices, ...(await storageNotices(repository))],
     head: null,
-    preferences: await loadPreferences(repository),
   };
-  state.head = await startHead(backend, state, repository, report);
+  state.head = await startHead(backend, state, repository, visitor, report);
   await bindHead(state);
   tell({ stage: 'ready' });
   indexer.start(
@@ -132,6 +135,7 @@ async function startHead(
   choose: BackendChoice,
   state: Loaded,
   repository: Repository,
+  visitor: Visitor,
   report: (p: EngineProgress) => Promise<void>,
 ): Promise<HeadScorer | null> {
   try {
@@ -140,13 +144,13 @@ async function startHead(
     const head = new HeadScorer(
       backend,
       repository,
-      async () => countedHistory(await repository.interactions(), state.preferences),
+      () => Promise.resolve([...visitor.countedHistory()]),
       (trained) => {
         void report({ stage: 'trained', report: trained });
       },
       (epoch, epochs) => report({ stage: 'training', epoch, epochs }),
+      () => visitor.preferences.learningPaused,
     );
-    head.paused = state.preferences.learningPaused;
     return head;
   } catch (error) {
     state.notices.push({

@@ -17,8 +17,8 @@ beforeEach(() => deleteDatabase(DB_NAME));
 describe('Repository', () => {
   it('stores interactions in time order and deletes one by id', async () => {
     const repo = new Repository();
-    await repo.addInteraction({ type: 'like', itemId: 'b', ts: ts + 10 });
-    await repo.addInteraction({ type: 'view', itemId: 'a', ts });
+    await repo.addInteractions([{ type: 'like', itemId: 'b', ts: ts + 10 }]);
+    await repo.addInteractions([{ type: 'view', itemId: 'a', ts }]);
     const stored = await repo.interactions();
     expect(stored.map((e) => e.itemId)).toEqual(['a', 'b']);
     await repo.deleteInteraction(stored[0]?.id ?? -1);
@@ -26,17 +26,30 @@ describe('Repository', () => {
     expect(await repo.interactionCount()).toBe(1);
   });
 
-  it('stores the very same event once, even from two engines at once', async () => {
+  it('stores the very same event (same id) once, even from two engines at once', async () => {
     const [one, two] = [new Repository(), new Repository()];
-    const event = { type: 'like' as const, itemId: 'a', ts };
-    await Promise.all([one.addInteraction(event), two.addInteraction(event)]);
-    await one.addInteraction({ ...event, ts: ts + 1 });
-    await one.addInteraction({ type: 'view', itemId: 'a', ts });
+    const event = { type: 'like' as const, itemId: 'a', ts, eid: 'e1' };
+    await Promise.all([one.addInteractions([event]), two.addInteractions([event])]);
+    await one.addInteractions([{ ...event, ts: ts + 1, eid: 'e2' }]);
+    await one.addInteractions([{ type: 'view', itemId: 'a', ts, eid: 'e3' }]);
     expect((await one.interactions()).map((e) => `${e.type}@${e.ts - ts}`)).toEqual([
       'like@0',
       'view@0',
       'like@1',
     ]);
+  });
+
+  it('keeps distinct events of the same millisecond, item and type (different ids)', async () => {
+    const repo = new Repository();
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      type: 'add_to_cart' as const,
+      itemId: 'a',
+      ts,
+      eid: `cart-${i}`,
+    }));
+    expect(await repo.addInteractions(events)).toHaveLength(50);
+    expect(await repo.addInteractions(events.slice(0, 10))).toHaveLength(0);
+    expect(await repo.interactionCount()).toBe(50);
   });
 
   it('imports without duplicating what is already stored', async () => {
@@ -45,8 +58,10 @@ describe('Repository', () => {
       { type: 'view' as const, itemId: 'a', ts },
       { type: 'like' as const, itemId: 'a', ts: ts + 1 },
     ];
-    expect(await repo.addInteractions(events)).toBe(2);
-    expect(await repo.addInteractions([...events, { type: 'view', itemId: 'c', ts }])).toBe(1);
+    expect(await repo.addInteractions(events)).toHaveLength(2);
+    const again = await repo.addInteractions([...events, { type: 'view', itemId: 'c', ts }]);
+    expect(again.map((e) => e.itemId)).toEqual(['c']);
+    expect(again[0]?.id).toBeTypeOf('number');
     expect(await repo.interactionCount()).toBe(3);
   });
 
@@ -61,7 +76,7 @@ describe('Repository', () => {
 
   it('forget erases history and settings but keeps public catalogue copies', async () => {
     const repo = new Repository();
-    await repo.addInteraction({ type: 'view', itemId: 'a', ts });
+    await repo.addInteractions([{ type: 'view', itemId: 'a', ts }]);
     await repo.putSettings({ paused: true });
     await repo.saveCatalogue('u', catalogue('a'));
     await repo.forget();

@@ -11,7 +11,6 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
   const run = (what: string, action: () => Promise<void>, done: string) => {
     action().then(
       () => {
-        recs.changed();
         notify(done);
       },
       (error: unknown) => {

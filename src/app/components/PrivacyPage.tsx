@@ -33,14 +33,10 @@ export function PrivacyPage({ recs, items, status }: Props) {
   const history = useLiveQuery(recs, loadHistory, 'Could not read your history');
   const notify = useSnackbar();
   const remove = (id: number) => {
-    recs.internals
-      .deleteInteraction(id)
-      .then(() => {
-        recs.changed();
-      })
-      .catch((error: unknown) => {
-        notify(`Deleting failed: ${errorMessage(error)}`, 'error');
-      });
+    // The engine tells every view of the change; nothing to refresh here.
+    recs.internals.deleteInteraction(id).catch((error: unknown) => {
+      notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+    });
   };
   return (
     <section className="privacy" data-testid="privacy.page">
@@ -62,14 +58,9 @@ export function PrivacyPage({ recs, items, status }: Props) {
             className="link"
             data-testid="privacy.impressions-delete"
             onClick={() => {
-              recs.internals
-                .deleteImpressions()
-                .then(() => {
-                  recs.changed();
-                })
-                .catch((error: unknown) => {
-                  notify(`Deleting failed: ${errorMessage(error)}`, 'error');
-                });
+              recs.internals.deleteImpressions().catch((error: unknown) => {
+                notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+              });
             }}
           >
             Delete impressions

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
-import type { EngineStatus } from '../../shared/engine-api';
+import type { EngineChange, EngineStatus } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
+import { coalesce } from '../../client/coalesce';
 
 export type EngineState =
   | { phase: 'loading' }
@@ -17,8 +18,9 @@ export type EngineState =
     };
 
 /**
- * The engine's start-up state, then its status, refreshed on every `change` (history edits, the
- * end of background indexing). The listener attaches before start-up ends, so none is missed.
+ * The engine's start-up state, then its status as each `change` carries it (history edits, the
+ * end of background indexing); after a restart, asked for anew. The listener attaches before
+ * start-up ends, so none is missed.
  */
 export function useEngine(recs: PrivateRecs): EngineState {
   const [state, setState] = useState<EngineState>({ phase: 'loading' });
@@ -29,18 +31,19 @@ export function useEngine(recs: PrivateRecs): EngineState {
     const fail = (error: unknown) => {
       if (live) setState({ phase: 'failed', message: errorMessage(error) });
     };
-    const refresh = () => {
-      if (!items) return;
-      const current = items;
-      recs.internals.status().then(
-        (status) => {
-          if (live) setState({ phase: 'ready', status, items: current, restarts: recs.restarts });
-        },
+    const show = (status: EngineStatus) => {
+      if (live && items) setState({ phase: 'ready', status, items, restarts: recs.restarts });
+    };
+    const pull = coalesce(() =>
+      recs.internals.status().then(show, (error: unknown) => {
         // The shop keeps working on its last status; only start-up failures replace it.
-        (error: unknown) => {
-          notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
-        },
-      );
+        notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
+      }),
+    );
+    const refresh = (event?: Event) => {
+      const change = (event as CustomEvent<EngineChange | null> | undefined)?.detail;
+      if (change) show(change.status);
+      else pull();
     };
     const restarting = () => {
       notify('The recommender stopped unexpectedly and is restarting. Nothing you did is lost.');
@@ -48,7 +51,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     const loadItems = () =>
       recs.internals.items().then((list) => {
         items = new Map(list.map((item) => [item.id, item]));
-        refresh();
+        pull();
       });
     // An updated catalogue replaced the items (refreshCatalogue).
     const reloadItems = () => {

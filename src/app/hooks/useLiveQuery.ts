@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
+import { coalesce } from '../../client/coalesce';
 
 /**
- * Loads engine data and reloads it on every `change`; a failure goes to the snackbar and the
- * last good value stays on screen (null until the first load).
+ * Loads engine data and reloads it on `change` (one load at a time, one more after a burst); a
+ * failure goes to the snackbar and the last good value stays on screen (null until the first).
  */
 export function useLiveQuery<T>(
   recs: PrivateRecs,
@@ -16,19 +17,16 @@ export function useLiveQuery<T>(
   const notify = useSnackbar();
   useEffect(() => {
     let live = true;
-    let latest = 0;
-    const load = () => {
-      // Only the newest load may set the value: an older, slower one must not overwrite it.
-      const mine = ++latest;
+    const load = coalesce(() =>
       query(recs).then(
         (result) => {
-          if (live && mine === latest) setValue(result);
+          if (live) setValue(result);
         },
         (error: unknown) => {
           notify(`${failure}: ${errorMessage(error)}`, 'error');
         },
-      );
-    };
+      ),
+    );
     load();
     recs.addEventListener('change', load);
     return () => {

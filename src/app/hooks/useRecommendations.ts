@@ -2,30 +2,32 @@ import { useEffect, useState } from 'react';
 import type { Recommendation, RecommendOptions } from '../../shared/engine-api';
 import { errorMessage } from '../../shared/errors';
 import type { PrivateRecs } from '../../client/private-recs';
+import { coalesce } from '../../client/coalesce';
 
 export type RecsState =
   | { phase: 'loading' }
   | { phase: 'ready'; recs: Recommendation[] }
   | { phase: 'failed'; message: string };
 
-/** Recommendations for the given options, recomputed after every change to the history. */
+/**
+ * Recommendations for the given options, recomputed once per change the engine pushes (a burst
+ * of changes while one is computed costs one more computation, not one each).
+ */
 export function useRecommendations(recs: PrivateRecs, options: RecommendOptions): RecsState {
   const [state, setState] = useState<RecsState>({ phase: 'loading' });
   const { count, query, contextItemId } = options;
   useEffect(() => {
     let live = true;
-    let request = 0;
-    const load = () => {
-      const mine = ++request;
-      recs
-        .recommend({ count, query, contextItemId })
-        .then((list) => {
-          if (live && mine === request) setState({ phase: 'ready', recs: list });
-        })
-        .catch((error: unknown) => {
-          if (live && mine === request) setState({ phase: 'failed', message: errorMessage(error) });
-        });
-    };
+    const load = coalesce(() =>
+      recs.recommend({ count, query, contextItemId }).then(
+        (list) => {
+          if (live) setState({ phase: 'ready', recs: list });
+        },
+        (error: unknown) => {
+          if (live) setState({ phase: 'failed', message: errorMessage(error) });
+        },
+      ),
+    );
     load();
     recs.addEventListener('change', load);
     return () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { badImports, countImportKinds, repeatedText, type BadImport } from '../testing/bad-imports';
 import { messageProblems } from '../testing/plain-message';
 import { importRejected } from './import-file';
-import { interactionKey, parseJsonl } from './jsonl';
+import { parseJsonl } from './jsonl';
+import { interactionKey } from './types';
 
 const catalogue = JSON.parse(readFileSync('public/catalogue.json', 'utf8')) as {
   items: { id: string }[];

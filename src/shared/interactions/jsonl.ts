@@ -21,6 +21,7 @@ export function toJsonl(history: readonly Interaction[], settings: ExportSetting
       ts: event.ts,
     };
     if (event.value !== undefined) line.value = event.value;
+    if (event.eid !== undefined) line.id = event.eid;
     lines.push(JSON.stringify(line));
   }
   return lines.join('\n') + '\n';
@@ -102,8 +103,12 @@ function parseLine(
       : { kind: 'error', reason: checked.reason };
   }
   const input = { type: field('type'), itemId: field('item'), ts: field('ts') ?? null };
-  const checked = checkEvent({ ...input, value: field('value') }, now);
-  if (!checked.ok) return { kind: 'error', reason: checked.reason.replace('"itemId"', '"item"') };
+  const checked = checkEvent({ ...input, value: field('value'), eid: field('id') }, now);
+  if (!checked.ok)
+    return {
+      kind: 'error',
+      reason: checked.reason.replace('"itemId"', '"item"').replace('"eid"', '"id"'),
+    };
   if (isKnownItem && !isKnownItem(checked.event.itemId)) {
     const id = JSON.stringify(checked.event.itemId.slice(0, 80));
     return { kind: 'error', reason: `item ${id} is not in this catalogue` };
@@ -113,9 +118,4 @@ function parseLine(
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A key that identifies an interaction's content, so that importing a file twice adds nothing. */
-export function interactionKey(event: Interaction): string {
-  return `${event.ts}|${event.type}|${event.itemId}|${event.value ?? ''}`;
 }

@@ -19,6 +19,11 @@ export interface Interaction {
   itemId: string;
   ts: number;
   value?: number;
+  /**
+   * A unique id the page gives each track() call (and exports carry as "id"), so a call repeated
+   * after a worker crash is stored once while distinct events of the same millisecond all are.
+   */
+  eid?: string;
 }
 
 /** An interaction as stored, with its database key. */
@@ -27,6 +32,7 @@ export interface StoredInteraction extends Interaction {
 }
 
 const MAX_ITEM_ID = 200;
+const MAX_EVENT_ID = 64;
 /** No event may claim to come from before 2000 or from more than a day in the future. */
 const EARLIEST_TS = Date.UTC(2000, 0, 1);
 const FUTURE_SLACK_MS = 86_400_000;
@@ -44,6 +50,11 @@ const baseEvent = z.object({
     .min(0, 'must be from 0 to 5')
     .max(5, 'must be from 0 to 5')
     .optional(),
+  eid: z
+    .string({ error: 'must be an event id (text)' })
+    .min(1, 'must not be empty')
+    .max(MAX_EVENT_ID, `is longer than ${MAX_EVENT_ID} characters`)
+    .optional(),
 });
 
 export type TrackEvent = z.input<typeof baseEvent>;
@@ -59,7 +70,7 @@ export function checkEvent(
     const field = issue?.path.map(String).join('.') || 'event';
     return { ok: false, reason: `"${field}" ${issue?.message ?? 'is not valid'}` };
   }
-  const { type, itemId, value } = parsed.data;
+  const { type, itemId, value, eid } = parsed.data;
   const ts = parsed.data.ts ?? now;
   if (!Number.isInteger(ts))
     return { ok: false, reason: '"ts" must be a whole number of milliseconds' };
@@ -69,10 +80,23 @@ export function checkEvent(
   if (type === 'rating' && value === undefined) {
     return { ok: false, reason: 'a "rating" needs a "value" from 0 to 5' };
   }
-  return {
-    ok: true,
-    event: value === undefined ? { type, itemId, ts } : { type, itemId, ts, value },
-  };
+  const event: Interaction = { type, itemId, ts };
+  if (value !== undefined) event.value = value;
+  if (eid !== undefined) event.eid = eid;
+  return { ok: true, event };
+}
+
+/** A key that identifies an interaction's content (what an event without an id is known by). */
+export function interactionKey(event: Interaction): string {
+  return `${event.ts}|${event.type}|${event.itemId}|${event.value ?? ''}`;
+}
+
+/**
+ * What makes two stored events the same event: the page-made id, or for events that have none
+ * (older records, imported logs without ids) their content, so importing a file twice adds nothing.
+ */
+export function eventId(event: Interaction): string {
+  return event.eid ?? `k:${interactionKey(event)}`;
 }
 
 /** An impression is being shown an item; everything else is the visitor acting on one. */

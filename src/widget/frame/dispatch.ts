@@ -40,16 +40,18 @@ function stringRecord(
 
 function trackEvent(value: unknown): TrackEvent {
   if (typeof value !== 'object' || value === null) refuse('the event');
-  const { type, itemId, ts, value: rating } = value as Record<string, unknown>;
+  const { type, itemId, ts, value: rating, eid } = value as Record<string, unknown>;
   if (typeof type !== 'string' || typeof itemId !== 'string') refuse('the event');
   if (type.length > MAX_VALUE || itemId.length > MAX_VALUE) refuse('the event');
   if (ts !== undefined && typeof ts !== 'number') refuse('the event time');
   if (rating !== undefined && typeof rating !== 'number') refuse('the event value');
+  if (eid !== undefined && (typeof eid !== 'string' || eid.length > 64)) refuse('the event id');
   return {
     type,
     itemId,
     ...(ts === undefined ? {} : { ts }),
     ...(rating === undefined ? {} : { value: rating }),
+    ...(eid === undefined ? {} : { eid }),
   } as TrackEvent;
 }
 

@@ -1,3 +1,4 @@
+import { importRejected } from '../../shared/interactions/import-file';
 import { parseJsonl } from '../../shared/interactions/jsonl';
 import { api } from '../api';
 import { SELECT_EVENT } from '../element';
@@ -99,11 +100,18 @@ function handlers(send: (event: FrameEvent) => void): FrameHandlers {
     // Even the number of events is behaviour: the host gets the engine facts only.
     ready: () => api.ready().then((info) => ({ ...info, interactions: 0 })),
     track: (event) => api.track(event),
-    // How many lines were usable, not how many were new: that would say what is stored.
-    importData: async (text) => {
-      const result = await api.importData(new Blob([text]));
-      const usable = parseJsonl(text, Date.now()).interactions.length;
-      return { imported: usable, rejected: result.rejected, problems: result.problems };
+    // Answered from the file alone, before the work: how many lines were usable (not how many
+    // were new), and as soon as for an empty history (its time would tell how much is stored).
+    importData: (text) => {
+      const parsed = parseJsonl(text, Date.now());
+      if (parsed.interactions.length === 0 && parsed.settings === null) {
+        return Promise.reject(importRejected(parsed));
+      }
+      api.importData(new Blob([text])).catch((error: unknown) => {
+        console.warn('private-recs: the import into the widget frame failed.', error);
+      });
+      const { rejected, problems } = parsed;
+      return Promise.resolve({ imported: parsed.interactions.length, rejected, problems });
     },
     forget: () => api.forget(),
   };

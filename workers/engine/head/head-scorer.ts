@@ -54,7 +54,8 @@ export class HeadScorer implements PersonalScorer {
   private running: { controller: AbortController; done: Promise<void> } | null = null;
   private last: TrainReport | null = null;
   private retired = false;
-  paused = false;
+  /** Held still while its catalogue is being replaced (and for good once retired). */
+  private suspended = false;
 
   constructor(
     readonly backend: BackendName,
@@ -64,7 +65,27 @@ export class HeadScorer implements PersonalScorer {
     /** After each epoch; the run goes on when it resolves (the page has heard of it). */
     private readonly onEpoch: (epoch: number, epochs: number) => Promise<void> = () =>
       Promise.resolve(),
+    /** The visitor paused learning (the visitor's preferences are the one place this lives). */
+    private readonly learningPaused: () => boolean = () => false,
   ) {}
+
+  /** No training while learning is paused or the head is suspended. */
+  get paused(): boolean {
+    return this.suspended || this.learningPaused();
+  }
+
+  /** Holds training (a catalogue swap is under way) until resume(). */
+  async suspend(): Promise<void> {
+    this.suspended = true;
+    await this.stop();
+  }
+
+  /** Lets training run again after suspend(), and catches up with the history. */
+  resume(): void {
+    if (this.retired) return;
+    this.suspended = false;
+    this.schedule();
+  }
 
   /**
    * Moves to an item space (a catalogue under an encoder): item tensors on the backend, the
@@ -151,7 +172,7 @@ export class HeadScorer implements PersonalScorer {
   /** Stops for good (its catalogue was replaced): no more training, and its tensors are freed. */
   async retire(): Promise<void> {
     this.retired = true;
-    this.paused = true;
+    this.suspended = true;
     await this.stop();
     this.bound?.items.dispose();
     this.bound?.head.dispose();

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Interaction } from '../../src/shared/interactions/types';
+import { DB_NAME } from '../storage/db';
+import { Repository } from '../storage/repository';
+import { deleteDatabase } from '../storage/test-fixtures';
+import { History, MAX_PENDING_EVENTS } from './history';
+
+const ts = Date.UTC(2026, 10, 22);
+const view = (i: number, at = ts + i): Interaction => ({
+  type: 'view',
+  itemId: `item-${i % 7}`,
+  ts: at,
+  eid: `e${i}`,
+});
+
+beforeEach(() => deleteDatabase(DB_NAME));
+
+describe('History', () => {
+  it('commits a burst of un-awaited events in a few transactions, every one of them', async () => {
+    const repository = new Repository();
+    const write = vi.spyOn(repository, 'addInteractions');
+    const history = new History(repository, () => undefined);
+    await history.load();
+    const calls = Array.from({ length: 2000 }, (_, i) => history.add([view(i)]));
+    const added = await Promise.all(calls);
+    expect(added.every((events) => events.length === 1)).toBe(true);
+    expect(write.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(history.counts()).toEqual({ interactions: 2000, impressions: 0 });
+    expect(await repository.interactionCount()).toBe(2000);
+    // Memory and storage agree, in time order, with the database keys.
+    const stored = await repository.interactions();
+    expect(history.all().map((e) => e.id)).toEqual(stored.map((e) => e.id));
+  });
+
+  it('stores a repeated event (same id) once and keeps distinct ones of the same millisecond', async () => {
+    const history = new History(new Repository(), () => undefined);
+    await history.load();
+    const cart = (eid: string): Interaction => ({ type: 'add_to_cart', itemId: 'a', ts, eid });
+    const first = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => history.add([cart(`c${i}`)])),
+    );
+    expect(first.flat()).toHaveLength(50);
+    expect(await history.add([cart('c3')])).toEqual([]);
+    expect(history.has(cart('c3'))).toBe(true);
+    expect(history.all()).toHaveLength(50);
+  });
+
+  it('keeps time order when events arrive out of order', async () => {
+    const history = new History(new Repository(), () => undefined);
+    await history.load();
+    await history.add([view(5), view(1, ts + 1)]);
+    await history.add([view(3, ts - 10)]);
+    const times = history.all().map((e) => e.ts);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('refuses events beyond the bound of waiting ones with a coded error', async () => {
+    const repository = new Repository();
+    const history = new History(repository, () => undefined);
+    await history.load();
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(repository, 'addInteractions').mockImplementation(async (events) => {
+      await blocked;
+      return events.map((event, id) => ({ ...event, id }));
+    });
+    const inFlight = history.add([view(0)]);
+    const waiting = history.add(Array.from({ length: MAX_PENDING_EVENTS }, (_, i) => view(i + 1)));
+    await expect(history.add([view(MAX_PENDING_EVENTS + 1)])).rejects.toMatchObject({
+      code: 'event-invalid',
+    });
+    release();
+    await Promise.all([inFlight, waiting]);
+    expect(history.all()).toHaveLength(MAX_PENDING_EVENTS + 1);
+  });
+
+  it('changes memory only after a commit, and not at all when it fails', async () => {
+    const repository = new Repository();
+    const history = new History(repository, () => undefined);
+    await history.load();
+    vi.spyOn(repository, 'addInteractions').mockRejectedValueOnce(new Error('disk on fire'));
+    await expect(history.add([view(1)])).rejects.toThrow('disk on fire');
+    expect(history.all()).toHaveLength(0);
+    await history.add([view(2)]);
+    expect(history.all()).toHaveLength(1);
+  });
+
+  it('tells of local changes and of reloads apart', async () => {
+    const seen: boolean[] = [];
+    const history = new History(new Repository(), (local) => seen.push(local));
+    await history.load();
+    await history.add([view(1)]);
+    expect(seen).toEqual([false, true]);
+  });
+});
