@@ -47,8 +47,17 @@ export interface HeadRun {
   backend: string;
   rows: number;
   dims: number;
-  /** Median time to score the whole catalogue and rank it (head + ranking pipeline). */
+  /**
+   * Median time of one feed request as the worker makes it (recommendFeed: first stage over the
+   * whole matrix, the head on the candidates, the rank pipeline).
+   */
   rerankMs: number;
+  /** The same with the whole catalogue scored by the head (no first stage). */
+  wholeCatalogueMs: number;
+  /** Bare reference, same run: one plain-JS dot product of a query with the same matrix. */
+  bareDotMs: number;
+  /** rerankMs / bareDotMs. */
+  ratioToBare: number;
   /** Backend memory held by the catalogue tensors, and the JS heap where the browser reports it. */
   tensorMB: number;
   heapMB: number | null;

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/shared/engine-api';
 import { INTERACTION_TYPES, type Interaction } from '../src/shared/interactions/types';
-import { aggregateSignals } from '../src/shared/interactions/signals';
-import { headEvents, scoringBatch } from '../src/shared/ranking/examples';
-import { normalize } from '../src/shared/ranking/matrix';
-import { rank } from '../src/shared/ranking/rank';
+import { headEvents } from '../src/shared/ranking/examples';
+import { recommendFeed } from '../src/shared/ranking/feed';
+import { normalize, similarities } from '../src/shared/ranking/matrix';
 import { seededRandom } from '../src/shared/random';
 import { headSpace } from '../src/shared/ranking/head-space';
+import { TrainedHeadScorer } from '../workers/engine/head/head-personal';
 import { ItemTensors } from '../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
 import { initTfBackend } from '../workers/engine/head/tf-backend';
@@ -65,20 +65,22 @@ export const headBench: HeadBenchApi = {
     const tensors = new ItemTensors(headSpace(matrix, items, prior));
     const head = new ScoringHead(initialParams(dims));
     const events = history(50, rows);
-    const signals = aggregateSignals(events, indexOf, now);
-    const headHistory = headEvents(events, indexOf);
-    const window = scoringBatch(headHistory, tensors.space, now);
-    const once = async () => {
-      const scores = await head.scoreAll(tensors, headHistory, window);
-      rank({ items, matrix, prior, signals, personal: { scores, strength: 20 } }, { count: 10 });
+    const input = {
+      items,
+      matrix,
+      prior,
+      indexOf,
+      history: events,
+      scorer: new TrainedHeadScorer(head, tensors),
+      now,
     };
-    await once(); // warm-up: kernels, shader compilation, V·U cache
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      await once();
-      times.push(performance.now() - start);
-    }
+    const feed = (candidates?: 'all') => recommendFeed({ ...input, candidates }, { count: 10 });
+    const query = matrix.data.slice(0, dims);
+    const bare = () => Promise.resolve(similarities(matrix, query));
+    const rerankMs = await median(() => feed());
+    const bareDotMs = await median(bare);
+    // The whole catalogue through the head is slow on big ones: fewer runs there.
+    const wholeCatalogueMs = await median(() => feed('all'), rows > 50_000 ? 1 : 3);
     const tensorMB = tf.memory().numBytes / 1024 / 1024;
     const heap = heapMB();
     head.dispose();
@@ -87,7 +89,10 @@ export const headBench: HeadBenchApi = {
       backend,
       rows,
       dims,
-      rerankMs: Math.round(times.sort((a, b) => a - b)[1] ?? NaN),
+      rerankMs: round(rerankMs),
+      wholeCatalogueMs: round(wholeCatalogueMs),
+      bareDotMs: round(bareDotMs),
+      ratioToBare: Math.round((rerankMs / bareDotMs) * 100) / 100,
       tensorMB: Math.round(tensorMB),
       heapMB: heap === null || heapBefore === null ? null : Math.round(heap - heapBefore),
     };
@@ -116,6 +121,20 @@ export const headBench: HeadBenchApi = {
     };
   },
 };
+
+/** Median time of `runs` calls after one warm-up call (kernels, shader compilation, caches). */
+async function median(call: () => Promise<unknown>, runs = 5): Promise<number> {
+  await call();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await call();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[runs >> 1] ?? NaN;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Chromium's non-standard heap size, where the worker exposes it. */
 function heapMB(): number | null {

@@ -4,7 +4,8 @@
  * and the incremental update after one more, backend memory of a 100k-item catalogue, and the
  * time from an interaction to refreshed recommendations on the real page.
  *
- *   npm run bench:head        (builds the app and the harness first; takes a few minutes)
+ *   npm run bench:head [-- --backends wasm,cpu,webgpu]   (builds the app and the harness first;
+ *   takes a few minutes)
  *
  * A run that exceeds its time limit (software WebGPU is slow) is reported as skipped.
  */
@@ -13,6 +14,11 @@ import { build, preview } from 'vite';
 import { launchChromium, log, machine } from './lib/bench-browser';
 
 const LIMIT_MS = 150_000;
+/** `npm run bench:head -- --backends wasm,cpu` measures only those (default: all three). */
+const backendsAt = process.argv.indexOf('--backends');
+const BACKENDS = (backendsAt > 0 ? (process.argv[backendsAt + 1] ?? '') : 'wasm,cpu,webgpu').split(
+  ',',
+);
 
 async function limited<T>(label: string, work: Promise<T>): Promise<T | { skipped: string }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +69,7 @@ const browser = await launchChromium();
 try {
   const rerank = [];
   const training = [];
-  for (const backend of ['wasm', 'cpu', 'webgpu']) {
+  for (const backend of BACKENDS) {
     // A fresh page per backend: TF.js keeps one backend per worker.
     const page = await browser.newPage();
     await page.goto('http://localhost:4190/');

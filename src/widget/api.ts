@@ -92,7 +92,11 @@ async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
 export const api: RecsApi = {
   ready: async () => (await first()).api.ready(),
   track: (event) => {
-    const stamped: TrackEvent = { ...event, ts: event.ts ?? Date.now(), eid: newEventId() };
+    const stamped: TrackEvent = {
+      ...event,
+      ts: event.ts ?? Date.now(),
+      eid: event.eid ?? newEventId(),
+    };
     return toEach((engine) => engine.track(stamped));
   },
   recommend: async (options) => (await first()).api.recommend(options),

@@ -4,6 +4,8 @@ import { isEngagement, type Interaction } from '../interactions/types';
 import type { ItemMatrix } from './matrix';
 import type { PersonalScorer } from './personal';
 import { rank, type Ranked, type RankOptions } from './rank';
+import { row } from './matrix';
+import { CANDIDATES, retrieve } from './retrieve';
 
 /** What one recommendation request reads: the item space, the history and a scorer. */
 export interface FeedInput {
@@ -14,12 +16,18 @@ export interface FeedInput {
   history: readonly Interaction[];
   scorer: PersonalScorer;
   now: number;
+  /**
+   * How many candidates the first stage keeps (retrieve.ts); `'all'` ranks the whole catalogue
+   * (the reference the two-stage list is measured against).
+   */
+  candidates?: number | 'all';
 }
 
 /**
  * One recommendation request, as the worker answers it and the offline evaluation replays it:
- * signals from the history, the personal score, then ranking. The exploration draw is seeded by
- * the amount of engagement, so a list is stable until the visitor does something.
+ * signals from the history, a first stage that picks candidates with one scan of the item
+ * matrix, the personal score of the candidates, then ranking them. The exploration draw is
+ * seeded by the amount of engagement, so a list is stable until the visitor does something.
  */
 export async function recommendFeed(
   input: FeedInput,
@@ -27,7 +35,18 @@ export async function recommendFeed(
 ): Promise<Ranked[]> {
   const { items, matrix, prior, indexOf, history, now } = input;
   const signals = aggregateSignals(history, indexOf, now);
-  const personal = await input.scorer.score({ history, signals, matrix, indexOf, now });
+  const focus =
+    options.query?.vector ??
+    (options.contextIndex === undefined ? undefined : row(matrix, options.contextIndex));
+  const candidates =
+    input.candidates === 'all'
+      ? undefined
+      : // Items the visitor engaged with are filtered out later: room for them on top.
+        retrieve(
+          { matrix, prior, signals, focus },
+          (input.candidates ?? CANDIDATES) + signals.length,
+        );
+  const personal = await input.scorer.score({ history, signals, matrix, indexOf, now, candidates });
   const seed = history.filter(isEngagement).length;
-  return rank({ items, matrix, prior, signals, personal }, { ...options, seed });
+  return rank({ items, matrix, prior, signals, candidates, personal }, { ...options, seed });
 }

@@ -24,15 +24,19 @@ export function normalize(v: Float32Array): Float32Array {
   return v;
 }
 
-/** Matrix × vector: the similarity of every row to `v` (cosine when both are unit length). */
-export function similarities(matrix: ItemMatrix, v: Float32Array): Float32Array {
-  const out = new Float32Array(matrix.rows);
+/**
+ * Matrix × vector: the similarity of every row to `v` (cosine when both are unit length), or of
+ * the given rows only, in their order.
+ */
+export function similarities(matrix: ItemMatrix, v: Float32Array, rows?: Int32Array): Float32Array {
+  const count = rows ? rows.length : matrix.rows;
+  const out = new Float32Array(count);
   const { data, dims } = matrix;
-  for (let r = 0; r < matrix.rows; r++) {
+  for (let k = 0; k < count; k++) {
+    const offset = (rows ? (rows[k] ?? 0) : k) * dims;
     let sum = 0;
-    const offset = r * dims;
     for (let i = 0; i < dims; i++) sum += (data[offset + i] ?? 0) * (v[i] ?? 0);
-    out[r] = sum;
+    out[k] = sum;
   }
   return out;
 }

@@ -2,7 +2,10 @@ import type { ItemSignal } from '../interactions/signals';
 import type { Interaction } from '../interactions/types';
 import { normalize, similarities, weightedSum, type ItemMatrix } from './matrix';
 
-/** A personal score for every catalogue item, and how much evidence stands behind it. */
+/**
+ * A personal score for every catalogue item (or for each of the input's candidates, in their
+ * order), and how much evidence stands behind it.
+ */
 export interface PersonalScores {
   scores: Float32Array;
   /** Sum of absolute signal weight: 0 for a new visitor, grows with likes and dislikes alike. */
@@ -16,6 +19,8 @@ export interface ScoringInput {
   matrix: ItemMatrix;
   indexOf: ReadonlyMap<string, number>;
   now: number;
+  /** Score only these rows (the candidates of two-stage ranking); all rows when absent. */
+  candidates?: Int32Array;
 }
 
 /**
@@ -42,23 +47,31 @@ const NEGATIVE_WEIGHT = 0.6;
 export class ProfileScorer implements PersonalScorer {
   readonly name = 'profile';
 
-  score({ signals, matrix }: ScoringInput): Promise<PersonalScores | null> {
-    const positive = signals.filter((s) => s.weight > 0);
-    const negative = signals.filter((s) => s.weight < 0).map((s) => ({ ...s, weight: -s.weight }));
-    if (positive.length === 0 && negative.length === 0) return Promise.resolve(null);
-    const scores = new Float32Array(matrix.rows);
-    if (positive.length > 0) {
-      const liked = similarities(matrix, normalize(weightedSum(matrix, positive)));
-      for (let i = 0; i < scores.length; i++) scores[i] = liked[i] ?? 0;
-    }
-    if (negative.length > 0) {
-      const disliked = similarities(matrix, normalize(weightedSum(matrix, negative)));
-      for (let i = 0; i < scores.length; i++) {
-        scores[i] = (scores[i] ?? 0) - NEGATIVE_WEIGHT * (disliked[i] ?? 0);
-      }
-    }
+  score({ signals, matrix, candidates }: ScoringInput): Promise<PersonalScores | null> {
+    const profile = profileVector(signals, matrix);
+    if (!profile) return Promise.resolve(null);
+    const scores = similarities(matrix, profile, candidates);
     return Promise.resolve({ scores, strength: evidence(signals) });
   }
+}
+
+/**
+ * The profile as one vector: the direction of liked items minus NEGATIVE_WEIGHT × that of
+ * disliked ones (cosine is linear, so one scan scores both); null with no signal either way.
+ */
+export function profileVector(
+  signals: readonly ItemSignal[],
+  matrix: ItemMatrix,
+): Float32Array | null {
+  const positive = signals.filter((s) => s.weight > 0);
+  const negative = signals.filter((s) => s.weight < 0).map((s) => ({ ...s, weight: -s.weight }));
+  if (positive.length === 0 && negative.length === 0) return null;
+  const liked = normalize(weightedSum(matrix, positive));
+  const disliked = normalize(weightedSum(matrix, negative));
+  for (let i = 0; i < liked.length; i++) {
+    liked[i] = (liked[i] ?? 0) - NEGATIVE_WEIGHT * (disliked[i] ?? 0);
+  }
+  return liked;
 }
 
 /** Share of the personal score in the blend: 0 with no history, approaching 1 as it grows. */

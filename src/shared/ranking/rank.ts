@@ -12,6 +12,11 @@ export interface RankContext {
   matrix: ItemMatrix;
   prior: Float32Array;
   signals: readonly ItemSignal[];
+  /**
+   * The rows to rank (the first stage's candidates, ascending); every row when absent. The
+   * personal scores are then the candidates' own, in this order.
+   */
+  candidates?: Int32Array;
   personal: PersonalScores | null;
 }
 
@@ -60,15 +65,19 @@ const PERSONAL_REASON_FLOOR = 0.5;
  * should not be shown again, re-ranks for diversity (MMR) and attaches a reason to each item.
  */
 export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
+  const rows = ctx.candidates ?? Int32Array.from(ctx.items, (_, i) => i);
   const alpha = personalShare(ctx.personal?.strength ?? 0);
-  const personal = ctx.personal ? minMax(ctx.personal.scores) : null;
+  // Arrays over the whole catalogue, filled for the rows ranked only (the rest stay 0, unread).
+  const personal = ctx.personal
+    ? spread(minMax(ctx.personal.scores), rows, ctx.items.length)
+    : null;
   const base = new Float32Array(ctx.items.length);
-  for (let i = 0; i < base.length; i++) {
+  for (const i of rows) {
     base[i] = (1 - alpha) * (ctx.prior[i] ?? 0) + alpha * (personal?.[i] ?? 0);
   }
-  const focus = focusScores(ctx, options);
+  const focus = focusScores(ctx, options, rows);
   const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7) : base;
-  const candidates = eligible(ctx, options, focus).sort(
+  const candidates = eligible(ctx, options, focus, rows).sort(
     (a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0),
   );
   const pool = candidates.slice(0, Math.max(MIN_POOL, options.count * POOL_PER_ITEM));
@@ -132,22 +141,38 @@ function exploration(
   return out;
 }
 
-/** Similarity to the query or context item, scaled to [0, 1]; null for the plain feed. */
-function focusScores(ctx: RankContext, options: RankOptions): Float32Array | null {
+/**
+ * Similarity of the ranked rows to the query or context item, scaled to [0, 1] (by the best of
+ * them: the first stage kept the best matches); null for the plain feed.
+ */
+function focusScores(
+  ctx: RankContext,
+  options: RankOptions,
+  rows: Int32Array,
+): Float32Array | null {
   let raw: Float32Array | null = null;
-  if (options.query) raw = similarities(ctx.matrix, options.query.vector);
+  if (options.query) raw = similarities(ctx.matrix, options.query.vector, rows);
   else if (options.contextIndex !== undefined) {
-    raw = similarities(ctx.matrix, row(ctx.matrix, options.contextIndex));
+    raw = similarities(ctx.matrix, row(ctx.matrix, options.contextIndex), rows);
   }
   if (!raw) return null;
   let max = 0;
   for (const value of raw) max = Math.max(max, value);
-  const out = new Float32Array(raw.length);
+  const out = new Float32Array(ctx.items.length);
   if (max <= 0) return out;
-  for (let i = 0; i < raw.length; i++) {
-    const scaled = (raw[i] ?? 0) / max;
-    out[i] = options.query && scaled < QUERY_FLOOR ? 0 : Math.max(0, scaled);
-  }
+  rows.forEach((index, k) => {
+    const scaled = (raw[k] ?? 0) / max;
+    out[index] = options.query && scaled < QUERY_FLOOR ? 0 : Math.max(0, scaled);
+  });
+  return out;
+}
+
+/** Values given for some rows, placed at those rows of a catalogue-sized array. */
+function spread(values: Float32Array, rows: Int32Array, length: number): Float32Array {
+  const out = new Float32Array(length);
+  rows.forEach((index, k) => {
+    out[index] = values[k] ?? 0;
+  });
   return out;
 }
 
@@ -156,7 +181,12 @@ function focusScores(ctx: RankContext, options: RankOptions): Float32Array | nul
  * engaged with (a search still finds them); with a focus, only items that match it. A skipped
  * impression lowers an item's score but never hides it.
  */
-function eligible(ctx: RankContext, options: RankOptions, focus: Float32Array | null): number[] {
+function eligible(
+  ctx: RankContext,
+  options: RankOptions,
+  focus: Float32Array | null,
+  rows: Int32Array,
+): number[] {
   const hidden = new Set<number>();
   for (const signal of ctx.signals) {
     if (signal.purchased || signal.disliked || (!options.query && signal.weight > 0)) {
@@ -165,11 +195,11 @@ function eligible(ctx: RankContext, options: RankOptions, focus: Float32Array | 
   }
   if (options.contextIndex !== undefined) hidden.add(options.contextIndex);
   const out: number[] = [];
-  ctx.items.forEach((item, index) => {
-    if (item.available === false || hidden.has(index)) return;
-    if (focus && (focus[index] ?? 0) <= 0) return;
+  for (const index of rows) {
+    if (ctx.items[index]?.available === false || hidden.has(index)) continue;
+    if (focus && (focus[index] ?? 0) <= 0) continue;
     out.push(index);
-  });
+  }
   return out;
 }
 

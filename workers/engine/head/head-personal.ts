@@ -12,8 +12,9 @@ import type { ScoringHead } from './scoring-head';
 import { trainHead, type TrainOptions } from './trainer';
 
 /**
- * Personal scores from a head over an item space: the visitor's window at `now` through the
- * head. The worker's HeadScorer and the offline evaluation both score through this.
+ * Personal scores from a head over an item space (the candidates, when the input names them):
+ * the visitor's window at `now` through the head. The worker's HeadScorer and the offline
+ * evaluation both score through this.
  */
 export async function headScores(
   head: ScoringHead,
@@ -23,7 +24,7 @@ export async function headScores(
   const events = headEvents(input.history, input.indexOf);
   if (events.length === 0) return null;
   const window = scoringBatch(events, items.space, input.now);
-  const scores = await head.scoreAll(items, events, window);
+  const scores = await head.scoreAll(items, events, window, input.candidates);
   return { scores, strength: evidence(input.signals) };
 }
 

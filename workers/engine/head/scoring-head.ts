@@ -158,38 +158,39 @@ export class ScoringHead {
   }
 
   /**
-   * Scores every catalogue item for one visitor: a few matrix–vector products. Reads back
-   * asynchronously: WebGPU's synchronous read returns zeros in a dedicated worker.
+   * Scores catalogue items for one visitor: the `candidates` rows (all rows when absent), a few
+   * matrix–vector products. Reads back asynchronously: WebGPU's synchronous read returns zeros
+   * in a dedicated worker.
    */
   async scoreAll(
     items: ItemTensors,
     events: readonly HeadEvent[],
     window: Batch,
+    candidates?: Int32Array,
   ): Promise<Float32Array> {
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
-      const histItem = tf.tensor1d(window.histItem, 'int32');
-      // Every item is a candidate: its cosine to each window item, and category matches.
-      // (A transposed operand takes WASM's slow matmul path: transpose the small side first.)
-      const sim: tf.Tensor2D = tf.matMul(
-        items.v,
-        tf.transpose<tf.Tensor2D>(tf.gather(items.v, histItem)),
-      );
+      const cand = candidates ? items.rowsOf(candidates) : items.full();
+      const hist = items.rowsOf(window.histItem.subarray(0, WINDOW));
+      // Each candidate's cosine to each window item, and category matches. (A transposed
+      // operand takes WASM's slow matmul path: transpose the small side first.)
+      const sim: tf.Tensor2D = tf.matMul(cand.v, tf.transpose<tf.Tensor2D>(hist.v));
       const categories = (ids: tf.Tensor1D) =>
         tf.cast(tf.oneHot(ids, items.categories + 1), 'float32') as tf.Tensor2D;
       const same: tf.Tensor2D = tf.matMul(
-        categories(items.category),
-        tf.transpose<tf.Tensor2D>(categories(tf.gather(items.category, histItem))),
+        categories(cand.category),
+        tf.transpose<tf.Tensor2D>(categories(hist.category)),
       );
       const { aPos, aNeg } = this.attention(batch, sim);
-      const windowU = tf.matMul(tf.gather<tf.Tensor2D>(items.projected, histItem), this.u);
-      const zu = items.projectedTimes(this.u, this.revision);
+      const windowU = tf.matMul(hist.projected, this.u);
+      const zu = candidates
+        ? tf.matMul(cand.projected, this.u)
+        : items.projectedTimes(this.u, this.revision);
       const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
       const profile = tf.tensor2d(longTermProfile(events, items.space), [items.space.dims, 1]);
-      const long = tf.reshape<tf.Rank.R1>(tf.matMul(items.v, profile), [-1]);
-      const logits = this.combine(aPos, aNeg, { sim, same }, interaction, items.prior, long);
-      // The last row is the padding row, not an item.
-      return tf.slice(logits, [0], [items.rows]);
+      const long = tf.reshape<tf.Rank.R1>(tf.matMul(cand.v, profile), [-1]);
+      const logits = this.combine(aPos, aNeg, { sim, same }, interaction, cand.prior, long);
+      return tf.slice(logits, [0], [cand.rows]);
     });
     try {
       return (await scores.data()) as Float32Array;

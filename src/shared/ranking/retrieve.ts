@@ -1,0 +1,74 @@
+import type { ItemSignal } from '../interactions/signals';
+import { similarities, type ItemMatrix } from './matrix';
+import { profileVector } from './personal';
+
+/**
+ * How many candidates the first stage hands to the personal head and the rank pipeline. A
+ * catalogue this size or smaller is ranked whole (the two stages then equal one).
+ */
+export const CANDIDATES = 2_000;
+/** Share of the candidates that come from popularity (the prior), whatever the visitor likes. */
+const PRIOR_SHARE = 0.25;
+
+/** What the first stage reads: the item vectors, the prior and the visitor's signals. */
+export interface RetrievalInput {
+  matrix: ItemMatrix;
+  prior: Float32Array;
+  signals: readonly ItemSignal[];
+  /** A query vector or a context item's vector: candidates are what matches it. */
+  focus?: Float32Array;
+}
+
+/**
+ * Two-stage ranking, first stage: one scan of the item matrix with one vector (the focus, else
+ * the visitor's profile: liked minus disliked, which is linear, so one scan) picks the best
+ * matches, and the most popular items join them, so a new interest and a new visitor both have
+ * candidates. Returns catalogue rows in ascending order, or undefined when the catalogue is
+ * small enough to rank whole.
+ */
+export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array | undefined {
+  const { matrix, prior } = input;
+  if (matrix.rows <= size) return undefined;
+  const byPrior = Math.round(size * PRIOR_SHARE);
+  const query = input.focus ?? profileVector(input.signals, matrix);
+  const picked = new Set<number>(topK(prior, query ? byPrior : size));
+  if (query) {
+    const matches = topK(similarities(matrix, query), size);
+    for (const row of matches) {
+      if (picked.size >= size) break;
+      picked.add(row);
+    }
+  }
+  return Int32Array.from(picked).sort();
+}
+
+/**
+ * Rows of the k largest scores, best first: a min-heap of k, so a scan of a million rows does
+ * one comparison for most of them.
+ */
+export function topK(scores: Float32Array, k: number): Int32Array {
+  const size = Math.min(k, scores.length);
+  const heap = new Int32Array(size);
+  const value = (slot: number) => scores[heap[slot] ?? 0] ?? -Infinity;
+  const siftDown = (start: number) => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < size && value(left) < value(least)) least = left;
+      if (right < size && value(right) < value(least)) least = right;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least] ?? 0, heap[i] ?? 0];
+      i = least;
+    }
+  };
+  for (let i = 0; i < size; i++) heap[i] = i;
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
+  for (let row = size; row < scores.length; row++) {
+    if ((scores[row] ?? -Infinity) <= value(0)) continue;
+    heap[0] = row;
+    siftDown(0);
+  }
+  return heap.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+}
