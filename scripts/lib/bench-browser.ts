@@ -5,7 +5,7 @@ import { chromium, type Browser } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium as the benchmarks run it: headless, WebGPU allowed, no background traffic. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
@@ -13,6 +13,7 @@ export function launchChromium(): Promise<Browser> {
       '--enable-unsafe-webgpu',
       '--disable-background-networking',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -199,6 +199,8 @@ export interface EngineApi {
    * that first takes control, so a single visit is enough to work offline.
    */
   fetchedUrls(): Promise<string[]>;
+  /** The TF.js backend's tensor count and bytes (soak benchmark; flat over a long session). */
+  tensorMemory(): Promise<{ tensors: number; bytes: number }>;
   /**
    * Downloads the catalogue again (or the one at `url`) and, only when it is valid, swaps it in;
    * otherwise the current catalogue stays in use and the answer says why.

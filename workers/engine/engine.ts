@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { transfer } from 'comlink';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
@@ -350,6 +351,11 @@ export class Engine implements EngineApi {
     const data = matrix.data.slice();
     // Moved, not copied, across the worker boundary.
     return transfer({ encoder: encoder.info, ids, dims: matrix.dims, data }, [data.buffer]);
+  }
+
+  tensorMemory(): Promise<{ tensors: number; bytes: number }> {
+    const { numTensors, numBytes } = tf.memory();
+    return Promise.resolve({ tensors: numTensors, bytes: numBytes });
   }
 
   fetchedUrls(): Promise<string[]> {

@@ -1,0 +1,67 @@
+/**
+ * Soak benchmark in Debian's Chromium: 2,000 interactions in one page of the demo app, each
+ * followed by the feed the app would show, training as the app schedules it. Prints (last line)
+ * and writes docs/benchmarks/soak.json: the worker's tensor count and tensor bytes and the
+ * page's JS heap at the start and at the end (both after training settled and a GC).
+ *
+ *   npm run bench:soak        (builds the app first; a few minutes)
+ */
+import { writeFileSync } from 'node:fs';
+import { build, preview } from 'vite';
+import { launchChromium, log, machine } from './lib/bench-browser';
+
+const INTERACTIONS = 2_000;
+const PORT = 4193;
+
+await build({ logLevel: 'warn' });
+const app = await preview({ preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
+const browser = await launchChromium(['--js-flags=--expose-gc']);
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${PORT}/?model=lexical&backend=wasm`);
+  await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
+  log(`soak: ${INTERACTIONS} interactions`);
+  const figures = await page.evaluate(async (count) => {
+    const recs = window.privateRecs;
+    const items = await recs.internals.items();
+    const types = ['view', 'view', 'click', 'like', 'add_to_cart', 'dislike'] as const;
+    const snapshot = async () => {
+      await recs.internals.whenTrained();
+      (globalThis as { gc?: () => void }).gc?.();
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return { ...(await recs.internals.tensorMemory()), pageHeapBytes: memory?.usedJSHeapSize };
+    };
+    // A first session's worth, so that the start already holds trained weights.
+    for (const item of items.slice(0, 10)) await recs.track({ type: 'like', itemId: item.id });
+    const start = await snapshot();
+    for (let i = 0; i < count; i++) {
+      const item = items[(i * 7919) % items.length];
+      await recs.track({ type: types[i % types.length] ?? 'view', itemId: item?.id ?? '' });
+      await recs.recommend({ count: 12 });
+    }
+    const end = await snapshot();
+    return { start, end };
+  }, INTERACTIONS);
+  const change = (a: number | undefined, b: number | undefined) =>
+    a && b ? Math.round(((b - a) / a) * 1000) / 10 : null;
+  const result = {
+    benchmark: 'soak',
+    date: new Date().toISOString(),
+    machine: machine(),
+    backend: 'wasm',
+    encoder: 'lexical',
+    interactions: INTERACTIONS,
+    ...figures,
+    changePercent: {
+      tensors: change(figures.start.tensors, figures.end.tensors),
+      tensorBytes: change(figures.start.bytes, figures.end.bytes),
+      pageHeap: change(figures.start.pageHeapBytes, figures.end.pageHeapBytes),
+    },
+    target: 'flat within 5 %',
+  };
+  writeFileSync('docs/benchmarks/soak.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await app.close();
+}
