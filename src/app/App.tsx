@@ -58,7 +58,8 @@ export function App({ recs, configProblems }: Props) {
       {/* Keyed by the query, so back/forward and links reset the search box. */}
       <Header
         key={route.page === 'search' ? route.query : ''}
-        shopName={status.catalogue.id}
+        shopName={status.catalogue.name ?? status.catalogue.id}
+        catalogueUrl={status.catalogue.url}
         query={route.page === 'search' ? route.query : ''}
       />
       <Notices notices={[...problems, ...status.notices]} />

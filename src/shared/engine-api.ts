@@ -99,7 +99,16 @@ export interface EngineStatus {
   /** Engagement events (views, clicks, likes, purchases, …); impressions are counted apart. */
   interactions: number;
   impressions: number;
-  catalogue: { id: string; version: string | null; url: string; source: 'network' | 'stored' };
+  catalogue: {
+    id: string;
+    /** The shop's name on screen, when the catalogue gives one. */
+    name: string | null;
+    /** The catalogue's language (BCP 47), when it gives one. */
+    language: string | null;
+    version: string | null;
+    url: string;
+    source: 'network' | 'stored';
+  };
   semantic: SemanticState;
   /** The shop's collaborative vectors in use beside the text vectors, if the catalogue has any. */
   collaborative: CollaborativeInfo | null;

@@ -125,6 +125,8 @@ export class Engine implements EngineApi {
       ...(await this.counts()),
       catalogue: {
         id: state.catalogue.id,
+        name: state.catalogue.name ?? null,
+        language: state.catalogue.language ?? null,
         version: state.catalogue.version ?? null,
         url: state.url,
         source: state.source,

@@ -1,8 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
 import { href } from '../hooks/useHashRoute';
+import { ShopSwitch } from './ShopSwitch';
 
-/** Shop name, navigation and the search box. */
-export function Header({ shopName, query }: { shopName: string; query: string }) {
+interface Props {
+  shopName: string;
+  catalogueUrl: string;
+  query: string;
+}
+
+/** Shop name, navigation, the shop switch and the search box. */
+export function Header({ shopName, catalogueUrl, query }: Props) {
   const [text, setText] = useState(query);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -31,6 +38,7 @@ export function Header({ shopName, query }: { shopName: string; query: string })
         <a href={href.privacy()} data-testid="nav.privacy">
           Your data
         </a>
+        <ShopSwitch catalogueUrl={catalogueUrl} />
       </nav>
     </header>
   );
