@@ -14,7 +14,7 @@ import { format, resolveConfig } from 'prettier';
 
 import { mulberry32 } from './catalogue-data/random';
 import { buildModel } from './tiny-model/graph';
-import { idfScale, makeWeights } from './tiny-model/weights';
+import { idfScale, makeWeights, stackRows } from './tiny-model/weights';
 import {
   buildVocabulary,
   characterFrequencies,
@@ -25,6 +25,7 @@ import {
 } from './tiny-model/wordpiece';
 
 const SEED = 0x7b3e2a11;
+const CJK_SEED = 0x5a4b3c2d;
 const HIDDEN_SIZE = 32;
 const WORD_COUNT = 1_500;
 const MODEL_MAX_LENGTH = 512;
@@ -142,11 +143,31 @@ async function main(): Promise<void> {
     const cjkFrequency = cjk.get(token);
     return cjkFrequency === undefined ? CHARACTER_SCALE : idfScale(cjkFrequency, chinese.length);
   });
-  const weights = makeWeights(mulberry32(SEED), {
-    vocabSize: vocabulary.length,
+  // The English vocabulary's weights come first, drawn exactly as before the Chinese characters
+  // were added, so English vectors do not change; the characters' rows come from a stream of
+  // their own.
+  const english = buildVocabulary(frequencies, WORD_COUNT).length;
+  if (vocabulary.length !== english + cjk.size) throw new Error('A CJK token is in both parts.');
+  const base = makeWeights(mulberry32(SEED), {
+    vocabSize: english,
     hiddenSize: HIDDEN_SIZE,
-    tokenScales,
+    tokenScales: tokenScales.slice(0, english),
   });
+  const characters = makeWeights(mulberry32(CJK_SEED), {
+    vocabSize: cjk.size,
+    hiddenSize: HIDDEN_SIZE,
+    tokenScales: tokenScales.slice(english),
+  }).wordEmbeddings;
+  // int8 quantisation scales by the largest weight: clipping the characters' rows to the English
+  // rows' range keeps that scale, and so the quantized English vectors, as they were.
+  const limit = base.wordEmbeddings.values.reduce(
+    (max, value) => Math.max(max, Math.abs(value)),
+    0,
+  );
+  characters.values.forEach((value, index) => {
+    characters.values[index] = Math.max(-limit, Math.min(limit, value));
+  });
+  const weights = { ...base, wordEmbeddings: stackRows(base.wordEmbeddings, characters) };
   mkdirSync(new URL('onnx/', OUTPUT_URL), { recursive: true });
   await writeText('config.json', JSON.stringify(modelConfig(vocabulary.length), null, 2));
   await writeText('tokenizer.json', tokenizerJson(vocabulary));
