@@ -1,4 +1,5 @@
 import type { CatalogueItem } from './catalogue/schema';
+import type { ReasonView } from './ranking/explain';
 import type { EncoderInfo } from './encoder/encoder';
 import type { ErrorCode } from './errors';
 import type { StoredInteraction, TrackEvent } from './interactions/types';
@@ -135,6 +136,8 @@ export interface Recommendation {
   reason: string;
   /** The history item the reason names, when it names one. */
   reasonItemId?: string;
+  /** The reason as data, so a page can word it in its own language (`reason` is English). */
+  why?: ReasonView;
 }
 
 export interface ImportResult {

@@ -24,7 +24,7 @@ import {
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
-import { describeReason } from '../../src/shared/ranking/explain';
+import { describeReason, reasonView } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
 import { recommendFeed } from '../../src/shared/ranking/feed';
@@ -195,6 +195,7 @@ export class Engine implements EngineApi {
         itemId: item?.id ?? '',
         score,
         reason: describeReason(reason, state.catalogue.items),
+        why: reasonView(reason, state.catalogue.items),
         ...(reasonItemId === undefined ? {} : { reasonItemId }),
       };
     });

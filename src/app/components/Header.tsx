@@ -1,5 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { href } from '../hooks/useHashRoute';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ShopSwitch } from './ShopSwitch';
 
 interface Props {
@@ -10,6 +12,7 @@ interface Props {
 
 /** Shop name, navigation, the shop switch and the search box. */
 export function Header({ shopName, catalogueUrl, query }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState(query);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -23,22 +26,23 @@ export function Header({ shopName, catalogueUrl, query }: Props) {
       <form role="search" onSubmit={submit}>
         <input
           type="search"
-          aria-label="Search the shop"
-          placeholder="Search, e.g. “quiet coffee grinder”"
+          aria-label={t('header.searchLabel')}
+          placeholder={t('header.searchPlaceholder')}
           data-testid="search.input"
           value={text}
           onChange={(event) => {
             setText(event.target.value);
           }}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t('header.search')}</button>
       </form>
       <nav>
-        <a href={href.home()}>Shop</a>
+        <a href={href.home()}>{t('header.shop')}</a>
         <a href={href.privacy()} data-testid="nav.privacy">
-          Your data
+          {t('header.yourData')}
         </a>
         <ShopSwitch catalogueUrl={catalogueUrl} />
+        <LanguageSwitch />
       </nav>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
 import type { PrivateRecs } from '../../client/private-recs';
@@ -14,14 +15,15 @@ const PAGE = 24;
 
 /** The shop front: personal recommendations, then the whole catalogue by category. */
 export function HomePage({ recs, items }: Props) {
+  const { t } = useTranslation();
   return (
     <>
       <RecommendationList
         recs={recs}
         items={items}
         options={{ count: 10 }}
-        title="Recommended for you"
-        empty="Nothing to recommend: every item is either bought or unavailable."
+        title={t('recs.forYou')}
+        empty={t('recs.nothingToRecommend')}
         testId="recs.grid"
         recordImpressions
       />
@@ -31,6 +33,7 @@ export function HomePage({ recs, items }: Props) {
 }
 
 function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
+  const { t } = useTranslation();
   const categories = useMemo(() => {
     const names = new Set<string>();
     for (const item of items.values()) names.add(topCategory(item) ?? 'Other');
@@ -47,8 +50,13 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
   );
   return (
     <section className="browse">
-      <h2>Browse the shop</h2>
-      <div className="chips" role="group" aria-label="Categories" data-testid="browse.categories">
+      <h2>{t('browse.title')}</h2>
+      <div
+        className="chips"
+        role="group"
+        aria-label={t('browse.categories')}
+        data-testid="browse.categories"
+      >
         {[null, ...categories].map((name) => (
           <button
             key={name ?? 'all'}
@@ -59,7 +67,7 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
               setShown(PAGE);
             }}
           >
-            {name ?? 'All'}
+            {name ?? t('browse.all')}
           </button>
         ))}
       </div>
@@ -76,7 +84,7 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
             setShown(shown + PAGE);
           }}
         >
-          Show more ({list.length - shown} left)
+          {t('browse.more', { count: list.length - shown })}
         </button>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 
@@ -27,7 +27,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     let live = true;
     let items: ReadonlyMap<string, CatalogueItem> | null = null;
     const fail = (error: unknown) => {
-      if (live) setState({ phase: 'failed', message: errorMessage(error) });
+      if (live) setState({ phase: 'failed', message: errorText(error) });
     };
     const refresh = () => {
       if (!items) return;
@@ -38,12 +38,12 @@ export function useEngine(recs: PrivateRecs): EngineState {
         },
         // The shop keeps working on its last status; only start-up failures replace it.
         (error: unknown) => {
-          notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
+          notify(translate('app.statusFailed', { reason: errorText(error) }), 'error');
         },
       );
     };
     const restarting = () => {
-      notify('The recommender stopped unexpectedly and is restarting. Nothing you did is lost.');
+      notify(translate('app.restarting'));
     };
     const loadItems = () =>
       recs.internals.items().then((list) => {
@@ -53,7 +53,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     // An updated catalogue replaced the items (refreshCatalogue).
     const reloadItems = () => {
       loadItems().catch((error: unknown) => {
-        notify(`Could not show the updated catalogue: ${errorMessage(error)}`, 'error');
+        notify(translate('app.catalogueShowFailed', { reason: errorText(error) }), 'error');
       });
     };
     recs.addEventListener('change', refresh);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 
@@ -25,7 +25,7 @@ export function useLiveQuery<T>(
           if (live && mine === latest) setValue(result);
         },
         (error: unknown) => {
-          notify(`${failure}: ${errorMessage(error)}`, 'error');
+          notify(`${translate(failure)}: ${errorText(error)}`, 'error');
         },
       );
     };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Recommendation, RecommendOptions } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { errorText } from '../i18n/i18n';
 import type { PrivateRecs } from '../../client/private-recs';
 
 export type RecsState =
@@ -23,7 +23,7 @@ export function useRecommendations(recs: PrivateRecs, options: RecommendOptions)
           if (live && mine === request) setState({ phase: 'ready', recs: list });
         })
         .catch((error: unknown) => {
-          if (live && mine === request) setState({ phase: 'failed', message: errorMessage(error) });
+          if (live && mine === request) setState({ phase: 'failed', message: errorText(error) });
         });
     };
     load();
