@@ -12,6 +12,8 @@ interface Props {
 }
 
 const PAGE = 24;
+/** Items without a category; a key no catalogue category can equal, worded on screen. */
+const OTHER = '\u0000other';
 
 /** The shop front: personal recommendations, then the whole catalogue by category. */
 export function HomePage({ recs, items }: Props) {
@@ -36,16 +38,14 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
   const { t } = useTranslation();
   const categories = useMemo(() => {
     const names = new Set<string>();
-    for (const item of items.values()) names.add(topCategory(item) ?? 'Other');
+    for (const item of items.values()) names.add(topCategory(item) ?? OTHER);
     return [...names].sort();
   }, [items]);
   const [category, setCategory] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const list = useMemo(
     () =>
-      [...items.values()].filter(
-        (item) => !category || (topCategory(item) ?? 'Other') === category,
-      ),
+      [...items.values()].filter((item) => !category || (topCategory(item) ?? OTHER) === category),
     [items, category],
   );
   return (
@@ -67,7 +67,7 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
               setShown(PAGE);
             }}
           >
-            {name ?? t('browse.all')}
+            {name === null ? t('browse.all') : name === OTHER ? t('browse.other') : name}
           </button>
         ))}
       </div>

@@ -5,7 +5,8 @@ import type { PrivateRecs } from '../../client/private-recs';
 
 /**
  * Loads engine data and reloads it on every `change`; a failure goes to the snackbar and the
- * last good value stays on screen (null until the first load).
+ * last good value stays on screen (null until the first load). `failure` is the string key
+ * of what could not be done ("Could not read your history").
  */
 export function useLiveQuery<T>(
   recs: PrivateRecs,

@@ -20,8 +20,8 @@ export function startI18n(): I18n {
     lng: language,
     fallbackLng: 'en',
     supportedLngs: ['en', 'zh-Hans'],
-    // React escapes text itself; catalogue text is never markup.
-    interpolation: { escapeValue: false },
+    // React escapes text itself; catalogue text inside a value is never read as a template.
+    interpolation: { escapeValue: false, skipOnVariables: true },
     initAsync: false,
   });
   document.documentElement.lang = language;
