@@ -21,6 +21,7 @@ const SAMPLE_TEXTS = [
   'Café-style espresso machine — 15 bar pump!',
   'Zyxquv blorft 9000',
   'kitchen',
+  '静音咖啡磨豆机，研磨均匀',
 ];
 
 function readJson(relativePath: string): Record<string, unknown> {
@@ -88,6 +89,26 @@ describe('tiny-bert through Transformers.js', () => {
       'kitchen',
     ]);
     expect(fp32.tokenizer.tokenize('zyxq')).not.toContain('[UNK]');
+  });
+
+  it('makes each Chinese character a token, all of them known', () => {
+    const tokens = fp32.tokenizer.tokenize('安静的咖啡磨豆机，Bose降噪耳机');
+    expect(tokens.slice(0, 8)).toEqual(['安', '静', '的', '咖', '啡', '磨', '豆', '机']);
+    expect(tokens).not.toContain('[UNK]');
+  });
+
+  it('puts Chinese texts that share words closer than unrelated ones', async () => {
+    const [grinder, query, tent] = await embed(fp32, [
+      '静音咖啡磨豆机',
+      '安静的咖啡磨豆机',
+      '双人露营帐篷',
+    ]);
+    if (grinder === undefined || query === undefined || tent === undefined) {
+      throw new Error('Expected three vectors.');
+    }
+    expect(dot(grinder, query)).toBeGreaterThan(
+      Math.max(dot(grinder, tent), dot(query, tent)) + 0.3,
+    );
   });
 
   it('returns unit-length vectors of the hidden size, the same on every call', async () => {

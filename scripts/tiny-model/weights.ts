@@ -88,6 +88,15 @@ export function makeWeights(rng: Rng, options: WeightOptions): TinyWeights {
   return { wordEmbeddings, tokenTypeEmbeddings, denseWeight, denseBias };
 }
 
+/** The rows of `top` followed by the rows of `bottom` (same number of columns). */
+export function stackRows(top: Matrix, bottom: Matrix): Matrix {
+  if (top.cols !== bottom.cols) throw new Error('Stacked matrices need the same width.');
+  const values = new Float32Array((top.rows + bottom.rows) * top.cols);
+  values.set(top.values);
+  values.set(bottom.values, top.values.length);
+  return { rows: top.rows + bottom.rows, cols: top.cols, values };
+}
+
 /**
  * An embedding scale that falls with a word's document frequency, like IDF: after mean pooling,
  * words found everywhere ("a", "for") barely move a text's vector and shared rare words dominate.

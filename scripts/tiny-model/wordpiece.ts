@@ -13,6 +13,12 @@ const ASCII_PUNCTUATION = Array.from('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 const PUNCTUATION_CLASS = String.raw`\p{P}\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E`;
 const PRE_TOKEN = new RegExp(`[^\\s${PUNCTUATION_CLASS}]+|[${PUNCTUATION_CLASS}]`, 'gu');
 const WORD = new RegExp(`^[^\\s${PUNCTUATION_CLASS}]+$`, 'u');
+/**
+ * BERT's "Chinese characters" (BasicTokenizer._is_chinese_char, `handle_chinese_chars` in
+ * tokenizer.json): the normaliser puts spaces around each, so every one is a token of its own.
+ */
+const CJK_IDEOGRAPH =
+  /[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2A6DF}\u{2A700}-\u{2CEAF}\u{2F800}-\u{2FA1F}]/gu;
 
 /** Lower-cases and strips accents as BertNormalizer does, and drops control characters. */
 export function normalize(text: string): string {
@@ -23,9 +29,24 @@ export function normalize(text: string): string {
     .replace(/\p{Mn}/gu, '');
 }
 
-/** Splits normalised text on whitespace and punctuation, like BertPreTokenizer. */
+/** Splits normalised text on whitespace, punctuation and CJK ideographs, like BERT. */
 export function preTokenize(text: string): string[] {
-  return normalize(text).match(PRE_TOKEN) ?? [];
+  return normalize(text).replace(CJK_IDEOGRAPH, ' $& ').match(PRE_TOKEN) ?? [];
+}
+
+/**
+ * How many documents each single non-ASCII character token (a CJK ideograph, full-width
+ * punctuation) occurs in: a Chinese text is spelled out in these.
+ */
+export function characterFrequencies(documents: readonly string[]): Map<string, number> {
+  const frequencies = new Map<string, number>();
+  for (const document of documents) {
+    const tokens = preTokenize(document).filter(
+      (token) => Array.from(token).length === 1 && (token.codePointAt(0) ?? 0) > 0x7f,
+    );
+    for (const token of new Set(tokens)) frequencies.set(token, (frequencies.get(token) ?? 0) + 1);
+  }
+  return frequencies;
 }
 
 /** How many documents each word (not punctuation) occurs in. */
@@ -39,18 +60,22 @@ export function documentFrequencies(documents: readonly string[]): Map<string, n
   return frequencies;
 }
 
+function byFrequency(frequencies: ReadonlyMap<string, number>): string[] {
+  return [...frequencies]
+    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([token]) => token);
+}
+
 /**
  * The vocabulary in id order: special tokens, the most frequent words (ties in code-point order,
- * so the result never depends on the locale), then single characters.
+ * so the result never depends on the locale), single characters, then the CJK characters given.
  */
 export function buildVocabulary(
   frequencies: ReadonlyMap<string, number>,
   wordCount: number,
+  cjkCharacters: ReadonlyMap<string, number> = new Map(),
 ): string[] {
-  const words = [...frequencies]
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, wordCount)
-    .map(([word]) => word);
+  const words = byFrequency(frequencies).slice(0, wordCount);
   // Single characters and their continuations let WordPiece spell out any word of a–z and 0–9.
   const characters = [
     ...LETTERS_AND_DIGITS,
@@ -59,7 +84,7 @@ export function buildVocabulary(
   ];
   const vocabulary: string[] = [...SPECIAL_TOKENS];
   const seen = new Set(vocabulary);
-  for (const token of [...words, ...characters]) {
+  for (const token of [...words, ...characters, ...byFrequency(cjkCharacters)]) {
     if (!seen.has(token)) {
       seen.add(token);
       vocabulary.push(token);

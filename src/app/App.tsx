@@ -8,7 +8,8 @@ import { Notices } from './components/Notices';
 import { PrivacyPage } from './components/PrivacyPage';
 import { RecommendationList } from './components/RecommendationList';
 import { StatusLine } from './components/StatusLine';
-import { describeProgress } from '../client/progress';
+import { useTranslation } from 'react-i18next';
+import { useProgressText } from './i18n/useProgressText';
 import { useCatalogueUpdates } from './hooks/useCatalogueUpdates';
 import { useEngine } from './hooks/useEngine';
 import { useHashRoute } from './hooks/useHashRoute';
@@ -22,6 +23,7 @@ interface Props {
 
 /** The demo shop: routes between the shop front, item pages, search and the privacy page. */
 export function App({ recs, configProblems }: Props) {
+  const { t } = useTranslation();
   const engine = useEngine(recs);
   useCatalogueUpdates(recs);
   const route = useHashRoute();
@@ -33,9 +35,9 @@ export function App({ recs, configProblems }: Props) {
   if (engine.phase === 'failed') {
     return (
       <main className="panel error" role="alert" data-testid="app.failed">
-        <h1>The shop could not start</h1>
+        <h1>{t('app.failedTitle')}</h1>
         <p>{engine.message}</p>
-        <p>Check the catalogue address, or try again when you are online.</p>
+        <p>{t('app.failedHint')}</p>
       </main>
     );
   }
@@ -46,11 +48,10 @@ export function App({ recs, configProblems }: Props) {
     message,
   }));
   if (restarts > 0) {
-    const times = restarts === 1 ? 'once' : `${restarts} times`;
     problems.push({
       code: 'engine-restarted',
       level: 'warning',
-      message: `The recommender stopped unexpectedly and was restarted (${times}); your history and learned preferences were kept.`,
+      message: t('app.restarted', { count: restarts }),
     });
   }
   return (
@@ -58,7 +59,8 @@ export function App({ recs, configProblems }: Props) {
       {/* Keyed by the query, so back/forward and links reset the search box. */}
       <Header
         key={route.page === 'search' ? route.query : ''}
-        shopName={status.catalogue.id}
+        shopName={status.catalogue.name ?? status.catalogue.id}
+        catalogueUrl={status.catalogue.url}
         query={route.page === 'search' ? route.query : ''}
       />
       <Notices notices={[...problems, ...status.notices]} />
@@ -73,8 +75,8 @@ export function App({ recs, configProblems }: Props) {
               recs={recs}
               items={items}
               options={{ count: 24, query: route.query }}
-              title={`Results for “${route.query}”`}
-              empty="Nothing in the shop matches those words. Try other words."
+              title={t('recs.resultsFor', { query: route.query })}
+              empty={t('recs.noResults')}
               testId="search.results"
             />
           )}
@@ -86,7 +88,7 @@ export function App({ recs, configProblems }: Props) {
 }
 
 function Loading({ progress }: { progress: EventTarget }) {
-  const { text, value } = describeProgress(useProgress(progress));
+  const { text, value } = useProgressText(useProgress(progress));
   return (
     <main className="loading" aria-busy="true" data-testid="app.loading">
       <p>{text}</p>

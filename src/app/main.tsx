@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { configFromUrl } from './config';
 import { App } from './App';
@@ -6,6 +7,7 @@ import { PwaNotices } from './components/PwaNotices';
 import { SnackbarProvider } from './components/Snackbar';
 import { PrivateRecs } from '../client/private-recs';
 import { startPwa } from './pwa/register';
+import { startI18n } from './i18n/i18n';
 import './styles.css';
 
 declare global {
@@ -15,6 +17,8 @@ declare global {
   }
 }
 
+// Before anything renders, so that the first paint is already in the visitor's language.
+const i18n = startI18n();
 const { config, problems } = configFromUrl(window.location.href);
 const recs = new PrivateRecs(config);
 window.privateRecs = recs;
@@ -25,9 +29,11 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <SnackbarProvider>
-      <PwaNotices pwa={pwa} />
-      <App recs={recs} configProblems={problems} />
-    </SnackbarProvider>
+    <I18nextProvider i18n={i18n}>
+      <SnackbarProvider>
+        <PwaNotices pwa={pwa} />
+        <App recs={recs} configProblems={problems} />
+      </SnackbarProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import type { CatalogueItem } from './catalogue/schema';
+import type { ReasonView } from './ranking/explain';
 import type { EncoderInfo } from './encoder/encoder';
 import type { ErrorCode } from './errors';
 import type { StoredInteraction, TrackEvent } from './interactions/types';
@@ -99,7 +100,16 @@ export interface EngineStatus {
   /** Engagement events (views, clicks, likes, purchases, …); impressions are counted apart. */
   interactions: number;
   impressions: number;
-  catalogue: { id: string; version: string | null; url: string; source: 'network' | 'stored' };
+  catalogue: {
+    id: string;
+    /** The shop's name on screen, when the catalogue gives one. */
+    name: string | null;
+    /** The catalogue's language (BCP 47), when it gives one. */
+    language: string | null;
+    version: string | null;
+    url: string;
+    source: 'network' | 'stored';
+  };
   semantic: SemanticState;
   /** The shop's collaborative vectors in use beside the text vectors, if the catalogue has any. */
   collaborative: CollaborativeInfo | null;
@@ -126,6 +136,8 @@ export interface Recommendation {
   reason: string;
   /** The history item the reason names, when it names one. */
   reasonItemId?: string;
+  /** The reason as data, so a page can word it in its own language (`reason` is English). */
+  why?: ReasonView;
 }
 
 export interface ImportResult {

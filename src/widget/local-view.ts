@@ -4,6 +4,7 @@ import type { EngineProgress } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
 import { localEngine, type LocalEngine } from './local-engines';
+import { widgetStrings, type WidgetStrings } from './i18n';
 import { FRAME_ELEMENT_FLAG, type WidgetOptions } from './options';
 import { handleListKeys, renderList } from './strip';
 
@@ -37,6 +38,8 @@ export class LocalView implements WidgetView {
   private visible = false;
   private recorded = '';
   private readonly sight: IntersectionObserver;
+  /** In the element's language (its `lang`, else the page's, else the browser's). */
+  private readonly strings: WidgetStrings;
 
   constructor(
     root: ShadowRoot,
@@ -45,6 +48,7 @@ export class LocalView implements WidgetView {
   ) {
     this.engine = localEngine(options);
     this.fixedLayout = root.host.hasAttribute(FRAME_ELEMENT_FLAG);
+    this.strings = widgetStrings(root.host);
     const container = document.createElement('section');
     container.className = 'container';
     container.setAttribute('part', 'container');
@@ -60,7 +64,7 @@ export class LocalView implements WidgetView {
     const footer = document.createElement('p');
     footer.className = 'footer';
     footer.setAttribute('part', 'footer');
-    footer.textContent = 'Picked on this device: what you view here is never sent anywhere.';
+    footer.textContent = this.strings.footer;
     // The encoder in use once indexing has settled, for shops' scripts and tests to see.
     this.engine.indexed.then(
       (status) => {
@@ -134,9 +138,7 @@ export class LocalView implements WidgetView {
         if (!current()) return;
         this.rendered = true;
         if (recs.length === 0 && !this.fixedLayout) {
-          const text = query
-            ? 'Nothing in the shop matches those words.'
-            : 'Nothing to recommend yet.';
+          const text = query ? this.strings.noMatches : this.strings.nothingYet;
           renderList(this.list, this.message, { state: 'message', text });
           this.shown = this.signature = '';
           this.events.state('empty');
@@ -156,7 +158,7 @@ export class LocalView implements WidgetView {
       .catch((error: unknown) => {
         if (!current()) return;
         this.rendered = true;
-        const text = `Recommendations are unavailable: ${errorMessage(error)}`;
+        const text = this.strings.unavailable(errorMessage(error));
         renderList(this.list, this.message, { state: 'message', text });
         this.shown = this.signature = '';
         this.events.state('error', text);

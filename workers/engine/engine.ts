@@ -25,7 +25,7 @@ import {
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
-import { describeReason } from '../../src/shared/ranking/explain';
+import { describeReason, reasonView } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
 import { recommendFeed } from '../../src/shared/ranking/feed';
@@ -157,6 +157,8 @@ export class Engine implements EngineApi {
       ...this.visitor.history.counts(),
       catalogue: {
         id: state.catalogue.id,
+        name: state.catalogue.name ?? null,
+        language: state.catalogue.language ?? null,
         version: state.catalogue.version ?? null,
         url: state.url,
         source: state.source,
@@ -227,6 +229,7 @@ export class Engine implements EngineApi {
         itemId: item?.id ?? '',
         score,
         reason: describeReason(reason, state.catalogue.items),
+        why: reasonView(reason, state.catalogue.items),
         ...(reasonItemId === undefined ? {} : { reasonItemId }),
       };
     });

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface State {
   message: string | null;
@@ -18,12 +19,17 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (this.state.message === null) return this.props.children;
-    return (
-      <div role="alert" className="panel error" data-testid="app.crash">
-        <h2>Something went wrong showing this page</h2>
-        <p>{this.state.message}</p>
-        <p>Your history and settings are safe. Reload the page to try again.</p>
-      </div>
-    );
+    return <Crash message={this.state.message} />;
   }
+}
+
+function Crash({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="panel error" data-testid="app.crash">
+      <h2>{t('app.crashTitle')}</h2>
+      <p>{message}</p>
+      <p>{t('app.crashHint')}</p>
+    </div>
+  );
 }

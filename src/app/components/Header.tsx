@@ -1,8 +1,18 @@
 import { useState, type SyntheticEvent } from 'react';
 import { href } from '../hooks/useHashRoute';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { ShopSwitch } from './ShopSwitch';
 
-/** Shop name, navigation and the search box. */
-export function Header({ shopName, query }: { shopName: string; query: string }) {
+interface Props {
+  shopName: string;
+  catalogueUrl: string;
+  query: string;
+}
+
+/** Shop name, navigation, the shop switch and the search box. */
+export function Header({ shopName, catalogueUrl, query }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState(query);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -16,21 +26,23 @@ export function Header({ shopName, query }: { shopName: string; query: string })
       <form role="search" onSubmit={submit}>
         <input
           type="search"
-          aria-label="Search the shop"
-          placeholder="Search, e.g. “quiet coffee grinder”"
+          aria-label={t('header.searchLabel')}
+          placeholder={t('header.searchPlaceholder')}
           data-testid="search.input"
           value={text}
           onChange={(event) => {
             setText(event.target.value);
           }}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t('header.search')}</button>
       </form>
       <nav>
-        <a href={href.home()}>Shop</a>
+        <a href={href.home()}>{t('header.shop')}</a>
         <a href={href.privacy()} data-testid="nav.privacy">
-          Your data
+          {t('header.yourData')}
         </a>
+        <ShopSwitch catalogueUrl={catalogueUrl} />
+        <LanguageSwitch />
       </nav>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
 import type { PrivateRecs } from '../../client/private-recs';
@@ -11,17 +12,20 @@ interface Props {
 }
 
 const PAGE = 24;
+/** Items without a category; a key no catalogue category can equal, worded on screen. */
+const OTHER = '\u0000other';
 
 /** The shop front: personal recommendations, then the whole catalogue by category. */
 export function HomePage({ recs, items }: Props) {
+  const { t } = useTranslation();
   return (
     <>
       <RecommendationList
         recs={recs}
         items={items}
         options={{ count: 10 }}
-        title="Recommended for you"
-        empty="Nothing to recommend: every item is either bought or unavailable."
+        title={t('recs.forYou')}
+        empty={t('recs.nothingToRecommend')}
         testId="recs.grid"
         recordImpressions
       />
@@ -31,24 +35,28 @@ export function HomePage({ recs, items }: Props) {
 }
 
 function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
+  const { t } = useTranslation();
   const categories = useMemo(() => {
     const names = new Set<string>();
-    for (const item of items.values()) names.add(topCategory(item) ?? 'Other');
+    for (const item of items.values()) names.add(topCategory(item) ?? OTHER);
     return [...names].sort();
   }, [items]);
   const [category, setCategory] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const list = useMemo(
     () =>
-      [...items.values()].filter(
-        (item) => !category || (topCategory(item) ?? 'Other') === category,
-      ),
+      [...items.values()].filter((item) => !category || (topCategory(item) ?? OTHER) === category),
     [items, category],
   );
   return (
     <section className="browse">
-      <h2>Browse the shop</h2>
-      <div className="chips" role="group" aria-label="Categories" data-testid="browse.categories">
+      <h2>{t('browse.title')}</h2>
+      <div
+        className="chips"
+        role="group"
+        aria-label={t('browse.categories')}
+        data-testid="browse.categories"
+      >
         {[null, ...categories].map((name) => (
           <button
             key={name ?? 'all'}
@@ -59,7 +67,7 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
               setShown(PAGE);
             }}
           >
-            {name ?? 'All'}
+            {name === null ? t('browse.all') : name === OTHER ? t('browse.other') : name}
           </button>
         ))}
       </div>
@@ -76,7 +84,7 @@ function Browse({ items }: { items: ReadonlyMap<string, CatalogueItem> }) {
             setShown(shown + PAGE);
           }}
         >
-          Show more ({list.length - shown} left)
+          {t('browse.more', { count: list.length - shown })}
         </button>
       )}
     </section>

@@ -1,32 +1,32 @@
 import type { EngineStatus } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/i18n';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../../client/private-recs';
 import { useSnackbar } from './Snackbar';
 
 /** What the app believes the visitor likes, as a chart they can edit, and a pause switch. */
 export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: EngineStatus }) {
-  const interests = useLiveQuery(recs, loadProfile, 'Could not work out your interests');
+  const { t } = useTranslation();
+  const interests = useLiveQuery(recs, loadProfile, 'interests.failed');
   const notify = useSnackbar();
-  const run = (what: string, action: () => Promise<void>, done: string) => {
+  /** `failed` and `done` are string keys. */
+  const run = (failed: string, action: () => Promise<void>, done: string) => {
     action().then(
       () => {
         notify(done);
       },
       (error: unknown) => {
-        notify(`${what} failed: ${errorMessage(error)}`, 'error');
+        notify(t(failed, { reason: errorText(error) }), 'error');
       },
     );
   };
   const paused = status.learning.state === 'paused';
   return (
     <section className="interests" data-testid="privacy.interests">
-      <h2>What the app thinks you like</h2>
-      <p className="muted">
-        Worked out on this device from your history. Remove an interest and its items stop counting;
-        your history itself stays, and you can count them again.
-      </p>
-      {interests?.length === 0 && <p className="muted">No interests yet.</p>}
+      <h2>{t('interests.title')}</h2>
+      <p className="muted">{t('interests.intro')}</p>
+      {interests?.length === 0 && <p className="muted">{t('interests.none')}</p>}
       <ul className="interest-list">
         {interests?.map((interest) => (
           <li key={interest.id} data-testid="privacy.interest" data-label={interest.label}>
@@ -35,22 +35,22 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
               <span style={{ width: `${Math.round(interest.share * 100)}%` }} />
             </span>
             <span className="muted">
-              {Math.round(interest.share * 100)}% · {interest.itemIds.length} items
+              {t('interests.share', { share: interest.share, count: interest.itemIds.length })}
             </span>
             <button
               type="button"
               className="link"
               data-testid="privacy.interest-remove"
-              aria-label={`Remove the interest ${interest.label}`}
+              aria-label={t('interests.removeLabel', { label: interest.label })}
               onClick={() => {
                 run(
-                  'Removing',
+                  'interests.removeFailed',
                   () => recs.internals.removeInterest(interest.id),
-                  `Removed “${interest.label}”.`,
+                  t('interests.removed', { label: interest.label }),
                 );
               }}
             >
-              Remove
+              {t('interests.remove')}
             </button>
           </li>
         ))}
@@ -62,13 +62,13 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
             data-testid="privacy.interests-restore"
             onClick={() => {
               run(
-                'Restoring',
+                'interests.restoreFailed',
                 () => recs.internals.restoreInterests(),
-                'Removed interests count again.',
+                t('interests.restored'),
               );
             }}
           >
-            Count {status.excludedItems} removed items again
+            {t('interests.restore', { count: status.excludedItems })}
           </button>
         )}
         <button
@@ -77,17 +77,17 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
           data-testid="privacy.pause-button"
           onClick={() => {
             run(
-              paused ? 'Resuming' : 'Pausing',
+              paused ? 'interests.resumeFailed' : 'interests.pauseFailed',
               () => recs.internals.setLearningPaused(!paused),
-              paused ? 'Learning resumed.' : 'Learning paused: nothing you do is recorded.',
+              paused ? t('interests.resumed') : t('interests.paused'),
             );
           }}
         >
-          {paused ? 'Resume learning' : 'Pause learning'}
+          {paused ? t('interests.resume') : t('interests.pause')}
         </button>
         {paused && (
           <span className="muted" data-testid="privacy.paused-note">
-            Paused: nothing you do is recorded or learned until you resume.
+            {t('interests.pausedNote')}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { href } from '../hooks/useHashRoute';
+import { useTranslation } from 'react-i18next';
 import { formatPrice } from '../../client/format';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 /** One product tile; catalogue text is rendered as text, never as markup. */
 export function ItemCard({ item, reason, onOpen, testId = 'recs.card' }: Props) {
+  const { i18n } = useTranslation();
   return (
     <li
       className="card"
@@ -27,7 +29,9 @@ export function ItemCard({ item, reason, onOpen, testId = 'recs.card' }: Props) 
         <span className="card-category">{item.category}</span>
         <span className="card-title">{item.title}</span>
         {item.price !== undefined && (
-          <span className="card-price">{formatPrice(item.price, item.currency)}</span>
+          <span className="card-price">
+            {formatPrice(item.price, item.currency, i18n.resolvedLanguage)}
+          </span>
         )}
       </a>
       {reason && (

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
-import { errorMessage } from '../../shared/errors';
 import type { InteractionType } from '../../shared/interactions/types';
+import { useTranslation } from 'react-i18next';
 import { formatPrice } from '../../client/format';
+import { errorText } from '../i18n/i18n';
 import type { PrivateRecs } from '../../client/private-recs';
 import { usePersistOnEngagement } from '../hooks/useStoragePersistence';
 import { RecommendationList } from './RecommendationList';
@@ -17,15 +18,17 @@ interface Props {
 /** Engagement worth keeping: the first of these in a visit asks the browser to keep the data. */
 const KEEPS: readonly InteractionType[] = ['like', 'add_to_cart', 'purchase'];
 
+/** Each action's button label and confirmation, as keys of the `item` strings. */
 const ACTIONS: { type: InteractionType; label: string; done: string }[] = [
-  { type: 'like', label: 'Like', done: 'Liked' },
-  { type: 'dislike', label: 'Not for me', done: 'Noted: fewer items like this' },
-  { type: 'add_to_cart', label: 'Add to cart', done: 'Added to your cart' },
-  { type: 'purchase', label: 'Buy now', done: 'Bought (a demo: nothing is charged)' },
+  { type: 'like', label: 'item.like', done: 'item.liked' },
+  { type: 'dislike', label: 'item.dislike', done: 'item.disliked' },
+  { type: 'add_to_cart', label: 'item.add_to_cart', done: 'item.added_to_cart' },
+  { type: 'purchase', label: 'item.purchase', done: 'item.purchased' },
 ];
 
 /** A product page: opening it records a view; the buttons record likes, dislikes and purchases. */
 export function ItemPage({ recs, items, itemId }: Props) {
+  const { t, i18n } = useTranslation();
   const item = items.get(itemId);
   const notify = useSnackbar();
   const viewed = useRef<string | null>(null);
@@ -34,13 +37,13 @@ export function ItemPage({ recs, items, itemId }: Props) {
     if (!item || viewed.current === item.id) return;
     viewed.current = item.id;
     recs.track({ type: 'view', itemId: item.id }).catch((error: unknown) => {
-      notify(`Could not record this view: ${errorMessage(error)}`, 'error');
+      notify(t('item.viewFailed', { reason: errorText(error) }), 'error');
     });
-  }, [recs, item, notify]);
+  }, [recs, item, notify, t]);
   if (!item) {
     return (
       <p role="alert" className="panel error">
-        There is no item “{itemId}” in this catalogue.
+        {t('item.missing', { id: itemId })}
       </p>
     );
   }
@@ -48,10 +51,10 @@ export function ItemPage({ recs, items, itemId }: Props) {
     recs
       .track({ type, itemId: item.id })
       .then(() => {
-        notify(done);
+        notify(t(done));
       })
       .catch((error: unknown) => {
-        notify(`Could not record that: ${errorMessage(error)}`, 'error');
+        notify(t('item.actionFailed', { reason: errorText(error) }), 'error');
       });
   };
   return (
@@ -60,12 +63,14 @@ export function ItemPage({ recs, items, itemId }: Props) {
         <p className="card-category">{item.category}</p>
         <h1>{item.title}</h1>
         {item.price !== undefined && (
-          <p className="item-price">{formatPrice(item.price, item.currency)}</p>
+          <p className="item-price">
+            {formatPrice(item.price, item.currency, i18n.resolvedLanguage)}
+          </p>
         )}
-        {item.available === false && <p className="muted">Currently unavailable</p>}
+        {item.available === false && <p className="muted">{t('item.unavailable')}</p>}
         {item.description && <p>{item.description}</p>}
         {item.tags && item.tags.length > 0 && (
-          <ul className="tags" aria-label="Tags">
+          <ul className="tags" aria-label={t('item.tags')}>
             {item.tags.map((tag) => (
               <li key={tag}>{tag}</li>
             ))}
@@ -84,7 +89,7 @@ export function ItemPage({ recs, items, itemId }: Props) {
                 if (KEEPS.includes(type)) persistOnEngagement();
               }}
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>
@@ -93,8 +98,8 @@ export function ItemPage({ recs, items, itemId }: Props) {
         recs={recs}
         items={items}
         options={{ count: 5, contextItemId: item.id }}
-        title="Similar items"
-        empty="No similar items."
+        title={t('recs.similar')}
+        empty={t('recs.noSimilar')}
         testId="item.similar"
       />
     </>

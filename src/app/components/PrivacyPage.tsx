@@ -1,7 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/i18n';
 import type { StoredInteraction } from '../../shared/interactions/types';
 import { formatTime } from '../../client/format';
 import { href } from '../hooks/useHashRoute';
@@ -17,41 +18,28 @@ interface Props {
   status: EngineStatus;
 }
 
-const LABELS: Record<StoredInteraction['type'], string> = {
-  impression: 'Saw',
-  view: 'Viewed',
-  click: 'Opened',
-  add_to_cart: 'Added to cart',
-  purchase: 'Bought',
-  like: 'Liked',
-  dislike: 'Disliked',
-  rating: 'Rated',
-};
-
 /** What the app keeps about the visitor: the history, with delete, export, import and erase. */
 export function PrivacyPage({ recs, items, status }: Props) {
-  const history = useLiveQuery(recs, loadHistory, 'Could not read your history');
+  const { t, i18n } = useTranslation();
+  const history = useLiveQuery(recs, loadHistory, 'privacy.historyFailed');
   const notify = useSnackbar();
+  const label = (type: StoredInteraction['type']) => t(`privacy.type.${type}`);
   const remove = (id: number) => {
     // The engine tells every view of the change; nothing to refresh here.
     recs.internals.deleteInteraction(id).catch((error: unknown) => {
-      notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+      notify(t('privacy.deleteFailed', { reason: errorText(error) }), 'error');
     });
   };
   return (
     <section className="privacy" data-testid="privacy.page">
-      <h1>Your data</h1>
-      <p>
-        Everything below is stored only in this browser. Nothing you view, like or buy is sent
-        anywhere: recommendations are computed on this device.
-      </p>
+      <h1>{t('privacy.title')}</h1>
+      <p>{t('privacy.intro')}</p>
       <DataActions recs={recs} />
       <StorageSection />
       <InterestsPanel recs={recs} status={status} />
-      <h2>Your history ({history?.length ?? '…'})</h2>
+      <h2>{t('privacy.historyTitle', { count: history?.length ?? '…' })}</h2>
       <p className="muted" data-testid="privacy.impressions">
-        Also recorded: {status.impressions} impressions (items shown to you that you did not open;
-        they count a little against those items).{' '}
+        {t('privacy.impressions', { count: status.impressions })}{' '}
         {status.impressions > 0 && (
           <button
             type="button"
@@ -59,34 +47,37 @@ export function PrivacyPage({ recs, items, status }: Props) {
             data-testid="privacy.impressions-delete"
             onClick={() => {
               recs.internals.deleteImpressions().catch((error: unknown) => {
-                notify(`Deleting failed: ${errorMessage(error)}`, 'error');
+                notify(t('privacy.deleteFailed', { reason: errorText(error) }), 'error');
               });
             }}
           >
-            Delete impressions
+            {t('privacy.deleteImpressions')}
           </button>
         )}
       </p>
-      {history && history.length === 0 && <p className="muted">No history yet.</p>}
+      {history && history.length === 0 && <p className="muted">{t('privacy.noHistory')}</p>}
       <ol className="history" data-testid="privacy.history">
         {history?.map((event) => (
           <li key={event.id} data-testid="privacy.history-row" data-item-id={event.itemId}>
             <span className="history-type">
-              {LABELS[event.type]}
+              {label(event.type)}
               {event.value !== undefined ? ` ${event.value}` : ''}
             </span>{' '}
             <a href={href.item(event.itemId)}>{items.get(event.itemId)?.title ?? event.itemId}</a>{' '}
-            <time className="muted">{formatTime(event.ts)}</time>
+            <time className="muted">{formatTime(event.ts, i18n.resolvedLanguage)}</time>
             <button
               type="button"
               className="link"
               data-testid="privacy.delete-button"
-              aria-label={`Delete this entry: ${LABELS[event.type]} ${items.get(event.itemId)?.title ?? event.itemId}`}
+              aria-label={t('privacy.deleteEntry', {
+                what: label(event.type),
+                title: items.get(event.itemId)?.title ?? event.itemId,
+              })}
               onClick={() => {
                 remove(event.id);
               }}
             >
-              Delete
+              {t('privacy.delete')}
             </button>
           </li>
         ))}
@@ -100,10 +91,11 @@ const loadHistory = async (recs: PrivateRecs) =>
   (await recs.internals.history()).filter((event) => event.type !== 'impression').reverse();
 
 function DataActions({ recs }: { recs: PrivateRecs }) {
+  const { t } = useTranslation();
   const notify = useSnackbar();
   const [confirming, setConfirming] = useState(false);
-  const fail = (what: string) => (error: unknown) => {
-    notify(`${what} failed: ${errorMessage(error)}`, 'error');
+  const fail = (key: string) => (error: unknown) => {
+    notify(t(key, { reason: errorText(error) }), 'error');
   };
   const exportData = () => {
     recs
@@ -118,7 +110,7 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
           URL.revokeObjectURL(url);
         }, 10_000);
       })
-      .catch(fail('Export'));
+      .catch(fail('privacy.exportFailed'));
   };
   const importData = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -127,18 +119,21 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
     recs
       .importData(file)
       .then(({ imported, rejected, problems }) => {
-        const detail = rejected > 0 ? `; ${rejected} lines rejected (${problems.join('; ')})` : '';
-        notify(`Imported ${imported} interactions${detail}.`);
+        const detail =
+          rejected > 0
+            ? t('privacy.rejected', { count: rejected, problems: problems.join('; ') })
+            : '';
+        notify(t('privacy.imported', { count: imported, detail }));
       })
-      .catch(fail('Import'));
+      .catch(fail('privacy.importFailed'));
   };
   return (
     <div className="actions">
       <button type="button" data-testid="privacy.export-button" onClick={exportData}>
-        Export my data
+        {t('privacy.export')}
       </button>
       <label className="button">
-        Import data
+        {t('privacy.import')}
         <input
           type="file"
           accept=".jsonl,.json,.ndjson,application/x-ndjson,text/plain"
@@ -147,8 +142,8 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
         />
       </label>
       {confirming ? (
-        <span className="confirm" role="group" aria-label="Confirm erasing">
-          Erase all history and learned preferences?{' '}
+        <span className="confirm" role="group" aria-label={t('privacy.confirmErase')}>
+          {t('privacy.eraseQuestion')}{' '}
           <button
             type="button"
             className="danger"
@@ -156,11 +151,11 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
             onClick={() => {
               setConfirming(false);
               recs.forget().then(() => {
-                notify('Everything was erased.');
-              }, fail('Erasing'));
+                notify(t('privacy.erased'));
+              }, fail('privacy.eraseFailed'));
             }}
           >
-            Erase everything
+            {t('privacy.erase')}
           </button>{' '}
           <button
             type="button"
@@ -168,7 +163,7 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
               setConfirming(false);
             }}
           >
-            Cancel
+            {t('app.cancel')}
           </button>
         </span>
       ) : (
@@ -180,7 +175,7 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
             setConfirming(true);
           }}
         >
-          Erase everything
+          {t('privacy.erase')}
         </button>
       )}
     </div>

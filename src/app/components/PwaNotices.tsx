@@ -1,4 +1,5 @@
-import { errorMessage } from '../../shared/errors';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/i18n';
 import { usePwa } from '../hooks/usePwa';
 import type { Pwa } from '../pwa/pwa-state';
 import { OfflineStatus } from './OfflineStatus';
@@ -9,6 +10,7 @@ import { useSnackbar } from './Snackbar';
  * failed). The region is always present, so screen readers announce what appears in it.
  */
 export function PwaNotices({ pwa }: { pwa: Pwa }) {
+  const { t } = useTranslation();
   const state = usePwa(pwa);
   const notify = useSnackbar();
   const dismiss = (
@@ -19,7 +21,7 @@ export function PwaNotices({ pwa }: { pwa: Pwa }) {
         pwa.dismiss();
       }}
     >
-      OK
+      {t('pwa.ok')}
     </button>
   );
   return (
@@ -27,37 +29,34 @@ export function PwaNotices({ pwa }: { pwa: Pwa }) {
       <OfflineStatus />
       {state.updateAvailable && (
         <p className="notice" data-testid="pwa.update">
-          A new version of the shop is ready.{' '}
+          {t('pwa.update')}{' '}
           <button
             type="button"
             data-testid="pwa.update-button"
             disabled={state.updating}
             onClick={() => {
               pwa.update().catch((error: unknown) => {
-                notify(`Updating failed: ${errorMessage(error)}`, 'error');
+                notify(t('pwa.updateFailed', { reason: errorText(error) }), 'error');
               });
             }}
           >
-            Reload
+            {t('pwa.reload')}
           </button>
         </p>
       )}
       {!state.dismissed && state.offline === 'ready' && (
         <p className="notice" data-testid="pwa.offline-ready">
-          Ready to work offline: this shop now opens, recommends and learns without a network.{' '}
-          {dismiss}
+          {t('pwa.offlineReady')} {dismiss}
         </p>
       )}
       {!state.dismissed && state.offline === 'incomplete' && (
         <p className="notice warning" data-testid="pwa.offline-incomplete">
-          Not everything could be saved for offline use ({state.problem}). It is saved on your next
-          visit with a network. {dismiss}
+          {t('pwa.offlineIncomplete', { problem: state.problem })} {dismiss}
         </p>
       )}
       {!state.dismissed && state.offline === 'unavailable' && (
         <p className="notice" data-testid="pwa.unavailable">
-          Offline use is not available in this browser window ({state.problem}): the shop needs the
-          network to open. {dismiss}
+          {t('pwa.unavailable', { problem: state.problem })} {dismiss}
         </p>
       )}
     </div>

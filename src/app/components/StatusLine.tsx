@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../shared/engine-api';
 
 /**
@@ -5,11 +6,12 @@ import type { EngineStatus } from '../../shared/engine-api';
  * interaction count, always visible.
  */
 export function StatusLine({ status }: { status: EngineStatus }) {
-  const source = status.catalogue.source === 'stored' ? ' (saved copy)' : '';
+  const { t } = useTranslation();
+  const source = status.catalogue.source === 'stored' ? t('status.savedCopy') : '';
   return (
     <footer className="status-line" data-testid="status.line">
-      <span data-testid="status.items">{status.items.toLocaleString()} items</span>
-      {source} · encoder <span data-testid="status.encoder">{status.encoder.id}</span>
+      <span data-testid="status.items">{t('status.items', { count: status.items })}</span>
+      {source} · {t('status.encoder')} <span data-testid="status.encoder">{status.encoder.id}</span>
       {status.encoder.device && (
         <span data-testid="status.encoder-device">
           {' '}
@@ -19,12 +21,13 @@ export function StatusLine({ status }: { status: EngineStatus }) {
       {status.collaborative && (
         <span data-testid="status.collaborative">
           {' '}
-          + shop co-usage vectors ({status.collaborative.dims} dims)
+          {t('status.coUsage', { dims: status.collaborative.dims })}
         </span>
       )}{' '}
-      · backend <span data-testid="status.backend">{status.backend}</span> ·{' '}
-      <span data-testid="status.interactions">{status.interactions}</span> interactions
-      {status.learning.state === 'paused' ? ' · learning paused' : ''} · computed on this device
+      · {t('status.backend')} <span data-testid="status.backend">{status.backend}</span> ·{' '}
+      <span data-testid="status.interactions">{status.interactions}</span>{' '}
+      {t('status.interactions', { count: status.interactions })}
+      {status.learning.state === 'paused' ? t('status.paused') : ''} · {t('status.onDevice')}
     </footer>
   );
 }

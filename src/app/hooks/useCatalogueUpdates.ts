@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 
@@ -13,11 +13,18 @@ export function useCatalogueUpdates(recs: PrivateRecs): void {
     const check = () => {
       recs.refreshCatalogue().then(
         (answer) => {
-          if (!answer.ok) notify(`The catalogue was not updated: ${answer.message}`, 'error');
-          else if (answer.changed) notify(`The catalogue was updated (${answer.items} items).`);
+          if (!answer.ok)
+            notify(
+              translate('app.catalogueNotUpdated', {
+                reason: translate(`error.${answer.code}`, { defaultValue: answer.message }),
+              }),
+              'error',
+            );
+          else if (answer.changed)
+            notify(translate('app.catalogueUpdated', { count: answer.items }));
         },
         (error: unknown) => {
-          notify(`Could not check for a new catalogue: ${errorMessage(error)}`, 'error');
+          notify(translate('app.catalogueCheckFailed', { reason: errorText(error) }), 'error');
         },
       );
     };

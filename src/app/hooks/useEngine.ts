@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineChange, EngineStatus } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 import { coalesce } from '../../client/coalesce';
@@ -29,7 +29,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     let live = true;
     let items: ReadonlyMap<string, CatalogueItem> | null = null;
     const fail = (error: unknown) => {
-      if (live) setState({ phase: 'failed', message: errorMessage(error) });
+      if (live) setState({ phase: 'failed', message: errorText(error) });
     };
     const show = (status: EngineStatus) => {
       if (live && items) setState({ phase: 'ready', status, items, restarts: recs.restarts });
@@ -37,7 +37,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     const pull = coalesce(() =>
       recs.internals.status().then(show, (error: unknown) => {
         // The shop keeps working on its last status; only start-up failures replace it.
-        notify(`Could not refresh the status: ${errorMessage(error)}`, 'error');
+        notify(translate('app.statusFailed', { reason: errorText(error) }), 'error');
       }),
     );
     const refresh = (event?: Event) => {
@@ -46,7 +46,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
       else pull();
     };
     const restarting = () => {
-      notify('The recommender stopped unexpectedly and is restarting. Nothing you did is lost.');
+      notify(translate('app.restarting'));
     };
     const loadItems = () =>
       recs.internals.items().then((list) => {
@@ -56,7 +56,7 @@ export function useEngine(recs: PrivateRecs): EngineState {
     // An updated catalogue replaced the items (refreshCatalogue).
     const reloadItems = () => {
       loadItems().catch((error: unknown) => {
-        notify(`Could not show the updated catalogue: ${errorMessage(error)}`, 'error');
+        notify(translate('app.catalogueShowFailed', { reason: errorText(error) }), 'error');
       });
     };
     recs.addEventListener('change', refresh);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 import { coalesce } from '../../client/coalesce';
@@ -7,6 +7,7 @@ import { coalesce } from '../../client/coalesce';
 /**
  * Loads engine data and reloads it on `change` (one load at a time, one more after a burst); a
  * failure goes to the snackbar and the last good value stays on screen (null until the first).
+ * `failure` is the string key of what could not be done ("Could not read your history").
  */
 export function useLiveQuery<T>(
   recs: PrivateRecs,
@@ -23,7 +24,7 @@ export function useLiveQuery<T>(
           if (live) setValue(result);
         },
         (error: unknown) => {
-          notify(`${failure}: ${errorMessage(error)}`, 'error');
+          notify(`${translate(failure)}: ${errorText(error)}`, 'error');
         },
       ),
     );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Recommendation, RecommendOptions } from '../../shared/engine-api';
-import { errorMessage } from '../../shared/errors';
+import { errorText } from '../i18n/i18n';
 import type { PrivateRecs } from '../../client/private-recs';
 import { coalesce } from '../../client/coalesce';
 
@@ -24,7 +24,7 @@ export function useRecommendations(recs: PrivateRecs, options: RecommendOptions)
           if (live) setState({ phase: 'ready', recs: list });
         },
         (error: unknown) => {
-          if (live) setState({ phase: 'failed', message: errorMessage(error) });
+          if (live) setState({ phase: 'failed', message: errorText(error) });
         },
       ),
     );

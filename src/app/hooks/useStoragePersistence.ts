@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { errorMessage } from '../../shared/errors';
+import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import { evictionWarning, storagePersistence, type StorageState } from '../pwa/persistence';
 
@@ -8,7 +8,7 @@ export function useStoragePersistence(): StorageState {
   const notify = useSnackbar();
   useEffect(() => {
     storagePersistence.refresh().catch((error: unknown) => {
-      notify(`Could not read the storage state: ${errorMessage(error)}`, 'error');
+      notify(translate('storage.readFailed', { reason: errorText(error) }), 'error');
     });
   }, [notify]);
   return useSyncExternalStore(storagePersistence.subscribe, storagePersistence.getSnapshot);
@@ -27,7 +27,7 @@ export function usePersistOnEngagement(): () => void {
         if (warning) notify(warning);
       },
       (error: unknown) => {
-        notify(`Could not ask the browser to keep your data: ${errorMessage(error)}`, 'error');
+        notify(translate('storage.askFailed', { reason: errorText(error) }), 'error');
       },
     );
   }, [notify]);

@@ -63,6 +63,8 @@ export const catalogueSchema = z.object({
   id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
   version: text(200).optional(),
   language: text(35).optional(),
+  /** What the shop is called on screen (else its id). */
+  name: text(200).optional(),
   items: list(itemSchema, CATALOGUE_LIMITS.items),
   campaigns: list(campaignSchema, 1_000).optional(),
   vectors: z.union([vectorsSchema, list(vectorsSchema, 4)]).optional(),

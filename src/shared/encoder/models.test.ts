@@ -11,6 +11,8 @@ describe('modelFor', () => {
   it('uses the multilingual model for any other language', () => {
     expect(modelFor(null, { language: 'de' })).toBe(MULTILINGUAL_MODEL);
     expect(modelFor(null, { language: 'pt-BR' })).toBe(MULTILINGUAL_MODEL);
+    expect(modelFor(null, { language: 'zh' })).toBe(MULTILINGUAL_MODEL);
+    expect(modelFor(null, { language: 'zh-Hans-CN' })).toBe(MULTILINGUAL_MODEL);
   });
 
   it('lets ?model= override, and "lexical" turn the text model off', () => {

@@ -1,3 +1,5 @@
+import { CJK_CHAR, cjkTokens, splitCjk } from './cjk';
+
 const STOPWORDS = new Set(
   (
     'a an and are as at be by for from has have in into is it its of on or our so that the their ' +
@@ -6,7 +8,11 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Lower-cased word tokens without diacritics, stopwords or one-letter words, lightly stemmed. */
+/**
+ * Lower-cased word tokens without diacritics, stopwords or one-letter words, lightly stemmed.
+ * Chinese and Japanese runs, which have no spaces, become words and character bigrams (cjk.ts);
+ * mixed text ("Bose降噪耳机") is split by script first, so Latin words are tokenized as ever.
+ */
 export function tokenize(text: string): string[] {
   const words = text
     .normalize('NFKD')
@@ -15,10 +21,21 @@ export function tokenize(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u);
   const tokens: string[] = [];
   for (const word of words) {
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
-    tokens.push(stem(word));
+    if (!CJK_CHAR.test(word)) {
+      addWord(tokens, word);
+      continue;
+    }
+    splitCjk(word).forEach((part, index) => {
+      if (index % 2 === 1) tokens.push(...cjkTokens(part));
+      else addWord(tokens, part);
+    });
   }
   return tokens;
+}
+
+function addWord(tokens: string[], word: string): void {
+  if (word.length < 2 || STOPWORDS.has(word)) return;
+  tokens.push(stem(word));
 }
 
 /** Folds the commonest English plural endings so "mugs" matches "mug" and "berries" "berry". */

@@ -11,6 +11,29 @@ export type Reason =
   | { kind: 'similar'; sourceIndex: number }
   | { kind: 'explore'; category: string | null };
 
+/** A reason as data without catalogue indices: what a page needs to word it itself. */
+export type ReasonView =
+  | { kind: 'popular' | 'explore'; category: string | null }
+  | { kind: 'personal'; signal: InteractionType; itemId: string | null }
+  | { kind: 'similar'; itemId: string | null }
+  | { kind: 'query'; query: string };
+
+/** The reason with item indices turned into item ids. */
+export function reasonView(reason: Reason, items: readonly CatalogueItem[]): ReasonView {
+  switch (reason.kind) {
+    case 'personal':
+      return {
+        kind: 'personal',
+        signal: reason.signal,
+        itemId: items[reason.sourceIndex]?.id ?? null,
+      };
+    case 'similar':
+      return { kind: 'similar', itemId: items[reason.sourceIndex]?.id ?? null };
+    default:
+      return reason;
+  }
+}
+
 /** The positive history item that most explains a candidate: weight × similarity, largest wins. */
 export function strongestSource(
   candidate: number,

@@ -1,0 +1,56 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { errorCode, errorMessage } from '../../shared/errors';
+import { pickLanguage, type UiLanguage } from '../../shared/i18n/language';
+import { en } from './en';
+import { storedLanguage, storeLanguage } from './stored-language';
+import { zh } from './zh';
+
+/**
+ * The app's i18next instance: English and Simplified Chinese bundled (a few KB, no loading
+ * step), the language chosen by the visitor's switch, else by `navigator.languages`. Plurals,
+ * numbers and dates go through the browser's Intl, so no locale data is shipped.
+ */
+export const i18n: I18n = i18next.createInstance();
+
+export function startI18n(): I18n {
+  const language = storedLanguage() ?? pickLanguage(navigator.languages);
+  void i18n.use(initReactI18next).init({
+    resources: { en: { translation: en }, 'zh-Hans': { translation: zh } },
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'zh-Hans'],
+    // React escapes text itself; catalogue text inside a value is never read as a template.
+    interpolation: { escapeValue: false, skipOnVariables: true },
+    initAsync: false,
+  });
+  document.documentElement.lang = language;
+  return i18n;
+}
+
+/** Switches the UI language and remembers the choice for the next visit. */
+export function setLanguage(language: UiLanguage): void {
+  storeLanguage(language);
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
+/** The current UI language, for Intl formatters outside i18next (prices, dates, sizes). */
+export function uiLocale(): string {
+  return i18n.resolvedLanguage ?? 'en';
+}
+
+/** A string in the current language, for callbacks outside rendering (snackbar messages). */
+export function translate(key: string, options: Record<string, unknown> = {}): string {
+  return i18n.t(key, options);
+}
+
+/**
+ * A worker error in the current language: worded by its stable `code` where the language has a
+ * wording for it, else the worker's English message (which carries the detail).
+ */
+export function errorText(error: unknown): string {
+  const code = errorCode(error);
+  const message = errorMessage(error);
+  return code ? i18n.t(`error.${code}`, { defaultValue: message }) : message;
+}
