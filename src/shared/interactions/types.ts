@@ -1,3 +1,4 @@
+import { ILL_FORMED_ID, isWellFormed } from '../ids';
 import { z } from '../zod';
 
 export const INTERACTION_TYPES = [
@@ -36,7 +37,8 @@ const baseEvent = z.object({
   itemId: z
     .string({ error: 'must be an item id (text)' })
     .min(1, 'must not be empty')
-    .max(MAX_ITEM_ID, `is longer than ${MAX_ITEM_ID} characters`),
+    .max(MAX_ITEM_ID, `is longer than ${MAX_ITEM_ID} characters`)
+    .refine(isWellFormed, ILL_FORMED_ID),
   // Whole and plausible are checked below: zod's int() also refuses 1e300 as "not whole".
   ts: z.number({ error: 'must be a time in milliseconds since 1970 (a number)' }).optional(),
   value: z
