@@ -8,6 +8,12 @@ import type {
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
+import {
+  checkCatalogueUrl,
+  checkImportData,
+  checkRecommendOptions,
+  checkTrackEvent,
+} from '../shared/api-args';
 import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
 import { EngineSupervisor, type EngineHandle } from './engine-supervisor';
@@ -74,13 +80,13 @@ export class PrivateRecs extends EventTarget {
   }
 
   async track(event: TrackEvent): Promise<void> {
-    // Stamped here, so a call repeated after a worker crash stores the same event once.
-    await this.internals.track({ ...event, ts: event.ts ?? Date.now() });
+    // Checked and stamped here, so a call repeated after a worker crash stores the same event once.
+    await this.internals.track(checkTrackEvent(event, Date.now()));
     this.changed();
   }
 
-  recommend(options?: RecommendOptions): Promise<Recommendation[]> {
-    return this.internals.recommend(options);
+  async recommend(options?: RecommendOptions): Promise<Recommendation[]> {
+    return this.internals.recommend(checkRecommendOptions(options));
   }
 
   async exportData(): Promise<Blob> {
@@ -89,6 +95,7 @@ export class PrivateRecs extends EventTarget {
   }
 
   async importData(data: Blob): Promise<ImportResult> {
+    checkImportData(data);
     // Refused before reading: a huge file would be held in memory twice (here and in the worker).
     if (data.size > IMPORT_LIMITS.size) {
       throw importRejected({
@@ -112,6 +119,7 @@ export class PrivateRecs extends EventTarget {
    * if (!answer.ok) console.warn(answer.message);
    */
   async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    checkCatalogueUrl(url);
     const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
     const answer = await this.internals.refreshCatalogue(absolute);
     if (answer.ok && answer.changed) {
