@@ -1,31 +1,34 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { appPolicy, cspPlugin, modelHost } from './scripts/lib/csp.ts';
+import { appPolicy, catalogueOrigins, cspPlugin, modelHost } from './scripts/lib/csp.ts';
 import { pwaOptions } from './scripts/lib/pwa-options.ts';
 
-export default defineConfig(({ mode }) => ({
-  // Relative asset URLs: the app and the widget work from any path of a static host.
-  base: './',
-  plugins: [
-    react(),
-    VitePWA(pwaOptions),
-    cspPlugin(appPolicy(modelHost({ ...process.env, ...loadEnv(mode, process.cwd()) }))),
-  ],
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    sourcemap: true,
-    rolldownOptions: {
-      // Two entry points over one engine: the app (index.html) and the widget (dist/widget.js).
-      input: { index: 'index.html', widget: 'src/widget/widget.ts' },
-      // The widget is a published module: keep its exports.
-      preserveEntrySignatures: 'exports-only',
-      output: {
-        entryFileNames: (chunk) =>
-          chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js',
+export default defineConfig(({ mode }) => {
+  const env = { ...process.env, ...loadEnv(mode, process.cwd()) };
+  return {
+    // Relative asset URLs: the app and the widget work from any path of a static host.
+    base: './',
+    plugins: [
+      react(),
+      VitePWA(pwaOptions),
+      cspPlugin(appPolicy(modelHost(env), catalogueOrigins(env))),
+    ],
+    worker: { format: 'es' },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      rolldownOptions: {
+        // Two entry points over one engine: the app (index.html) and the widget (dist/widget.js).
+        input: { index: 'index.html', widget: 'src/widget/widget.ts' },
+        // The widget is a published module: keep its exports.
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js',
+        },
       },
     },
-  },
-  preview: { port: 4173, strictPort: true },
-}));
+    preview: { port: 4173, strictPort: true },
+  };
+});

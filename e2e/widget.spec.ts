@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { probeIsolated } from './support/probe';
 import {
   HOSTS,
   isolatedFrame,
@@ -215,43 +216,6 @@ test('isolated mode: the shop page sends events in but cannot read the history b
   expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('item')).toBe(itemId);
 });
 
-/** What a host script sees of an isolated probe strip: its states, message and height. */
-async function probe(page: Page, itemId: string): Promise<{ states: string[]; height: string }> {
-  const catalogue = {
-    schema: 'private-recs/catalogue@1',
-    id: 'probe',
-    items: [{ id: itemId, title: 'Probe', category: 'Probe' }],
-  };
-  await page.route(`${HOSTS.shop}/probe.json`, (route) => route.fulfill({ json: catalogue }));
-  await page.evaluate(() => {
-    const element = document.createElement('private-recs');
-    element.id = 'probe';
-    const states: string[] = [];
-    (window as unknown as { probeStates: string[] }).probeStates = states;
-    new MutationObserver(() => {
-      states.push(`${element.dataset.state ?? ''}|${element.dataset.message ?? ''}`);
-    }).observe(element, { attributes: true });
-    element.setAttribute('isolated', '');
-    element.setAttribute('count', '1');
-    element.setAttribute('catalogue', '/probe.json');
-    document.body.append(element);
-  });
-  const strip = page.locator('#probe');
-  // Chromium does not lay out a cross-origin frame out of view, so it reports no height there.
-  await strip.scrollIntoViewIfNeeded();
-  const frame = await isolatedFrame(strip);
-  await expect(frame.locator('private-recs')).toHaveAttribute('data-encoder', /\S/);
-  await expect(strip).toHaveAttribute('data-state', 'ready');
-  // The host has applied the frame's final height (the one its body has now).
-  const body = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  await expect(strip.locator('iframe')).toHaveCSS('height', `${body}px`);
-  const height = `${body}px`;
-  const states = await page.evaluate(
-    () => (window as unknown as { probeStates: string[] }).probeStates,
-  );
-  return { states: [...new Set(states)], height };
-}
-
 test('isolated mode: a host probing with its own catalogue learns nothing of the history', async ({
   browser,
 }) => {
@@ -269,7 +233,7 @@ test('isolated mode: a host probing with its own catalogue learns nothing of the
     // Bought and disliked: the feed leaves it out, so the probe has nothing to show.
     if (engaged) await shop.track('purchase', [itemId]);
     if (engaged) await shop.track('dislike', [itemId]);
-    seen.push(await probe(page, itemId));
+    seen.push(await probeIsolated(page, itemId));
     await context.close();
   }
   expect(seen[0]?.height).not.toBe('');

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Request } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { Shop } from './shop';
 
 export interface Recorded {
@@ -26,8 +26,13 @@ export function record(context: BrowserContext): Recorded[] {
 /**
  * A whole session with the app's default configuration: load, then (when `category` is given)
  * view, like, add to cart and buy items of that category and search for it; then reload.
+ * `afterLoad` runs once the first load has started (e.g. to wait for the service worker).
  */
-export async function session(context: BrowserContext, category: string | null): Promise<string[]> {
+export async function session(
+  context: BrowserContext,
+  category: string | null,
+  afterLoad?: (page: Page) => Promise<void>,
+): Promise<string[]> {
   const page = await context.newPage();
   const sockets: string[] = [];
   page.on('websocket', (socket) => sockets.push(socket.url()));
@@ -35,11 +40,14 @@ export async function session(context: BrowserContext, category: string | null):
   await page.goto('/');
   await shop.ready();
   await page.evaluate(() => window.privateRecs.internals.whenIndexed());
+  await afterLoad?.(page);
+  // A later visit starts with the history of the earlier ones.
+  const before = (await shop.history()).length;
   const ids = category ? await shop.itemsOfCategory(category, 4) : [];
   for (const [i, itemId] of ids.entries()) {
     await shop.openItem(itemId);
     await shop.press(i === 3 ? 'purchase' : i === 2 ? 'add-to-cart' : 'like');
-    await expect(page.getByTestId('status.interactions')).toHaveText(String((i + 1) * 2));
+    await expect(page.getByTestId('status.interactions')).toHaveText(String(before + (i + 1) * 2));
   }
   if (category) {
     await page.getByTestId('search.input').fill(category);
@@ -52,7 +60,7 @@ export async function session(context: BrowserContext, category: string | null):
   await page.evaluate(() => window.privateRecs.internals.whenIndexed());
   await shop.goHome();
   await shop.cards();
-  expect((await shop.history()).length).toBe(ids.length * 2);
+  expect((await shop.history()).length).toBe(before + ids.length * 2);
   expect(sockets).toEqual([]);
   await page.close();
   return ids;
@@ -69,6 +77,15 @@ export const requestList = (requests: readonly Recorded[]) =>
         `${r.method} ${r.url.replace(/^blob:(.+\/)[0-9a-f-]{36}$/, 'blob:$1<id>')} ${r.body ?? ''}`,
     )
     .sort();
+
+/** Histories the privacy tests compare: two rich ones of different tastes, and none. */
+export const HISTORIES = ['Books', null, 'Gardening'] as const;
+
+/** Each request list must equal the first, repeats included (so every pair is equal). */
+export function expectSameRequests(lists: readonly string[][]): void {
+  const [first, ...others] = lists;
+  for (const other of others) expect(other).toEqual(first);
+}
 
 /** Nothing a request carries names what the visitor did: only GETs of the app's own files. */
 export function expectNothingLeaks(

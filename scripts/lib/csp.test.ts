@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appPolicy, modelHost } from './csp';
+import { appPolicy, catalogueOrigins, modelHost } from './csp';
 
 const directive = (policy: string, name: string) =>
   policy
@@ -33,5 +33,27 @@ describe('modelHost', () => {
       'https://m.example/models/',
     );
     expect(() => modelHost({ VITE_MODEL_ROOT: 'http://m.example/' })).toThrow('https');
+  });
+});
+
+describe('catalogueOrigins', () => {
+  it('reads VITE_CATALOGUE_ORIGINS into origins for connect-src, and refuses bad entries', () => {
+    expect(catalogueOrigins({})).toEqual([]);
+    const origins = catalogueOrigins({
+      VITE_CATALOGUE_ORIGINS:
+        'https://shop.example/catalogue.json, https://cdn.example http://localhost:8080',
+    });
+    expect(origins).toEqual([
+      'https://shop.example',
+      'https://cdn.example',
+      'http://localhost:8080',
+    ]);
+    expect(directive(appPolicy(null, origins), 'connect-src')).toBe(
+      "'self' https://shop.example https://cdn.example http://localhost:8080",
+    );
+    expect(() => catalogueOrigins({ VITE_CATALOGUE_ORIGINS: 'http://shop.example' })).toThrow(
+      'https',
+    );
+    expect(() => catalogueOrigins({ VITE_CATALOGUE_ORIGINS: 'shop.example' })).toThrow('not a URL');
   });
 });

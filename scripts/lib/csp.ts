@@ -2,12 +2,16 @@ import type { Plugin } from 'vite';
 
 /**
  * The app's Content-Security-Policy: scripts, workers and connections only from the app's own
- * origin and, when one is configured, the model host. `wasm-unsafe-eval` lets TF.js and ONNX
+ * origin and, when configured, the model host and the sites catalogues may come from. `wasm-unsafe-eval` lets TF.js and ONNX
  * Runtime compile their WebAssembly; nothing may evaluate strings as code. `blob:` workers are
  * how the engine worker inherits this policy (see src/client/engine-client.ts).
  */
-export function appPolicy(modelHost: string | null): string {
-  const connect = ["'self'", ...(modelHost ? [new URL(modelHost).origin] : [])].join(' ');
+export function appPolicy(
+  modelHost: string | null,
+  catalogueOrigins: readonly string[] = [],
+): string {
+  const hosts = [...(modelHost ? [new URL(modelHost).origin] : []), ...catalogueOrigins];
+  const connect = ["'self'", ...new Set(hosts)].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -32,6 +36,30 @@ export function modelHost(env: Record<string, string | undefined>): string | nul
     throw new Error(`VITE_MODEL_ROOT must be an https URL (got ${root}).`);
   }
   return url.href;
+}
+
+/**
+ * The sites `?catalogue=` may load from besides the app's own (`VITE_CATALOGUE_ORIGINS`, origins
+ * separated by commas or spaces): added to `connect-src`, which otherwise refuses them ("Failed
+ * to fetch"). Each must be https (http only on localhost); a bad entry stops the build.
+ */
+export function catalogueOrigins(env: Record<string, string | undefined>): string[] {
+  const entries = (env.VITE_CATALOGUE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  return entries.map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new Error(
+        `VITE_CATALOGUE_ORIGINS: "${entry}" is not a URL (write https://shop.example).`,
+      );
+    }
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+      throw new Error(`VITE_CATALOGUE_ORIGINS: "${entry}" must be an https URL.`);
+    }
+    return url.origin;
+  });
 }
 
 /** Puts the policy into index.html as a meta tag, so it holds on any static host. */

@@ -40,7 +40,21 @@ describe('service worker build options', () => {
     const denied = (path: string) =>
       (workbox.navigateFallbackDenylist ?? []).some((pattern) => pattern.test(path));
     expect(workbox.navigateFallback).toBe('index.html');
-    for (const path of ['/', '/?model=lexical', '/shop/index.html', '/shop/#/item/sku-1'])
+    // Every URL form the README documents, as Workbox sees it (path and query).
+    for (const path of [
+      '/',
+      '/?model=lexical',
+      '/shop/index.html',
+      '/shop/#/item/sku-1',
+      '/?catalogue=/some.json',
+      '/?catalogue=catalogue.json&backend=wasm',
+      '/?catalogue=https://shop.example/catalogue.json',
+      '/?catalogue=/models/x.json',
+      '/?backend=webgpu',
+      '/?model=Xenova/all-MiniLM-L6-v2&dtype=fp32',
+      '/?x=widget-frame.html',
+      '/?from=example-shop',
+    ])
       expect(denied(path), path).toBe(false);
     for (const path of [
       '/example-shop/',
@@ -48,6 +62,8 @@ describe('service worker build options', () => {
       '/shop/widget-frame.html',
       '/catalogue.json',
       '/catalogue.json?v=2',
+      '/shop/widget-frame.html?shop=1',
+      '/example-shop?x=1',
       '/models/x/config.json',
     ])
       expect(denied(path), path).toBe(true);

@@ -86,11 +86,13 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     skipWaiting: false,
     navigateFallback: 'index.html',
     // Pages with HTML of their own, and files a visitor may open directly, are not the app.
+    // Workbox tests these against path *and query*: each is anchored to the path (`^[^?]*`), so
+    // that `/?catalogue=/shop.json` or `?model=…/models/…` still opens the app offline.
     navigateFallbackDenylist: [
-      /\/example-shop(\/|$)/,
-      /\/widget-frame\.html$/,
-      /\/models\//,
-      /\.(json|bin|wasm|onnx)(\?|$)/,
+      /^[^?]*\/example-shop(\/|\?|$)/,
+      /^[^?]*\/widget-frame\.html(\?|$)/,
+      /^[^?]*\/models\//,
+      /^[^?]*\.(json|bin|wasm|onnx)(\?|$)/,
     ],
     runtimeCaching: [
       {

@@ -2,6 +2,14 @@ import type { BackendName, EngineConfig } from '../shared/engine-api';
 
 export const DEFAULT_CATALOGUE = 'catalogue.json';
 const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+/**
+ * Other sites this build may load catalogues from: `VITE_CATALOGUE_ORIGINS`, checked at build
+ * time by scripts/lib/csp.ts, which adds them to the CSP's connect-src.
+ */
+const CATALOGUE_ORIGINS = (import.meta.env.VITE_CATALOGUE_ORIGINS ?? '')
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map((entry) => new URL(entry).origin);
 
 /**
  * Reads the demo app's URL parameters (`?catalogue=`, `?backend=`, `?model=`, `?dtype=`) into an engine
@@ -15,7 +23,14 @@ export function configFromUrl(pageUrl: string): { config: EngineConfig; problems
   let catalogueUrl = new URL(DEFAULT_CATALOGUE, url).href;
   if (catalogueParam) {
     try {
-      catalogueUrl = new URL(catalogueParam, url).href;
+      const wanted = new URL(catalogueParam, url).href;
+      // The page's CSP would refuse the download: say so plainly instead of "Failed to fetch".
+      const origin = new URL(wanted).origin;
+      if (origin === url.origin || CATALOGUE_ORIGINS.includes(origin)) catalogueUrl = wanted;
+      else
+        problems.push(
+          `The catalogue "${catalogueParam}" is on another site, which this site is not set up to load catalogues from; showing its own catalogue instead.`,
+        );
     } catch {
       problems.push(`"${catalogueParam}" is not a valid catalogue address; using the default.`);
     }

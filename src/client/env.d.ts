@@ -3,4 +3,6 @@
 interface ImportMetaEnv {
   /** Base URL of model folders when they live on another host (build time; see scripts/lib/csp.ts). */
   readonly VITE_MODEL_ROOT?: string;
+  /** Other sites `?catalogue=` may load from, comma-separated origins (build time; csp.ts). */
+  readonly VITE_CATALOGUE_ORIGINS?: string;
 }

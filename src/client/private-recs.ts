@@ -9,6 +9,12 @@ import type {
   Recommendation,
   RecommendOptions,
 } from '../shared/engine-api';
+import {
+  checkCatalogueUrl,
+  checkImportData,
+  checkRecommendOptions,
+  checkTrackEvent,
+} from '../shared/api-args';
 import { IMPORT_LIMITS, importRejected } from '../shared/interactions/import-file';
 import type { TrackEvent } from '../shared/interactions/types';
 import { newEventId } from './coalesce';
@@ -72,15 +78,16 @@ export class PrivateRecs extends EventTarget {
   }
 
   async track(event: TrackEvent): Promise<void> {
-    // Stamped here with a unique id, so a call repeated after a worker crash stores the same
-    // event once, while distinct calls are all kept. The worker tells listeners of the change.
-    // (The widget's API stamps an event it sends to several frames once, for all of them.)
-    const eid = event.eid ?? newEventId();
-    await this.internals.track({ ...event, ts: event.ts ?? Date.now(), eid });
+    // Checked and stamped here with the time and a unique id, so a call repeated after a worker
+    // crash stores the same event once, while distinct calls are all kept. The worker tells
+    // listeners of the change. (The widget's API stamps an event it sends to several frames
+    // once, for all of them.)
+    const checked = checkTrackEvent(event, Date.now());
+    await this.internals.track({ ...checked, eid: checked.eid ?? newEventId() });
   }
 
-  recommend(options?: RecommendOptions): Promise<Recommendation[]> {
-    return this.internals.recommend(options);
+  async recommend(options?: RecommendOptions): Promise<Recommendation[]> {
+    return this.internals.recommend(checkRecommendOptions(options));
   }
 
   async exportData(): Promise<Blob> {
@@ -89,6 +96,7 @@ export class PrivateRecs extends EventTarget {
   }
 
   async importData(data: Blob): Promise<ImportResult> {
+    checkImportData(data);
     // Refused before reading: a huge file would be held in memory twice (here and in the worker).
     if (data.size > IMPORT_LIMITS.size) {
       throw importRejected({
@@ -110,6 +118,7 @@ export class PrivateRecs extends EventTarget {
    * if (!answer.ok) console.warn(answer.message);
    */
   async refreshCatalogue(url?: string): Promise<CatalogueRefresh> {
+    checkCatalogueUrl(url);
     const absolute = url === undefined ? undefined : new URL(url, window.location.href).href;
     const answer = await this.internals.refreshCatalogue(absolute);
     if (answer.ok && answer.changed) this.dispatchEvent(new Event('catalogue'));

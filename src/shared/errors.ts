@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'catalogue-missing'
   | 'import-invalid'
   | 'event-invalid'
+  | 'argument-invalid'
   | 'storage-quota'
   | 'storage-unavailable'
   | 'engine-not-ready'

@@ -1,6 +1,7 @@
 import { newEventId } from '../client/coalesce';
 import type { ReadyInfo } from '../client/private-recs';
 import type { ImportResult, Recommendation, RecommendOptions } from '../shared/engine-api';
+import { checkImportData, checkRecommendOptions, checkTrackEvent } from '../shared/api-args';
 import { PrivateRecsError } from '../shared/errors';
 import type { TrackEvent } from '../shared/interactions/types';
 
@@ -91,16 +92,20 @@ async function toEach<T>(use: (api: RecsApi) => Promise<T>): Promise<T> {
  */
 export const api: RecsApi = {
   ready: async () => (await first()).api.ready(),
-  track: (event) => {
-    const stamped: TrackEvent = {
-      ...event,
-      ts: event.ts ?? Date.now(),
-      eid: event.eid ?? newEventId(),
-    };
+  // Arguments are checked before waiting for an element: a wrong call is answered at once.
+  track: async (event) => {
+    const checked = checkTrackEvent(event, Date.now());
+    const stamped: TrackEvent = { ...checked, eid: checked.eid ?? newEventId() };
     return toEach((engine) => engine.track(stamped));
   },
-  recommend: async (options) => (await first()).api.recommend(options),
+  recommend: async (options) => {
+    const checked = checkRecommendOptions(options);
+    return (await first()).api.recommend(checked);
+  },
   exportData: async () => (await first()).api.exportData(),
-  importData: (data) => toEach((engine) => engine.importData(data)),
+  importData: async (data) => {
+    checkImportData(data);
+    return toEach((engine) => engine.importData(data));
+  },
   forget: () => toEach((engine) => engine.forget()),
 };

@@ -269,8 +269,9 @@ export class Engine implements EngineApi {
   }
 
   async importData(text: string): Promise<ImportResult> {
-    const { indexOf } = await this.ready();
-    const parsed = parseJsonl(text, Date.now(), (itemId) => indexOf.has(itemId));
+    await this.ready();
+    // Lines about items this catalogue lacks are kept, as the history about them is (issue 16).
+    const parsed = parseJsonl(text, Date.now());
     if (parsed.interactions.length === 0 && parsed.settings === null) {
       throw importRejected(parsed);
     }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { toWellFormed } from '../../shared/ids';
 
 export type Route =
   | { page: 'home' }
@@ -40,9 +41,13 @@ export function useHashRoute(): Route {
   return parseRoute(hash);
 }
 
+/**
+ * Links to views. Text is made well-formed first: `encodeURIComponent` throws on a lone surrogate
+ * ("URI malformed"), and one such id or query must not take the page down.
+ */
 export const href = {
   home: () => '#/',
-  item: (itemId: string) => `#/item/${encodeURIComponent(itemId)}`,
-  search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
+  item: (itemId: string) => `#/item/${encodeURIComponent(toWellFormed(itemId))}`,
+  search: (query: string) => `#/search?q=${encodeURIComponent(toWellFormed(query))}`,
   privacy: () => '#/privacy',
 };

@@ -1,7 +1,7 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { PrivateRecs } from '../../client/private-recs';
 import { Pwa, type RegisterCallbacks } from './pwa-state';
-import { warmRuntimeCaches, whenControlled, whenStored } from './warm-caches';
+import { usableEngineUrls, warmRuntimeCaches, whenControlled, whenStored } from './warm-caches';
 
 /**
  * Registers the app's service worker (the widget never does: it must not take over a shop's
@@ -15,8 +15,9 @@ export function startPwa(recs: PrivateRecs): Pwa {
       warmRuntimeCaches({
         controlled: () => whenControlled(navigator.serviceWorker),
         engineUrls: async () => {
-          await recs.internals.whenIndexed();
-          return recs.internals.fetchedUrls();
+          const status = await recs.internals.whenIndexed();
+          const urls = await recs.internals.fetchedUrls();
+          return usableEngineUrls(urls, status.semantic.state === 'ready');
         },
         fetch: (url) => fetch(url),
         stored: whenStored,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { warmRuntimeCaches, type WarmDeps } from './warm-caches';
+import { usableEngineUrls, warmRuntimeCaches, type WarmDeps } from './warm-caches';
 
 const ORIGIN = 'https://shop.example';
 const engineUrls = [
@@ -67,5 +67,14 @@ describe('warmRuntimeCaches', () => {
   it('fails when the network does (offline use is then incomplete)', async () => {
     const { value } = deps({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     await expect(warmRuntimeCaches(value)).rejects.toThrow('Failed to fetch');
+  });
+});
+
+describe('usableEngineUrls', () => {
+  it('leaves out the files of a text model that did not load, and keeps them when it did', () => {
+    expect(usableEngineUrls(engineUrls, true)).toEqual(engineUrls);
+    expect(usableEngineUrls(engineUrls, false)).toEqual(
+      engineUrls.filter((url) => !url.includes('/models/')),
+    );
   });
 });

@@ -39,6 +39,17 @@ export async function warmRuntimeCaches(deps: WarmDeps): Promise<string[]> {
   return urls;
 }
 
+/**
+ * The engine's fetched URLs worth keeping offline: without the model files of a text model that
+ * did not load (not installed, broken). Those would fail again, and asking for them a second time
+ * made the number of requests per visit depend on when the warm-up ran (issue 16).
+ */
+export function usableEngineUrls(urls: readonly string[], modelLoaded: boolean): string[] {
+  return modelLoaded
+    ? [...urls]
+    : urls.filter((href) => !new URL(href).pathname.includes('/models/'));
+}
+
 /** Resolves when the page has a controlling service worker. */
 export function whenControlled(container: ServiceWorkerContainer): Promise<void> {
   if (container.controller) return Promise.resolve();

@@ -51,6 +51,30 @@ describe('parseCatalogue', () => {
     expect(message).toContain('"title" must be text, but it is missing');
   });
 
+  it('refuses an id that is not well-formed Unicode (a lone surrogate), in plain words', () => {
+    const items = [good.items[0], { id: '\ud800', title: 'Broken id' }];
+    const message = failure(JSON.stringify({ ...good, items })).message;
+    expect(message).toContain('item 2 (id "\\ud800"): "id" is not well-formed Unicode');
+    const campaigns = [{ id: 'c', title: 'Sale', itemIds: ['a', 'b\udfff'] }];
+    expect(failure(JSON.stringify({ ...good, campaigns })).message).toContain(
+      '"campaigns.0.itemIds.1" is not well-formed Unicode',
+    );
+    expect(failure(JSON.stringify({ ...good, id: '\udc00shop' })).message).toContain(
+      '"id" is not well-formed Unicode',
+    );
+  });
+
+  it('refuses two ids that differ only in Unicode normalisation, naming both', () => {
+    const items = [
+      { id: 'caf\u00e9', title: 'NFC' },
+      good.items[0],
+      { id: 'cafe\u0301', title: 'NFD' },
+    ];
+    expect(failure(JSON.stringify({ ...good, items })).message).toMatch(
+      /item ids "café" \(item 1\) and "cafe\\u0301" \(item 3\) differ only in how their accents are encoded/,
+    );
+  });
+
   it('rejects duplicate ids, naming both positions', () => {
     const items = [good.items[0], good.items[1], { id: 'a', title: 'Again' }];
     expect(failure(JSON.stringify({ ...good, items })).message).toContain(

@@ -1,4 +1,5 @@
 import { CatalogueError } from '../errors';
+import { normalisedId } from '../ids';
 import { describeIssues, describeValue } from './describe-issues';
 import { describeJsonFailure, nestingBeyond, snippet } from './json-text';
 import { CATALOGUE_LIMITS, CATALOGUE_SCHEMA, catalogueSchema, type Catalogue } from './schema';
@@ -64,17 +65,37 @@ function assertSchema(declared: unknown): void {
   );
 }
 
+/**
+ * Ids must be unique, also once normalised: "café" and "cafe\u0301" look the same to a person
+ * and in a URL bar, so a catalogue holding both is refused rather than one silently winning.
+ */
 function assertUniqueIds(catalogue: Catalogue): void {
   const seen = new Map<string, number>();
   catalogue.items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) {
+    const key = normalisedId(item.id);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, index);
+      return;
+    }
+    const other = catalogue.items[first]?.id ?? '';
+    if (other === item.id) {
       throw invalid(
         `item id ${snippet(item.id, 80)} is used twice (items ${first + 1} and ${index + 1}).`,
       );
     }
-    seen.set(item.id, index);
+    throw invalid(
+      `item ids ${marked(other)} (item ${first + 1}) and ${marked(item.id)} (item ${index + 1}) differ only in how their accents are encoded (Unicode normalisation); give them different ids or write both the same way.`,
+    );
   });
+}
+
+/** An id quoted with its combining marks escaped, so that two twins read differently. */
+function marked(id: string): string {
+  return snippet(id, 80).replace(
+    /\p{M}/gu,
+    (mark) => `\\u${(mark.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function invalid(reason: string): CatalogueError {

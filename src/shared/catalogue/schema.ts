@@ -1,3 +1,4 @@
+import { ILL_FORMED_ID, isWellFormed } from '../ids';
 import { z } from '../zod';
 
 export const CATALOGUE_SCHEMA = 'private-recs/catalogue@1';
@@ -17,12 +18,15 @@ export const CATALOGUE_LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+/** An id: non-empty, bounded, well-formed Unicode (an ill-formed one breaks every URL it is in). */
+const identifier = () =>
+  text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty').refine(isWellFormed, ILL_FORMED_ID);
 const amount = () => z.number().nonnegative('must not be negative');
 const list = <T extends z.ZodType>(of: T, max: number) =>
   z.array(of).max(max, `has more than ${max} entries`);
 
 const itemSchema = z.object({
-  id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
+  id: identifier(),
   title: text(CATALOGUE_LIMITS.titleLength).min(1, 'must not be empty'),
   description: text(CATALOGUE_LIMITS.descriptionLength).optional(),
   category: text(CATALOGUE_LIMITS.titleLength).optional(),
@@ -36,11 +40,11 @@ const itemSchema = z.object({
 });
 
 const campaignSchema = z.object({
-  id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
+  id: identifier(),
   title: text(CATALOGUE_LIMITS.titleLength),
   text: text(CATALOGUE_LIMITS.descriptionLength).optional(),
   audience: text(CATALOGUE_LIMITS.descriptionLength).optional(),
-  itemIds: list(text(CATALOGUE_LIMITS.idLength), CATALOGUE_LIMITS.items).optional(),
+  itemIds: list(identifier(), CATALOGUE_LIMITS.items).optional(),
 });
 
 const vectorsSchema = z.object({
@@ -60,7 +64,7 @@ const vectorsSchema = z.object({
 
 export const catalogueSchema = z.object({
   schema: z.literal(CATALOGUE_SCHEMA),
-  id: text(CATALOGUE_LIMITS.idLength).min(1, 'must not be empty'),
+  id: identifier(),
   version: text(200).optional(),
   language: text(35).optional(),
   /** What the shop is called on screen (else its id). */

@@ -38,13 +38,10 @@ export interface ParsedLog {
 
 /**
  * Parses a JSON Lines log, keeping the valid lines and counting (and describing) the others.
- * With `isKnownItem`, lines about items the catalogue does not have are rejected too.
+ * Lines about items the current catalogue lacks are kept: the app keeps the history about items
+ * a catalogue update removed or renamed, so a backup of that history must restore it whole.
  */
-export function parseJsonl(
-  text: string,
-  now: number,
-  isKnownItem?: (itemId: string) => boolean,
-): ParsedLog {
+export function parseJsonl(text: string, now: number): ParsedLog {
   const refused = refuseImportFile(text);
   if (refused !== null) {
     // A file refused for its size was not read line by line: it counts no lines.
@@ -55,7 +52,7 @@ export function parseJsonl(
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const parsed = parseLine(line, now, isKnownItem);
+    const parsed = parseLine(line, now);
     if (parsed.kind === 'event') result.interactions.push(parsed.event);
     else if (parsed.kind === 'settings') result.settings = parsed.settings;
     else {
@@ -75,11 +72,7 @@ type ParsedLine =
   | { kind: 'settings'; settings: ExportSettings }
   | { kind: 'error'; reason: string };
 
-function parseLine(
-  line: string,
-  now: number,
-  isKnownItem?: (itemId: string) => boolean,
-): ParsedLine {
+function parseLine(line: string, now: number): ParsedLine {
   if (line.length > IMPORT_LIMITS.lineLength) {
     const length = line.length.toLocaleString('en');
     return {
@@ -109,10 +102,6 @@ function parseLine(
       kind: 'error',
       reason: checked.reason.replace('"itemId"', '"item"').replace('"eid"', '"id"'),
     };
-  if (isKnownItem && !isKnownItem(checked.event.itemId)) {
-    const id = JSON.stringify(checked.event.itemId.slice(0, 80));
-    return { kind: 'error', reason: `item ${id} is not in this catalogue` };
-  }
   return { kind: 'event', event: checked.event };
 }
 

@@ -1,3 +1,4 @@
+import { ILL_FORMED_ID, isWellFormed } from '../ids';
 import { z } from '../zod';
 
 export const INTERACTION_TYPES = [
@@ -33,16 +34,20 @@ export interface StoredInteraction extends Interaction {
 
 const MAX_ITEM_ID = 200;
 const MAX_EVENT_ID = 64;
-/** No event may claim to come from before 2000 or from more than a day in the future. */
+/**
+ * No event may claim to come from before 2000 or from more than a day in the future (an import
+ * may come from a device whose clock ran ahead; track() allows far less, see api-args.ts).
+ */
 const EARLIEST_TS = Date.UTC(2000, 0, 1);
-const FUTURE_SLACK_MS = 86_400_000;
+export const FUTURE_SLACK_MS = 86_400_000;
 
 const baseEvent = z.object({
   type: z.enum(INTERACTION_TYPES, { error: `must be one of ${INTERACTION_TYPES.join(', ')}` }),
   itemId: z
     .string({ error: 'must be an item id (text)' })
     .min(1, 'must not be empty')
-    .max(MAX_ITEM_ID, `is longer than ${MAX_ITEM_ID} characters`),
+    .max(MAX_ITEM_ID, `is longer than ${MAX_ITEM_ID} characters`)
+    .refine(isWellFormed, ILL_FORMED_ID),
   // Whole and plausible are checked below: zod's int() also refuses 1e300 as "not whole".
   ts: z.number({ error: 'must be a time in milliseconds since 1970 (a number)' }).optional(),
   value: z
@@ -59,10 +64,14 @@ const baseEvent = z.object({
 
 export type TrackEvent = z.input<typeof baseEvent>;
 
-/** Validates a track() event and fills in its timestamp; returns a reason instead when invalid. */
+/**
+ * Validates an event and fills in its timestamp; returns a reason instead when invalid. `ts` may
+ * lie at most `futureSlackMs` after `now`.
+ */
 export function checkEvent(
   input: unknown,
   now: number,
+  futureSlackMs = FUTURE_SLACK_MS,
 ): { ok: true; event: Interaction } | { ok: false; reason: string } {
   const parsed = baseEvent.safeParse(input);
   if (!parsed.success) {
@@ -74,7 +83,7 @@ export function checkEvent(
   const ts = parsed.data.ts ?? now;
   if (!Number.isInteger(ts))
     return { ok: false, reason: '"ts" must be a whole number of milliseconds' };
-  if (ts < EARLIEST_TS || ts > now + FUTURE_SLACK_MS) {
+  if (ts < EARLIEST_TS || ts > now + futureSlackMs) {
     return { ok: false, reason: `"ts" ${ts} is not a plausible time in milliseconds` };
   }
   if (type === 'rating' && value === undefined) {

@@ -1,4 +1,4 @@
-/** Bad import lines: wrong types, unknown items, implausible times, prototype-pollution keys. */
+/** Bad import lines: wrong types, odd item ids, implausible times, prototype-pollution keys. */
 import type { BadImport, BadImportKind, Lines } from './bad-imports';
 
 /** A file of one bad line: refused as a whole. */
@@ -17,6 +17,26 @@ function besideValid(
   const [valid, event] = lines.event('like');
   const text = [valid, ...bad].join('\n');
   return { name, kind, body: () => text, adds: [event], rejected: bad.length, mentions };
+}
+
+/** The `view` event `at(lines, { item })` stands for. */
+const viewAt = (lines: Lines, itemId: string) => ({
+  type: 'view' as const,
+  itemId,
+  ts: lines.now - 5_000,
+});
+
+/** A file of one line about an item the catalogue lacks: kept, as the app keeps such history. */
+function kept(lines: Lines, name: string, itemId: string): BadImport {
+  const body = `${at(lines, { item: itemId })}\n`;
+  return {
+    name,
+    kind: 'unknown-item',
+    body: () => body,
+    adds: [viewAt(lines, itemId)],
+    rejected: 0,
+    mentions: /./,
+  };
 }
 
 const at = (lines: Lines, fields: Record<string, unknown>) =>
@@ -69,33 +89,39 @@ function wrongTypes(lines: Lines): BadImport[] {
   ];
 }
 
-/** Items the catalogue does not have, and ids no catalogue could have. */
+/**
+ * Items the catalogue does not have (kept: a catalogue update may have removed them, and the
+ * history about them is the visitor's), and ids no catalogue could have (refused).
+ */
 function unknownItems(lines: Lines): BadImport[] {
-  const ids: [string, string, RegExp][] = [
-    ['an id from another shop', 'zzz-unknown-1', /"zzz-unknown-1" is not in this catalogue/],
-    ['an id in the wrong case', (lines.ids[0] ?? '').toUpperCase(), /is not in this catalogue/],
+  const strange: [string, string][] = [
+    ['an id from another shop', 'zzz-unknown-1'],
+    ['an id in the wrong case', (lines.ids[0] ?? '').toUpperCase()],
+    ['markup as an id', '<img src=x onerror=alert(1)>'],
+    ['an id with a line break', 'sku\n0001'],
+  ];
+  const cases = strange.map(([name, item]) => kept(lines, name, item));
+  const impossible: [string, string, RegExp][] = [
     ['an empty id', '', /"item" must not be empty/],
     ['an id of 201 characters', 'x'.repeat(201), /"item" is longer than 200 characters/],
-    [
-      'markup as an id',
-      '<img src=x onerror=alert(1)>',
-      /"<img src=x onerror=alert\(1\)>" is not in this catalogue/,
-    ],
-    ['an id with a line break', 'sku\n0001', /"sku\\n0001" is not in this catalogue/],
+    ['a lone surrogate as an id', 'sku-\ud800', /"item" is not well-formed Unicode/],
   ];
-  const cases = ids.map(([name, item, mentions]) =>
-    single('unknown-item', name, at(lines, { item }), mentions),
-  );
-  const strangers = Array.from({ length: 10 }, (_, i) => at(lines, { item: `gone-${i}` }));
   cases.push(
-    besideValid(
-      lines,
-      'unknown-item',
-      'ten unknown items beside a known one',
-      strangers,
-      /not in this catalogue/,
+    ...impossible.map(([name, item, mentions]) =>
+      single('unknown-item', name, at(lines, { item }), mentions),
     ),
   );
+  const gone = Array.from({ length: 10 }, (_, i) => `gone-${i}`);
+  const [valid, event] = lines.event('like');
+  const text = [valid, ...gone.map((item) => at(lines, { item }))].join('\n');
+  cases.push({
+    name: 'ten removed items beside a known one',
+    kind: 'unknown-item',
+    body: () => text,
+    adds: [event, ...gone.map((item) => viewAt(lines, item))],
+    rejected: 0,
+    mentions: /./,
+  });
   return cases;
 }
 
@@ -145,17 +171,14 @@ function prototypeKeys(lines: Lines): BadImport[] {
       `{"settings":{"excludedItems":{"__proto__":[]}}}`,
       /must be a list/,
     ],
-    [
-      '__proto__ as an item id',
-      at(lines, { item: '__proto__' }),
-      /"__proto__" is not in this catalogue/,
-    ],
     ['constructor as a type', at(lines, { type: 'constructor' }), /"type" must be one of/],
     ['toString as a type', at(lines, { type: 'toString' }), /"type" must be one of/],
   ];
   const cases = hostile.map(([name, line, mentions]) =>
     besideValid(lines, 'prototype', name, [line], mentions),
   );
+  // "__proto__" as an item id is data: stored under that id, no prototype touched.
+  cases.push({ ...kept(lines, '__proto__ as an item id', '__proto__'), kind: 'prototype' });
   // A valid event that also carries a __proto__ key: the key is ignored, the event kept.
   const [line, event] = lines.event('like', lines.ids[2]);
   const carrying = line.replace('{', `{"__proto__":${polluting},`);

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute } from './useHashRoute';
+
+describe('href', () => {
+  it('links to any id, an ill-formed one included, and routes back to it', () => {
+    expect(parseRoute(href.item('sku/1 ü'))).toEqual({ page: 'item', itemId: 'sku/1 ü' });
+    // A lone surrogate made encodeURIComponent throw and took the whole home view down.
+    expect(() => href.item('\ud800')).not.toThrow();
+    expect(() => href.search('tea \udfff')).not.toThrow();
+  });
+});
