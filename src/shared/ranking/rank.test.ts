@@ -148,6 +148,29 @@ describe('rank', () => {
     expect(search.every((i) => cluster(ctx, i) === 'Coffee')).toBe(true);
   });
 
+  it('never shows an item the visitor engaged with in the feed, whatever its weight', async () => {
+    // A neutral rating folds to weight 0 and a low one below 0 without being a dislike.
+    const history: Interaction[] = [
+      ...['Books-1', 'Books-2', 'Books-4', 'Books-6'].map((itemId) => ({
+        type: 'like' as const,
+        itemId,
+        ts: now,
+      })),
+      { type: 'rating', itemId: 'Books-3', value: 3, ts: now },
+      { type: 'rating', itemId: 'Games-0', value: 2, ts: now },
+      { type: 'impression', itemId: 'Books-5', ts: now },
+    ];
+    const ctx = await context(history);
+    const engaged = new Set([21, 22, 24, 26, 23, 30]);
+    // Every seed, so that lists with an exploration slot are among them.
+    const lists = Array.from({ length: 20 }, (_, seed) => rank(ctx, { count: 30, seed }));
+    expect(lists.some((list) => list.some((r) => r.reason.kind === 'explore'))).toBe(true);
+    for (const list of lists) {
+      expect(list.filter((r) => engaged.has(r.index))).toEqual([]);
+    }
+    expect(lists[0]?.map((r) => r.index)).toContain(25);
+  });
+
   it('hides an item disliked last even when its net weight is positive; impressions never hide', async () => {
     const ctx = await context([
       { type: 'view', itemId: 'Coffee-0', ts: now },

@@ -177,8 +177,9 @@ function spread(values: Float32Array, rows: Int32Array, length: number): Float32
 }
 
 /**
- * Items that may be shown: available, not bought, not disliked, and in the feed not already
- * engaged with (a search still finds them); with a focus, only items that match it. A skipped
+ * Items that may be shown: available, not bought, not disliked, and in the feed not engaged
+ * with in any way, whatever the folded weight (a neutral rating folds to 0, yet the visitor has
+ * met the item); a search still finds them. With a focus, only items that match it. A skipped
  * impression lowers an item's score but never hides it.
  */
 function eligible(
@@ -189,7 +190,7 @@ function eligible(
 ): number[] {
   const hidden = new Set<number>();
   for (const signal of ctx.signals) {
-    if (signal.purchased || signal.disliked || (!options.query && signal.weight > 0)) {
+    if (signal.purchased || signal.disliked || (!options.query && signal.engaged)) {
       hidden.add(signal.index);
     }
   }
