@@ -129,8 +129,22 @@ describe('head examples', () => {
       weight: 1,
     }));
     const { train, valid } = splitRecent(examples);
-    expect(valid.map((e) => e.at)).toEqual([16, 17, 18, 19]);
+    expect(valid.map((e) => e.at)).toEqual([15, 16, 17, 18]);
     expect(train).toHaveLength(16);
     expect(splitRecent(examples.slice(0, 3)).valid).toEqual([]);
+  });
+
+  it('trains on the newest interaction in its own run (it is never the held-out one)', () => {
+    // The newest event with its sampled negatives: all of them are training examples.
+    const examples = Array.from({ length: 12 }, (_, i) => ({
+      at: Math.min(i, 7),
+      cand: i,
+      label: (i < 8 ? 1 : 0) as 0 | 1,
+      weight: 1,
+    }));
+    const { train, valid } = splitRecent(examples);
+    expect(train.filter((e) => e.at === 7)).toHaveLength(5);
+    expect(valid.length).toBeGreaterThan(0);
+    expect(valid.every((e) => e.at < 7)).toBe(true);
   });
 });
