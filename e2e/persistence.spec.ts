@@ -32,7 +32,8 @@ test('history and personalisation survive a reload', async ({ page }) => {
   expect(await shop.history()).toEqual(history);
   await expect(page.getByTestId('status.interactions')).toHaveText('4');
   const status = await page.evaluate(() => window.privateRecs.internals.whenTrained());
-  expect(status.learning).toMatchObject({ trainedOn: 4, last: null });
+  // Two items engaged with are too few to train on: the head has not counted them as trained.
+  expect(status.learning).toMatchObject({ trainedOn: 0, last: null });
   expect(await ranking()).toEqual(recs);
   expect((await shop.cards()).map((c) => c.itemId)).toEqual(recs);
 });

@@ -10,6 +10,7 @@ import {
   toBatch,
   uniformSampler,
   WINDOW,
+  type Example,
 } from './examples';
 import { headSpace } from './head-space';
 
@@ -136,12 +137,9 @@ describe('head examples', () => {
 
   it('trains on the newest interaction in its own run (it is never the held-out one)', () => {
     // The newest event with its sampled negatives: all of them are training examples.
-    const examples = Array.from({ length: 12 }, (_, i) => ({
-      at: Math.min(i, 7),
-      cand: i,
-      label: (i < 8 ? 1 : 0) as 0 | 1,
-      weight: 1,
-    }));
+    const examples = Array.from({ length: 12 }, (_, i): Example => {
+      return { at: Math.min(i, 7), cand: i, label: i < 8 ? 1 : 0, weight: 1 };
+    });
     const { train, valid } = splitRecent(examples);
     expect(train.filter((e) => e.at === 7)).toHaveLength(5);
     expect(valid.length).toBeGreaterThan(0);

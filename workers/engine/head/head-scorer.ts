@@ -200,6 +200,9 @@ export class HeadScorer implements PersonalScorer {
       const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal, onEpoch };
       const report = await trainHead(bound.head, bound.items.space, events, options);
       if (signal.aborted || this.bound !== bound) return;
+      // Too few positives to hold any out: nothing was trained, so the first real run must
+      // still be a full one (trainedOn stays where it was).
+      if (report.held === 0) return;
       this.last = report;
       bound.trainedOn = engaged;
       bound.fingerprint = fingerprint;

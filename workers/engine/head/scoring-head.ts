@@ -90,12 +90,17 @@ export class ScoringHead {
   revision = 0;
 
   constructor(readonly params: HeadParams) {
-    this.typeLogit = tf.variable(tf.tensor1d(params.typeLogit));
-    this.decayRaw = tf.variable(tf.scalar(params.decayRaw));
-    this.simGain = tf.variable(tf.scalar(params.simGain));
-    this.u = tf.variable(tf.tensor2d(params.u, [PROJECTION_DIMS, RANK]));
-    this.w = tf.variable(tf.tensor1d(params.w));
-    this.b = tf.variable(tf.scalar(params.b));
+    // tf.variable keeps its initial tensor alive unless that is disposed: tidy frees them, and
+    // variables survive a tidy.
+    const [typeLogit, decayRaw, simGain, u, w, b] = tf.tidy(() =>
+      paramTensors(params).map((t) => tf.variable(t)),
+    );
+    this.typeLogit = typeLogit as tf.Variable<tf.Rank.R1>;
+    this.decayRaw = decayRaw as tf.Variable<tf.Rank.R0>;
+    this.simGain = simGain as tf.Variable<tf.Rank.R0>;
+    this.u = u as tf.Variable<tf.Rank.R2>;
+    this.w = w as tf.Variable<tf.Rank.R1>;
+    this.b = b as tf.Variable<tf.Rank.R0>;
     this.initW = tf.tensor1d(INIT_W);
   }
 
@@ -217,13 +222,15 @@ export class ScoringHead {
 
   /** Sets the variables back to a snapshot (the best epoch, after early stopping). */
   restore(params: HeadParams): void {
-    this.typeLogit.assign(tf.tensor1d(params.typeLogit));
-    this.decayRaw.assign(tf.scalar(params.decayRaw));
-    this.simGain.assign(tf.scalar(params.simGain));
-    this.u.assign(tf.tensor2d(params.u, [PROJECTION_DIMS, RANK]));
+    // assign() shares the new tensor's data; tidy frees the tensor itself.
+    tf.tidy(() => {
+      const values = paramTensors(params);
+      this.variables.forEach((variable, i) => {
+        const value = values[i];
+        if (value) variable.assign(value);
+      });
+    });
     this.revision += 1;
-    this.w.assign(tf.tensor1d(params.w));
-    this.b.assign(tf.scalar(params.b));
   }
 
   dispose(): void {
@@ -257,6 +264,18 @@ export class ScoringHead {
       aNeg: tf.mul<tf.Tensor2D>(attention, batch.neg),
     };
   }
+}
+
+/** The parameters as tensors, in the order of ScoringHead.variables (call inside tf.tidy). */
+function paramTensors(params: HeadParams): tf.Tensor[] {
+  return [
+    tf.tensor1d(params.typeLogit),
+    tf.scalar(params.decayRaw),
+    tf.scalar(params.simGain),
+    tf.tensor2d(params.u, [PROJECTION_DIMS, RANK]),
+    tf.tensor1d(params.w),
+    tf.scalar(params.b),
+  ];
 }
 
 /** Softmax over the slots where `mask` is 1; all-zero weights for a row with no such slot. */

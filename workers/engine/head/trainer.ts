@@ -71,13 +71,17 @@ export async function trainHead(
   );
   const l2 = options.priorStrength / Math.max(1, train.length);
   const optimizer = tf.train.adam(options.learningRate);
-  let best: { loss: number; params: HeadParams } | null = null;
+  const trains = train.length > 0 && valid.length > 0;
+  // Epoch 0 competes too: a run that only makes the held-out loss worse keeps where it started.
+  let best: { loss: number; params: HeadParams } | null = trains
+    ? { loss: await evaluate(head, validRows), params: await head.snapshot() }
+    : null;
   let sinceBest = 0;
   let epochs = 0;
   try {
     // Without held-out examples nothing can tell whether training helps, and on a handful of
     // events it overfits (−13 % NDCG@10 on the Amazon set): keep the starting weights then.
-    for (; epochs < options.epochs && train.length > 0 && valid.length > 0; epochs++) {
+    for (; epochs < options.epochs && trains; epochs++) {
       for (const chunk of shuffled(trainRows, random, options.batchSize)) {
         if (options.signal?.aborted)
           throw new PrivateRecsError('cancelled', 'Training was cancelled.');
