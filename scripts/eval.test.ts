@@ -74,7 +74,14 @@ describe('npm run eval', () => {
       ratios: Record<string, number>;
     };
     expect(report).toMatchObject({ k: 5, users: 90, items: 60 });
-    for (const name of ['on-device', 'popularity', 'content', 'item-knn', 'profile-fallback']) {
+    for (const name of [
+      'on-device',
+      'popularity',
+      'content',
+      'item-knn',
+      'ease',
+      'profile-fallback',
+    ]) {
       const m = report.models[name];
       expect(m, name).toBeDefined();
       for (const value of Object.values(m ?? {})) expect(value).toBeGreaterThanOrEqual(0);

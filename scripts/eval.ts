@@ -32,6 +32,7 @@ const VALUED = [
   'collab-weight',
   'backend',
   'knn',
+  'ease',
   'title',
   'report',
 ];
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     k,
     maxUsers: numberOption(args.options.get('max-users'), Infinity, 'max-users'),
     knnSizes: (args.options.get('knn') ?? '20,50,100,200').split(',').map(Number),
+    easeLambdas: (args.options.get('ease') ?? '50,200,500,1000').split(',').map(Number),
   };
   const result = await runEvaluation(space, splits, settings, (done, total) => {
     console.error(`users ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)`);

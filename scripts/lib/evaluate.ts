@@ -1,3 +1,4 @@
+import { Ease } from '../../src/shared/collab/ease';
 import { ItemKnn, topK } from '../../src/shared/eval/baselines';
 import { LearningCurve, type CurvePoint } from '../../src/shared/eval/curve';
 import type { LogEvent } from '../../src/shared/eval/log';
@@ -14,6 +15,8 @@ export interface EvalSettings {
   maxUsers: number;
   /** Neighbourhood sizes tried for item-kNN; the best one is reported (in its favour). */
   knnSizes: number[];
+  /** Regularisation strengths tried for EASE; the best one is reported (in its favour). */
+  easeLambdas: number[];
 }
 
 export interface EvalResult {
@@ -25,6 +28,7 @@ export interface EvalResult {
     models: Record<string, ReturnType<MetricTotals['summary']>>;
     ratios: Record<string, number>;
     itemKnn: { neighbours: number; tried: Record<string, number> };
+    ease: { lambda: number; tried: Record<string, number> };
     protocol: string;
   };
   curve: Record<string, CurvePoint[]>;
@@ -32,7 +36,7 @@ export interface EvalResult {
 
 const PROTOCOL =
   'Per user, the last 20% of interactions in time (at least one) are held out; models learn only ' +
-  "from the user's earlier interactions (popularity, collaborative vectors and item-kNN from all " +
+  "from the user's earlier interactions (popularity, collaborative vectors and item-kNN and EASE from all " +
   "users' earlier interactions). Ranking is over the full catalogue minus the items the user " +
   'already had; relevant items are the held-out positive ones. MRR is MRR@K.';
 
@@ -55,13 +59,14 @@ export async function runEvaluation(
     .map((split) => userCase(split, indexOf))
     .filter((c) => c.relevant.size > 0);
   const cases = evaluable.slice(0, settings.maxUsers);
+  const liked = splits.map((s) => positives(s.train, indexOf));
   const knns = settings.knnSizes.map((size) => ({
     size,
-    model: new ItemKnn(
-      space.items.length,
-      splits.map((s) => positives(s.train, indexOf)),
-      size,
-    ),
+    model: new ItemKnn(space.items.length, liked, size),
+  }));
+  const eases = settings.easeLambdas.map((lambda) => ({
+    lambda,
+    model: new Ease(space.items.length, liked, lambda),
   }));
   const device = new OnDeviceModel(space.items, space.matrix, space.prior);
   const totals = new Map<string, MetricTotals>();
@@ -92,6 +97,9 @@ export async function runEvaluation(
     record('content', content ? topK(content.scores, settings.k, c.exclude) : [], c);
     for (const knn of knns) {
       record(`item-knn@${knn.size}`, topK(knn.model.scores(c.liked), settings.k, c.exclude), c);
+    }
+    for (const ease of eases) {
+      record(`ease@${ease.lambda}`, topK(ease.model.scores(c.liked), settings.k, c.exclude), c);
     }
     if ((n + 1) % 25 === 0 || n + 1 === cases.length) progress(n + 1, cases.length);
   }
@@ -129,6 +137,22 @@ function userCase(split: UserSplit, indexOf: ReadonlyMap<string, number>): UserC
   };
 }
 
+/** The best of a family of tuned baselines (`name@value`), picked on the test data. */
+function pickBest(
+  all: ReadonlyMap<string, ReturnType<MetricTotals['summary']>>,
+  family: string,
+  values: readonly number[],
+): { value: number; tried: Record<string, number> } {
+  const tried: Record<string, number> = {};
+  let best = { value: values[0] ?? 0, ndcg: -1 };
+  for (const value of values) {
+    const ndcg = all.get(`${family}@${value}`)?.ndcg ?? 0;
+    tried[String(value)] = ndcg;
+    if (ndcg > best.ndcg) best = { value, ndcg };
+  }
+  return { value: best.value, tried };
+}
+
 function summarise(
   space: EvalSpace,
   settings: EvalSettings,
@@ -138,21 +162,22 @@ function summarise(
   curve: LearningCurve,
 ): EvalResult {
   const all = new Map([...totals].map(([name, t]) => [name, t.summary(space.items.length)]));
-  const tried: Record<string, number> = {};
-  let best = { size: settings.knnSizes[0] ?? 0, ndcg: -1 };
-  for (const size of settings.knnSizes) {
-    const ndcg = all.get(`item-knn@${size}`)?.ndcg ?? 0;
-    tried[String(size)] = ndcg;
-    if (ndcg > best.ndcg) best = { size, ndcg };
-  }
+  const knn = pickBest(all, 'item-knn', settings.knnSizes);
+  const ease = pickBest(all, 'ease', settings.easeLambdas);
+  const chosen = new Map([
+    ['item-knn', `item-knn@${knn.value}`],
+    ['ease', `ease@${ease.value}`],
+  ]);
   const models: EvalResult['report']['models'] = {};
-  for (const [name, summary] of all) if (!name.startsWith('item-knn@')) models[name] = summary;
-  const knn = all.get(`item-knn@${best.size}`);
-  if (knn) models['item-knn'] = knn;
+  for (const [name, summary] of all) if (!name.includes('@')) models[name] = summary;
   const points = curve.points();
   const kept: Record<string, CurvePoint[]> = {};
-  for (const name of ['on-device', 'popularity', 'content']) kept[name] = points[name] ?? [];
-  kept['item-knn'] = points[`item-knn@${best.size}`] ?? [];
+  for (const name of Object.keys(models)) kept[name] = points[name] ?? [];
+  for (const [name, key] of chosen) {
+    const summary = all.get(key);
+    if (summary) models[name] = summary;
+    kept[name] = points[key] ?? [];
+  }
   const ours = models['on-device']?.ndcg ?? 0;
   const ratios: Record<string, number> = {};
   for (const [name, m] of Object.entries(models)) {
@@ -166,7 +191,8 @@ function summarise(
       skippedUsers,
       models,
       ratios,
-      itemKnn: { neighbours: best.size, tried },
+      itemKnn: { neighbours: knn.value, tried: knn.tried },
+      ease: { lambda: ease.value, tried: ease.tried },
       protocol: PROTOCOL,
     },
     curve: kept,
