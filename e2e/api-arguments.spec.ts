@@ -105,7 +105,8 @@ test('the widget exports answer careless arguments the same way, inline and isol
     return (await widget.exportData()).text();
   }, inline.widgetUrl);
   expect(stored).toContain(`"item":"${ids[0]}","type":"like"`);
-  expect(stored).not.toContain(`"item":"${ids[1]}"`);
+  // Only the refused call is checked: the strip may well show (and record an impression of) it.
+  expect(stored).not.toMatch(new RegExp(`"item":"${ids[1]}","type":"(?!impression)`));
 
   await widgetFromOtherOrigin(page);
   const isolated = new WidgetShop(page, HOSTS.shop);

@@ -247,7 +247,8 @@ export class Engine implements EngineApi {
     const known = itemIds.filter((id) => state.indexOf.has(id));
     const fresh = freshImpressions(known, this.visitor.history.all(), now);
     const events = fresh.map((itemId) => ({ type: 'impression' as const, itemId, ts: now }));
-    return (await this.visitor.history.add(events)).length;
+    // Silent, as the API says: recording what a list showed must not refresh that list.
+    return (await this.visitor.history.add(events, null, false)).length;
   }
 
   async deleteImpressions(): Promise<void> {

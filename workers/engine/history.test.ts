@@ -89,10 +89,14 @@ describe('History', () => {
   });
 
   it('tells of local changes and of reloads apart', async () => {
-    const seen: boolean[] = [];
-    const history = new History(new Repository(), (local) => seen.push(local));
+    const seen: string[] = [];
+    const history = new History(new Repository(), (local, notify) =>
+      seen.push(`${local ? 'local' : 'reload'}${notify ? '' : ' (silent)'}`),
+    );
     await history.load();
     await history.add([view(1)]);
-    expect(seen).toEqual([false, true]);
+    await history.add([{ type: 'impression', itemId: 'a', ts, eid: 'i1' }], null, false);
+    expect(seen).toEqual(['reload', 'local', 'local (silent)']);
+    expect(history.counts()).toEqual({ interactions: 1, impressions: 1 });
   });
 });

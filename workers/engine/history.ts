@@ -15,6 +15,8 @@ export const MAX_PENDING_EVENTS = 50_000;
 
 interface Pending {
   events: readonly Interaction[];
+  /** False for impressions: recorded without telling anyone (showing a list must not change it). */
+  notify: boolean;
   settings: Record<string, unknown> | null;
   resolve: (added: StoredInteraction[]) => void;
   reject: (error: unknown) => void;
@@ -38,8 +40,11 @@ export class History {
 
   constructor(
     private readonly repository: Repository,
-    /** Called after every change: `local` for this engine's writes, false for a reload. */
-    private readonly onChange: (local: boolean) => void,
+    /**
+     * Called after every change: `local` for this engine's writes (false for a reload), `notify`
+     * false for silent ones (impressions).
+     */
+    private readonly onChange: (local: boolean, notify: boolean) => void,
   ) {}
 
   /** Reads the stored history (at start-up, and when another tab or frame changed it). */
@@ -69,6 +74,7 @@ export class History {
   add(
     events: readonly Interaction[],
     settings: Record<string, unknown> | null = null,
+    notify = true,
   ): Promise<StoredInteraction[]> {
     if (this.queued + events.length > MAX_PENDING_EVENTS) {
       return Promise.reject(
@@ -79,7 +85,7 @@ export class History {
       );
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ events, settings, resolve, reject });
+      this.queue.push({ events, settings, notify, resolve, reject });
       this.queued += events.length;
       this.writing ??= this.drain();
     });
@@ -133,7 +139,11 @@ export class History {
       // Storage ran full and older events were removed to make room: read back what is left.
       if (JSON.stringify(pruned) !== JSON.stringify(this.repository.pruned)) {
         this.replace(await this.repository.interactions());
-      } else this.append(added);
+      } else
+        this.append(
+          added,
+          batch.some((pending) => pending.notify),
+        );
       // Each new event is credited to the first call that carried it.
       const byId = new Map(added.map((event) => [eventId(event), event]));
       for (const pending of batch) {
@@ -152,7 +162,7 @@ export class History {
   }
 
   /** Adds committed events in time order (events mostly arrive in order: appended at the end). */
-  private append(added: readonly StoredInteraction[]): void {
+  private append(added: readonly StoredInteraction[], notify: boolean): void {
     if (added.length === 0) return;
     const last = this.events.at(-1)?.ts ?? -Infinity;
     const inOrder = added.every((event, i) => event.ts >= (added[i - 1]?.ts ?? last));
@@ -164,7 +174,7 @@ export class History {
       if (isEngagement(event)) this.engaged += 1;
     }
     this.events = next;
-    this.changed(true);
+    this.changed(true, notify);
   }
 
   private replace(events: StoredInteraction[], local = true): void {
@@ -174,8 +184,8 @@ export class History {
     this.changed(local);
   }
 
-  private changed(local: boolean): void {
+  private changed(local: boolean, notify = true): void {
     this.revision += 1;
-    this.onChange(local);
+    this.onChange(local, notify);
   }
 }

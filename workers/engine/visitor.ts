@@ -24,8 +24,10 @@ export class Visitor {
     private readonly repository: Repository,
     private readonly onChange: (kind: ChangeKind) => void,
   ) {
-    this.history = new History(repository, (local) => {
+    this.history = new History(repository, (local, notify) => {
       this.counted = null;
+      // Silent changes (impressions) tell no one: a shown list must not trigger its own refresh.
+      if (!notify) return;
       if (local) this.peers?.postMessage(null);
       onChange('history');
     });
