@@ -105,7 +105,8 @@ test('a worker killed mid-training is restarted; stored weights stay the last go
   expect(retrained[0]?.trainedOn).toBe(7);
   expect(retrained[0]?.savedAt).toBeGreaterThan(before[0]?.savedAt ?? Infinity);
   expect(finiteParams(retrained[0] as WeightsRow)).toBe(true);
-  expect(retrained[0]?.params).not.toEqual(before[0]?.params);
+  // (The new weights may equal the old: a run that does not improve the held-out loss keeps
+  // its starting weights, epoch 0 included.)
 
   const history = await shop.history();
   expect(history.map((e) => e.itemId).sort()).toEqual([...ids].sort());

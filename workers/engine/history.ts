@@ -35,6 +35,8 @@ export class History {
   private queue: Pending[] = [];
   private queued = 0;
   private writing: Promise<void> | null = null;
+  /** Reads and writes of the database run one at a time, so a reload never undoes a deletion. */
+  private turn: Promise<unknown> = Promise.resolve();
   /** Bumped by every change; readers cache what they derive from the history against it. */
   revision = 0;
 
@@ -48,8 +50,10 @@ export class History {
   ) {}
 
   /** Reads the stored history (at start-up, and when another tab or frame changed it). */
-  async load(): Promise<void> {
-    this.replace(await this.repository.interactions(), false);
+  load(): Promise<void> {
+    return this.exclusive(async () => {
+      this.replace(await this.repository.interactions(), false);
+    });
   }
 
   /** Every event, oldest first. The array is the history itself: callers must not change it. */
@@ -92,15 +96,19 @@ export class History {
   }
 
   /** Deletes one stored event. */
-  async delete(id: number): Promise<void> {
-    await this.repository.deleteInteraction(id);
-    this.replace(this.events.filter((event) => event.id !== id));
+  delete(id: number): Promise<void> {
+    return this.exclusive(async () => {
+      await this.repository.deleteInteraction(id);
+      this.replace(this.events.filter((event) => event.id !== id));
+    });
   }
 
   /** Deletes every impression (the engagement history stays). */
-  async deleteImpressions(): Promise<void> {
-    await this.repository.deleteImpressions();
-    this.replace(this.events.filter(isEngagement));
+  deleteImpressions(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.repository.deleteImpressions();
+      this.replace(this.events.filter(isEngagement));
+    });
   }
 
   /** Forgets the history in memory after the repository erased it. */
@@ -119,9 +127,16 @@ export class History {
       const batch = this.queue;
       this.queue = [];
       this.queued -= batch.reduce((sum, pending) => sum + pending.events.length, 0);
-      await this.commit(batch);
+      await this.exclusive(() => this.commit(batch));
     }
     this.writing = null;
+  }
+
+  /** Runs `op` after every database operation started before it has ended. */
+  private exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(op, op);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   /** One transaction for a batch; each caller gets the events of its own call that were new. */
