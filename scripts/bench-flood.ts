@@ -22,6 +22,8 @@ try {
   // The privacy page: the feed would record impressions of its own meanwhile.
   await page.goto(`http://localhost:${PORT}/?model=lexical&backend=wasm#/privacy`);
   await page.waitForFunction(() => 'privateRecs' in window);
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn');
   log(`flood of ${EVENTS} events`);
   const figures = await page.evaluate(async (events) => {
     const recs = window.privateRecs;

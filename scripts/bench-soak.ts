@@ -20,6 +20,8 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://localhost:${PORT}/?model=lexical&backend=wasm`);
   await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('globalThis.__name = (fn) => fn');
   log(`soak: ${INTERACTIONS} interactions`);
   const figures = await page.evaluate(async (count) => {
     const recs = window.privateRecs;
