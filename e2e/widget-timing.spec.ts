@@ -13,25 +13,29 @@ interface Timed {
   importData: number;
 }
 
-/** Medians of what a host script can time: ready() and a one-line importData(). */
+/**
+ * What a host script can time, ready() and a one-line importData(), as the 10th percentile of 31
+ * calls: the other test worker's load only ever adds time, so the fast calls show the work done.
+ * (Medians were moved by that load by 10 ms in CI, either way.)
+ */
 function timeAnswers(page: Page, url: string): Promise<Timed> {
   return page.evaluate(async (widgetUrl) => {
     const widget = (await import(widgetUrl)) as WidgetModule & {
       importData(data: Blob): Promise<unknown>;
     };
-    const median = async (call: () => Promise<unknown>) => {
+    const fast = async (call: () => Promise<unknown>) => {
       const times: number[] = [];
       for (let i = 0; i < 31; i++) {
         const start = performance.now();
         await call();
         times.push(performance.now() - start);
       }
-      return times.sort((a, b) => a - b)[15] ?? NaN;
+      return times.sort((a, b) => a - b)[3] ?? NaN;
     };
     const line = JSON.stringify({ user: 'me', item: 'sku-0001', type: 'view', ts: 1.7e12 });
     return {
-      ready: await median(() => widget.ready()),
-      importData: await median(() => widget.importData(new Blob([line]))),
+      ready: await fast(() => widget.ready()),
+      importData: await fast(() => widget.importData(new Blob([line]))),
     };
   }, url);
 }
@@ -87,6 +91,6 @@ test('isolated mode: answers the host can time do not depend on the stored histo
   report({
     area: 'Isolated widget timing: ready() and a one-line importData() with 0 and 20,000 stored events',
     tried: 60,
-    outcome: `medians ${empty.ready.toFixed(1)} vs ${full.ready.toFixed(1)} ms (ready), ${empty.importData.toFixed(1)} vs ${full.importData.toFixed(1)} ms (import)`,
+    outcome: `10th percentiles ${empty.ready.toFixed(1)} vs ${full.ready.toFixed(1)} ms (ready), ${empty.importData.toFixed(1)} vs ${full.importData.toFixed(1)} ms (import)`,
   });
 });
