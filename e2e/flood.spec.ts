@@ -26,8 +26,13 @@ test('10,000 un-awaited track() calls are all stored and the engine still answer
     return { interactions: status.interactions, recommended: recommended.length };
   });
   expect(result).toEqual({ interactions: 10_001, recommended: 10 });
-  // The page still renders and the count it shows is the stored one.
+  // The page still renders and the count it shows is the stored one; it lists the newest 100
+  // and offers the rest a page at a time (a long history is never rendered whole).
   await expect(page.getByTestId('privacy.page')).toContainText('10001');
+  const rows = page.getByTestId('privacy.history-row');
+  await expect(rows).toHaveCount(100);
+  await page.getByTestId('privacy.history-more').click();
+  await expect(rows).toHaveCount(200);
   report({
     area: 'Event flood: 10,000 un-awaited track() calls with a like in the middle',
     tried: 10_001,

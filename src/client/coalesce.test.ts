@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coalesce, newEventId } from './coalesce';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Past the wait after a run of (fake) zero length. */
+const settle = async () => {
+  for (let i = 0; i < 3; i++) await tick();
+};
 
 describe('coalesce', () => {
   it('runs once more after a burst of triggers, never two at once', async () => {
@@ -20,12 +24,34 @@ describe('coalesce', () => {
     for (let i = 0; i < 1000; i++) trigger();
     expect(runs).toBe(1);
     release.shift()?.();
-    await tick();
+    await settle();
     expect(runs).toBe(2);
     release.shift()?.();
-    await tick();
+    await settle();
     expect(runs).toBe(2);
     expect(maxRunning).toBe(1);
+  });
+
+  it('under a steady stream of triggers, waits as long as the last run took', async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
+    try {
+      const starts: number[] = [];
+      const trigger = coalesce(async () => {
+        starts.push(performance.now());
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      });
+      const stream = setInterval(trigger, 5);
+      await vi.advanceTimersByTimeAsync(500);
+      clearInterval(stream);
+      // Each run took 40 ms and the next started 40 ms after it ended: 80 ms apart, not 40.
+      const gaps = starts.slice(1).map((start, i) => start - (starts[i] ?? 0));
+      expect(gaps.length).toBeGreaterThan(3);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(80);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps running after a failed refresh', async () => {
@@ -35,9 +61,9 @@ describe('coalesce', () => {
       return Promise.reject(new Error('no'));
     });
     trigger();
-    await tick();
+    await settle();
     trigger();
-    await tick();
+    await settle();
     expect(runs).toBe(2);
   });
 });

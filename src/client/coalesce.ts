@@ -1,7 +1,9 @@
 /**
  * Wraps a refresh so that it never runs twice at once: a trigger while it runs asks for one more
  * run after it, however many triggers came meanwhile. A burst of changes costs two refreshes, not
- * one per change.
+ * one per change. That one more run waits as long as the last run took: under a steady stream of
+ * changes (a flood of events) refreshing takes at most half the time, and the engine keeps the
+ * rest for the work that causes the changes. A lone trigger runs at once.
  */
 export function coalesce(refresh: () => Promise<unknown>): () => void {
   let running = false;
@@ -13,11 +15,15 @@ export function coalesce(refresh: () => Promise<unknown>): () => void {
     }
     running = true;
     again = false;
+    const start = performance.now();
     refresh()
       .catch(() => undefined) // The refresh reports its own failures.
       .finally(() => {
-        running = false;
-        if (again) run();
+        const took = performance.now() - start;
+        setTimeout(() => {
+          running = false;
+          if (again) run();
+        }, took);
       });
   };
   return run;

@@ -167,6 +167,11 @@ export interface EngineChange {
 }
 
 /** The engine worker's RPC surface (exposed with Comlink; every method runs in the worker). */
+/** A page of the engagement history (impressions left out), newest first. */
+export interface HistoryPage {
+  limit: number;
+}
+
 export interface EngineApi {
   init(
     config: EngineConfig,
@@ -177,7 +182,8 @@ export interface EngineApi {
   items(): Promise<CatalogueItem[]>;
   track(event: TrackEvent): Promise<void>;
   recommend(options?: RecommendOptions): Promise<Recommendation[]>;
-  history(): Promise<StoredInteraction[]>;
+  /** Every stored event, oldest first; or, with a page, the newest `limit` engagement events. */
+  history(page?: HistoryPage): Promise<StoredInteraction[]>;
   deleteInteraction(id: number): Promise<void>;
   exportData(): Promise<string>;
   importData(text: string): Promise<ImportResult>;

@@ -8,6 +8,7 @@ import type {
   EngineConfig,
   EngineProgress,
   EngineStatus,
+  HistoryPage,
   ImportResult,
   InterestView,
   LearningState,
@@ -22,6 +23,7 @@ import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
   checkEvent,
   freshImpressions,
+  isEngagement,
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
@@ -235,9 +237,18 @@ export class Engine implements EngineApi {
     });
   }
 
-  async history(): Promise<StoredInteraction[]> {
+  async history(page?: HistoryPage): Promise<StoredInteraction[]> {
     await this.ready();
-    return [...this.visitor.history.all()];
+    const all = this.visitor.history.all();
+    if (page === undefined) return [...all];
+    // Newest first, walking back only as far as the page needs (a long history is not copied).
+    const limit = Math.max(0, Math.floor(page.limit));
+    const newest: StoredInteraction[] = [];
+    for (let i = all.length - 1; i >= 0 && newest.length < limit; i--) {
+      const event = all[i];
+      if (event && isEngagement(event)) newest.push(event);
+    }
+    return newest;
   }
 
   async recordImpressions(itemIds: string[]): Promise<number> {

@@ -4,7 +4,7 @@ import type { Interaction } from '../../src/shared/interactions/types';
 import { DB_NAME } from '../storage/db';
 import { Repository } from '../storage/repository';
 import { deleteDatabase } from '../storage/test-fixtures';
-import { History, MAX_PENDING_EVENTS } from './history';
+import { BATCH_EVENTS, History, MAX_PENDING_EVENTS } from './history';
 
 const ts = Date.UTC(2026, 10, 22);
 const view = (i: number, at = ts + i): Interaction => ({
@@ -25,12 +25,33 @@ describe('History', () => {
     const calls = Array.from({ length: 2000 }, (_, i) => history.add([view(i)]));
     const added = await Promise.all(calls);
     expect(added.every((events) => events.length === 1)).toBe(true);
-    expect(write.mock.calls.length).toBeLessThanOrEqual(3);
+    // Batches of at most BATCH_EVENTS (the first holds the one event that arrived alone).
+    expect(write.mock.calls.length).toBeLessThanOrEqual(Math.ceil(2000 / BATCH_EVENTS) + 1);
+    expect(write.mock.calls.every(([events]) => events.length <= BATCH_EVENTS)).toBe(true);
     expect(history.counts()).toEqual({ interactions: 2000, impressions: 0 });
     expect(await repository.interactionCount()).toBe(2000);
     // Memory and storage agree, in time order, with the database keys.
     const stored = await repository.interactions();
     expect(history.all().map((e) => e.id)).toEqual(stored.map((e) => e.id));
+  });
+
+  it('commits a like sent during a flood of views in the next transaction, ahead of them', async () => {
+    const repository = new Repository();
+    const write = vi.spyOn(repository, 'addInteractions');
+    const history = new History(repository, () => undefined);
+    await history.load();
+    const views = Array.from({ length: 3000 }, (_, i) => history.add([view(i)]));
+    const like = history.add([{ type: 'like', itemId: 'item-1', ts: ts + 5000, eid: 'like' }]);
+    await like;
+    // The first transaction took the view that arrived alone; the like went into the second, a
+    // small one (not behind the thousands of views sent before it).
+    expect(write.mock.calls.length).toBeLessThanOrEqual(2);
+    const carrier = write.mock.calls.find(([events]) => events.some((e) => e.eid === 'like'));
+    expect(carrier?.[0].length).toBeLessThanOrEqual(BATCH_EVENTS);
+    await Promise.all(views);
+    expect(history.all()).toHaveLength(3001);
+    const times = history.all().map((e) => e.ts);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it('stores a repeated event (same id) once and keeps distinct ones of the same millisecond', async () => {

@@ -13,6 +13,20 @@ import type { Repository } from '../storage/repository';
  */
 export const MAX_PENDING_EVENTS = 50_000;
 
+/**
+ * Events per transaction, at most (one call's events are never split): a transaction of
+ * thousands keeps everything sent after it waiting for seconds.
+ */
+export const BATCH_EVENTS = 256;
+
+/**
+ * Views and impressions are background signals; anything else (a like, a purchase …) is an act
+ * the visitor waits to see answered, so it goes into the next transaction ahead of them.
+ */
+function urgent(pending: Pending): boolean {
+  return pending.events.some((event) => event.type !== 'view' && event.type !== 'impression');
+}
+
 interface Pending {
   events: readonly Interaction[];
   /** False for impressions: recorded without telling anyone (showing a list must not change it). */
@@ -124,12 +138,26 @@ export class History {
   /** Commits the queue batch by batch until it is empty. */
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
+      const batch = this.nextBatch();
       this.queued -= batch.reduce((sum, pending) => sum + pending.events.length, 0);
       await this.exclusive(() => this.commit(batch));
     }
     this.writing = null;
+  }
+
+  /** Takes the next batch off the queue: urgent calls first, then in order, up to BATCH_EVENTS. */
+  private nextBatch(): Pending[] {
+    const order = [...this.queue.filter(urgent), ...this.queue.filter((p) => !urgent(p))];
+    const batch: Pending[] = [];
+    let events = 0;
+    for (const pending of order) {
+      if (batch.length > 0 && events + pending.events.length > BATCH_EVENTS) break;
+      batch.push(pending);
+      events += pending.events.length;
+    }
+    const taken = new Set(batch);
+    this.queue = this.queue.filter((pending) => !taken.has(pending));
+    return batch;
   }
 
   /** Runs `op` after every database operation started before it has ended. */

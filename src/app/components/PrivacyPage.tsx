@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useCallback, useState, type ChangeEvent } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,10 @@ interface Props {
 /** What the app keeps about the visitor: the history, with delete, export, import and erase. */
 export function PrivacyPage({ recs, items, status }: Props) {
   const { t, i18n } = useTranslation();
+  const [limit, setLimit] = useState(HISTORY_PAGE);
+  const loadHistory = useCallback((r: PrivateRecs) => r.internals.history({ limit }), [limit]);
   const history = useLiveQuery(recs, loadHistory, 'privacy.historyFailed');
+  const more = Math.min(HISTORY_PAGE, status.interactions - (history?.length ?? 0));
   const notify = useSnackbar();
   const label = (type: StoredInteraction['type']) => t(`privacy.type.${type}`);
   const remove = (id: number) => {
@@ -37,7 +40,7 @@ export function PrivacyPage({ recs, items, status }: Props) {
       <DataActions recs={recs} />
       <StorageSection />
       <InterestsPanel recs={recs} status={status} />
-      <h2>{t('privacy.historyTitle', { count: history?.length ?? '…' })}</h2>
+      <h2>{t('privacy.historyTitle', { count: status.interactions })}</h2>
       <p className="muted" data-testid="privacy.impressions">
         {t('privacy.impressions', { count: status.impressions })}{' '}
         {status.impressions > 0 && (
@@ -82,13 +85,28 @@ export function PrivacyPage({ recs, items, status }: Props) {
           </li>
         ))}
       </ol>
+      {history && history.length === limit && more > 0 && (
+        <button
+          type="button"
+          className="link"
+          data-testid="privacy.history-more"
+          onClick={() => {
+            setLimit((shown) => shown + HISTORY_PAGE);
+          }}
+        >
+          {t('privacy.showMore', { count: more })}
+        </button>
+      )}
     </section>
   );
 }
 
-/** Engagement, newest first; impressions are summarised apart (they would drown the list). */
-const loadHistory = async (recs: PrivateRecs) =>
-  (await recs.internals.history()).filter((event) => event.type !== 'impression').reverse();
+/**
+ * Engagement rows shown at first and added by each "show more", newest first (impressions are
+ * summarised apart: they would drown the list). A long history is neither copied out of the
+ * worker nor rendered whole on every change.
+ */
+const HISTORY_PAGE = 100;
 
 function DataActions({ recs }: { recs: PrivateRecs }) {
   const { t } = useTranslation();

@@ -113,6 +113,7 @@ export const en = {
       'Also recorded: {{count, number}} impressions (items shown to you that you did not open; they count a little against those items).',
     impressions_other:
       'Also recorded: {{count, number}} impressions (items shown to you that you did not open; they count a little against those items).',
+    showMore: 'Show {{count, number}} more',
     deleteImpressions: 'Delete impressions',
     noHistory: 'No history yet.',
     delete: 'Delete',

@@ -110,6 +110,7 @@ export const zh = {
       '另外还记录了 {{count, number}} 次展示（展示给你但你没有打开的商品，会让这些商品的排名略微靠后）。',
     impressions_other:
       '另外还记录了 {{count, number}} 次展示（展示给你但你没有打开的商品，会让这些商品的排名略微靠后）。',
+    showMore: '再显示 {{count, number}} 条',
     deleteImpressions: '删除展示记录',
     noHistory: '还没有历史记录。',
     delete: '删除',

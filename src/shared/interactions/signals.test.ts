@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateSignals, SIGNAL_HALF_LIFE_MS } from './signals';
+import type { Interaction } from './types';
 
 const now = Date.UTC(2026, 10, 22);
 const indexOf = new Map([
@@ -92,5 +93,36 @@ describe('aggregateSignals', () => {
     );
     expect(signals[0]?.weight).toBeLessThan(0);
     expect(signals[1]?.purchased).toBe(true);
+  });
+
+  it('answers a repeated request on the same history as a fresh fold would, at any time', () => {
+    const day = 86_400_000;
+    const history: Interaction[] = [
+      { type: 'view', itemId: 'a', ts: now - 30 * day },
+      { type: 'like', itemId: 'b', ts: now - 3 * day },
+      { type: 'impression', itemId: 'c', ts: now - day },
+      { type: 'purchase', itemId: 'a', ts: now },
+    ];
+    // Asked again and again at later times, the same (cached) history decays as defined.
+    const decayed = (at: number, ts: number) => Math.pow(0.5, (at - ts) / SIGNAL_HALF_LIFE_MS);
+    for (const at of [now, now + 20 * day, now + 400 * day]) {
+      const signals = aggregateSignals(history, indexOf, at);
+      const weight = (index: number) => signals.find((s) => s.index === index)?.weight;
+      expect(weight(0)).toBeCloseTo(decayed(at, now - 30 * day) + 4 * decayed(at, now), 12);
+      expect(weight(1)).toBeCloseTo(4 * decayed(at, now - 3 * day), 12);
+      expect(weight(2)).toBeCloseTo(-0.15 * decayed(at, now - day), 12);
+    }
+    // A history that grew is folded again.
+    history.push({ type: 'dislike', itemId: 'b', ts: now + 1 });
+    expect(aggregateSignals(history, indexOf, now + 2).find((s) => s.index === 1)?.disliked).toBe(
+      true,
+    );
+    // An event stamped after the request time does not decay (nor grow).
+    const [future] = aggregateSignals(
+      [{ type: 'view', itemId: 'a', ts: now + 60_000 }],
+      indexOf,
+      now,
+    );
+    expect(future?.weight).toBe(1);
   });
 });

@@ -153,6 +153,8 @@ export function toBatch(
   examples: readonly Example[],
   space: HeadSpace,
   now?: number,
+  /** False where the caller scores candidates against the long-term profile itself. */
+  longTerm = true,
 ): Batch {
   const batch = emptyBatch(examples.length, space.rows);
   const engaged: number[] = [];
@@ -180,7 +182,7 @@ export function toBatch(
     batch.weight[b] = example.weight;
   });
   fillItemFeatures(batch, space);
-  fillLongTerm(batch, events, examples, space);
+  if (longTerm) fillLongTerm(batch, events, examples, space);
   return batch;
 }
 
@@ -313,10 +315,13 @@ export function selectRows(batch: Batch, indices: readonly number[]): Batch {
   return out;
 }
 
-/** The current visitor's window for scoring: all events so far, ages measured at `now`. */
+/**
+ * The current visitor's window for scoring: all events so far, ages measured at `now`. Its one
+ * example stands for every candidate, so the long-term similarity is left to the scorer.
+ */
 export function scoringBatch(events: readonly HeadEvent[], space: HeadSpace, now: number): Batch {
   const query = { at: events.length, cand: space.rows, label: 0 as const, weight: 0 };
-  return toBatch(events, [query], space, now);
+  return toBatch(events, [query], space, now, false);
 }
 
 /**

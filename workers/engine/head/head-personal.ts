@@ -1,5 +1,11 @@
 import type { Interaction } from '../../../src/shared/interactions/types';
-import { headEvents, scoringBatch } from '../../../src/shared/ranking/examples';
+import {
+  headEvents,
+  longTermProfile,
+  scoringBatch,
+  type HeadEvent,
+} from '../../../src/shared/ranking/examples';
+import type { HeadSpace } from '../../../src/shared/ranking/head-space';
 import {
   evidence,
   type PersonalScorer,
@@ -21,11 +27,38 @@ export async function headScores(
   items: ItemTensors,
   input: ScoringInput,
 ): Promise<PersonalScores | null> {
-  const events = headEvents(input.history, input.indexOf);
+  const { events, longTerm } = scoringContext(input.history, input.indexOf, items.space);
   if (events.length === 0) return null;
   const window = scoringBatch(events, items.space, input.now);
-  const scores = await head.scoreAll(items, events, window, input.candidates);
+  const scores = await head.scoreAll(items, longTerm, window, input.candidates);
   return { scores, strength: evidence(input.signals) };
+}
+
+interface ScoringContext {
+  indexOf: ReadonlyMap<string, number>;
+  space: HeadSpace;
+  events: HeadEvent[];
+  longTerm: Float32Array;
+}
+
+/**
+ * What scoring derives from a history that does not depend on the time of the request, kept per
+ * history array: the engine hands out the same array until the history changes, so a page that
+ * asks again and again (or after a flood of events) pays for a long history once, not per request.
+ */
+const contexts = new WeakMap<readonly Interaction[], ScoringContext>();
+
+function scoringContext(
+  history: readonly Interaction[],
+  indexOf: ReadonlyMap<string, number>,
+  space: HeadSpace,
+): ScoringContext {
+  const known = contexts.get(history);
+  if (known?.indexOf === indexOf && known.space === space) return known;
+  const events = headEvents(history, indexOf);
+  const context = { indexOf, space, events, longTerm: longTermProfile(events, space) };
+  contexts.set(history, context);
+  return context;
 }
 
 /** Trains a head on a history (time order, events on unknown items dropped). */

@@ -1,12 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SIGNAL_WEIGHTS } from '../../../src/shared/interactions/signals';
 import { INTERACTION_TYPES } from '../../../src/shared/interactions/types';
-import {
-  longTermProfile,
-  WINDOW,
-  type Batch,
-  type HeadEvent,
-} from '../../../src/shared/ranking/examples';
+import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
 import { headParamsProblem, type HeadParams } from '../../../src/shared/ranking/head-params';
 import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
@@ -169,7 +164,8 @@ export class ScoringHead {
    */
   async scoreAll(
     items: ItemTensors,
-    events: readonly HeadEvent[],
+    /** The visitor's long-term profile (`longTermProfile` of the events). */
+    longTerm: Float32Array,
     window: Batch,
     candidates?: Int32Array,
   ): Promise<Float32Array> {
@@ -192,7 +188,7 @@ export class ScoringHead {
         ? tf.matMul(cand.projected, this.u)
         : items.projectedTimes(this.u, this.revision);
       const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
-      const profile = tf.tensor2d(longTermProfile(events, items.space), [items.space.dims, 1]);
+      const profile = tf.tensor2d(longTerm, [items.space.dims, 1]);
       const long = tf.reshape<tf.Rank.R1>(tf.matMul(cand.v, profile), [-1]);
       const logits = this.combine(aPos, aNeg, { sim, same }, interaction, cand.prior, long);
       return tf.slice(logits, [0], [cand.rows]);
