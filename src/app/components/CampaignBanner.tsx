@@ -37,7 +37,12 @@ export function CampaignBanner({ recs, items }: Props) {
     });
   };
   return (
-    <section className="campaign" data-testid="campaign.banner" data-campaign-id={campaign.id}>
+    <section
+      className="campaign"
+      data-testid="campaign.banner"
+      data-campaign-id={campaign.id}
+      data-reason={campaign.why.kind}
+    >
       <p className="campaign-label">{t('campaign.label')}</p>
       <h2 data-testid="campaign.title">{campaign.title}</h2>
       {campaign.text && <p className="campaign-text">{campaign.text}</p>}
