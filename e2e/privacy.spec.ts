@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { report } from './support/report';
 import {
   expectNothingLeaks,
@@ -15,21 +15,31 @@ test('sessions with rich histories make exactly the requests of one with none', 
 }) => {
   test.setTimeout(300_000);
   const lists: string[][] = [];
+  const campaigns: (string | null)[] = [];
+  // The home page's campaign of each session: the requests must not depend on it either.
+  const campaignShown = async (page: Page) => {
+    const id = await page.evaluate(async () => (await window.privateRecs.campaign())?.id ?? null);
+    if (id !== null) await expect(page.getByTestId('campaign.banner')).toBeVisible();
+    campaigns.push(id);
+  };
   for (const category of HISTORIES) {
     const context = await browser.newContext();
     const requests = record(context);
-    const ids = await session(context, category);
+    const ids = await session(context, category, undefined, campaignShown);
     expectNothingLeaks(requests, ids, category ?? 'Books', baseURL);
     lists.push(requestList(requests));
     await context.close();
   }
-  // Three sessions: each of the three pairs made the same requests, repeats included.
+  // Three sessions: each of the three pairs made the same requests, repeats included, though
+  // one was shown a campaign and another none.
+  expect(campaigns).toContain(null);
+  expect(campaigns.some((id) => id !== null)).toBe(true);
   expectSameRequests(lists);
   report({
     area: 'network',
     tried: HISTORIES.length,
     kinds: { 'pairs compared': 3, 'requests per session': lists[0]?.length ?? 0 },
     outcome:
-      'app: three sessions (two histories of different tastes and none) made the same requests, repeats included, all GET without a body, none naming an item or search word',
+      'app: three sessions (two histories of different tastes and none; one shown a campaign, one none) made the same requests, repeats included, all GET without a body, none naming an item or search word',
   });
 });

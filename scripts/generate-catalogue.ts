@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+import { CAMPAIGNS } from './catalogue-data/campaigns';
 import { CATEGORIES } from './catalogue-data/categories';
 import {
   intBetween,
@@ -40,6 +41,7 @@ const MIN_ITEMS = 1_100;
 const ZIPF_EXPONENT = 0.75;
 const UNAVAILABLE_SHARE = 0.03;
 const TITLE_ATTEMPTS = 8;
+const ITEMS_PER_CAMPAIGN = 6;
 const OUTPUT_URL = new URL('../public/catalogue.json', import.meta.url);
 
 const DEFAULT_TITLE_PATTERNS = [
@@ -261,11 +263,28 @@ function validateSpecs(categories: readonly CategorySpec[]): void {
   }
 }
 
+/** Each campaign features the most popular available items of its subcategories. */
+function campaigns(items: readonly CatalogueItem[]) {
+  return CAMPAIGNS.map(({ subcategories, ...campaign }) => {
+    if (subcategories.some((name) => !items.some((item) => item.category === name))) {
+      throw new Error(`Campaign ${campaign.id} names a subcategory the shop lacks.`);
+    }
+    const featured = items
+      .filter((item) => item.available && subcategories.includes(item.category))
+      .sort((a, b) => b.popularity - a.popularity)
+      .slice(0, ITEMS_PER_CAMPAIGN);
+    return { ...campaign, itemIds: featured.map((item) => item.id) };
+  });
+}
+
 /** One item per line keeps git diffs readable and the file far smaller than indented JSON. */
 function serialise(items: readonly CatalogueItem[]): string {
   const header = JSON.stringify(CATALOGUE_HEADER).slice(0, -1);
   const body = items.map((item) => JSON.stringify(item)).join(',\n');
-  return `${header},"items":[\n${body}\n]}\n`;
+  const promotions = campaigns(items)
+    .map((campaign) => JSON.stringify(campaign))
+    .join(',\n');
+  return `${header},"items":[\n${body}\n],"campaigns":[\n${promotions}\n]}\n`;
 }
 
 function printSummary(items: readonly CatalogueItem[], bytes: number): void {

@@ -26,12 +26,14 @@ export function record(context: BrowserContext): Recorded[] {
 /**
  * A whole session with the app's default configuration: load, then (when `category` is given)
  * view, like, add to cart and buy items of that category and search for it; then reload.
- * `afterLoad` runs once the first load has started (e.g. to wait for the service worker).
+ * `afterLoad` runs once the first load has started (e.g. to wait for the service worker);
+ * `atHome` on the last view of the home page.
  */
 export async function session(
   context: BrowserContext,
   category: string | null,
   afterLoad?: (page: Page) => Promise<void>,
+  atHome?: (page: Page) => Promise<void>,
 ): Promise<string[]> {
   const page = await context.newPage();
   const sockets: string[] = [];
@@ -61,6 +63,7 @@ export async function session(
   await shop.goHome();
   await shop.cards();
   expect((await shop.history()).length).toBe(before + ids.length * 2);
+  await atHome?.(page);
   expect(sockets).toEqual([]);
   await page.close();
   return ids;

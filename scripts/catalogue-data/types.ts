@@ -45,3 +45,16 @@ export interface CategorySpec {
   readonly closers: readonly string[];
   readonly subcategories: readonly SubcategorySpec[];
 }
+
+/** A promotion of the demo shop; the generator features its subcategories' most popular items. */
+export interface CampaignSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  /** Whom it is for, in the shop's own words: what the device matches against the visitor. */
+  readonly audience: string;
+  /** `Category > Subcategory` names. */
+  readonly subcategories: readonly string[];
+  readonly starts?: string;
+  readonly ends?: string;
+}

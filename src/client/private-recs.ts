@@ -1,5 +1,7 @@
 import type {
   BackendName,
+  CampaignOptions,
+  CampaignView,
   CatalogueRefresh,
   EngineChange,
   EngineConfig,
@@ -10,6 +12,8 @@ import type {
   RecommendOptions,
 } from '../shared/engine-api';
 import {
+  checkCampaignId,
+  checkCampaignOptions,
   checkCatalogueUrl,
   checkImportData,
   checkRecommendOptions,
@@ -88,6 +92,23 @@ export class PrivateRecs extends EventTarget {
 
   async recommend(options?: RecommendOptions): Promise<Recommendation[]> {
     return this.internals.recommend(checkRecommendOptions(options));
+  }
+
+  /**
+   * The campaign this device picks for this view from the visitor's interests, or null; each
+   * answer with a campaign counts as one showing of it (at most 3 a day per campaign).
+   *
+   * @example
+   * const promo = await privateRecs.campaign({ items: 4 });
+   * if (promo) show(promo.title, promo.reason);
+   */
+  async campaign(options?: CampaignOptions): Promise<CampaignView | null> {
+    return this.internals.campaign(checkCampaignOptions(options));
+  }
+
+  /** The visitor dismissed the campaign: this device never shows it again. */
+  async dismissCampaign(id: string): Promise<void> {
+    return this.internals.dismissCampaign(checkCampaignId(id));
   }
 
   async exportData(): Promise<Blob> {

@@ -5,7 +5,7 @@
  * inside or a DataCloneError from postMessage. Only known fields are copied on, so a function
  * or a DOM node in an unknown field never reaches structured cloning.
  */
-import type { RecommendOptions } from './engine-api';
+import type { CampaignOptions, RecommendOptions } from './engine-api';
 import { InteractionError, PrivateRecsError } from './errors';
 import { ILL_FORMED_ID, isWellFormed } from './ids';
 import { checkEvent, type TrackEvent } from './interactions/types';
@@ -15,6 +15,8 @@ export const API_LIMITS = {
   count: { min: 1, max: 200 },
   queryLength: 1_000,
   idLength: 200,
+  /** How many of a campaign's items campaign() may return. */
+  campaignItems: { min: 0, max: 12 },
   /**
    * How far in the future a tracked event may be stamped: the page stamps events with the same
    * clock the engine reads, so anything beyond a little slack is a mistake (or a forgery).
@@ -107,6 +109,36 @@ export function checkRecommendOptions(input: unknown): RecommendOptions {
     options.contextItemId = context;
   }
   return options;
+}
+
+/** The options campaign() sends on; throws a PrivateRecsError ('argument-invalid') saying why. */
+export function checkCampaignOptions(input: unknown): CampaignOptions {
+  const refuse = (why: string) =>
+    new PrivateRecsError('argument-invalid', `No campaign was chosen: campaign() ${why}.`);
+  if (input === undefined) return {};
+  if (!isObject(input)) throw refuse(`takes an optional object { items? }, not ${kind(input)}`);
+  const items = own(input, 'items');
+  if (items === undefined) return {};
+  const { min, max } = API_LIMITS.campaignItems;
+  if (typeof items !== 'number' || !Number.isInteger(items) || items < min || items > max) {
+    throw refuse(
+      `needs "items" to be a whole number from ${min} to ${max}, not ${typeof items === 'number' ? String(items) : kind(items)}`,
+    );
+  }
+  return { items };
+}
+
+/** The campaign id dismissCampaign() sends on; throws 'argument-invalid' saying why. */
+export function checkCampaignId(id: unknown): string {
+  const refuse = (why: string) =>
+    new PrivateRecsError('argument-invalid', `Nothing was dismissed: dismissCampaign() ${why}.`);
+  if (typeof id !== 'string' || id === '' || id.length > API_LIMITS.idLength) {
+    throw refuse(
+      `takes a campaign id (text of 1 to ${API_LIMITS.idLength} characters), not ${typeof id === 'string' ? `text of ${id.length} characters` : kind(id)}`,
+    );
+  }
+  if (!isWellFormed(id)) throw refuse(`takes a campaign id; this one ${ILL_FORMED_ID}`);
+  return id;
 }
 
 /** What importData() reads: a Blob or a File (structurally, so this module needs no DOM). */

@@ -1,5 +1,6 @@
 import type { CatalogueItem } from './catalogue/schema';
 import type { ReasonView } from './ranking/explain';
+import type { CampaignReasonView } from './campaigns/reason';
 import type { EncoderInfo } from './encoder/encoder';
 import type { ErrorCode } from './errors';
 import type { StoredInteraction, TrackEvent } from './interactions/types';
@@ -140,6 +141,24 @@ export interface Recommendation {
   why?: ReasonView;
 }
 
+export interface CampaignOptions {
+  /** How many of the campaign's items to return with it, nearest the visitor's taste first. */
+  items?: number;
+}
+
+/** The campaign chosen on this device for this view (see src/shared/campaigns/choose.ts). */
+export interface CampaignView {
+  id: string;
+  title: string;
+  text?: string;
+  /** Why it was chosen, in English ("Because you like Coffee & Tea"). */
+  reason: string;
+  /** The reason as data, so a page can word it in its own language. */
+  why: CampaignReasonView;
+  /** Some of its items (available, not bought), nearest the visitor's taste first. */
+  itemIds: string[];
+}
+
 export interface ImportResult {
   imported: number;
   rejected: number;
@@ -182,6 +201,14 @@ export interface EngineApi {
   items(): Promise<CatalogueItem[]>;
   track(event: TrackEvent): Promise<void>;
   recommend(options?: RecommendOptions): Promise<Recommendation[]>;
+  /**
+   * At most one of the catalogue's campaigns for this view, chosen on the device from the
+   * visitor's interests (null when none fits, or all are dismissed or shown enough today).
+   * Counts as one showing of it (frequency capping), except while learning is paused.
+   */
+  campaign(options?: CampaignOptions): Promise<CampaignView | null>;
+  /** The visitor dismissed this campaign: it is never chosen again (until forget()). */
+  dismissCampaign(id: string): Promise<void>;
   /** Every stored event, oldest first; or, with a page, the newest `limit` engagement events. */
   history(page?: HistoryPage): Promise<StoredInteraction[]>;
   deleteInteraction(id: number): Promise<void>;

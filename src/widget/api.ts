@@ -1,7 +1,19 @@
 import { newEventId } from '../client/coalesce';
 import type { ReadyInfo } from '../client/private-recs';
-import type { ImportResult, Recommendation, RecommendOptions } from '../shared/engine-api';
-import { checkImportData, checkRecommendOptions, checkTrackEvent } from '../shared/api-args';
+import type {
+  CampaignOptions,
+  CampaignView,
+  ImportResult,
+  Recommendation,
+  RecommendOptions,
+} from '../shared/engine-api';
+import {
+  checkCampaignId,
+  checkCampaignOptions,
+  checkImportData,
+  checkRecommendOptions,
+  checkTrackEvent,
+} from '../shared/api-args';
 import { PrivateRecsError } from '../shared/errors';
 import type { TrackEvent } from '../shared/interactions/types';
 
@@ -10,6 +22,8 @@ export interface RecsApi {
   ready: () => Promise<ReadyInfo>;
   track: (event: TrackEvent) => Promise<void>;
   recommend: (options?: RecommendOptions) => Promise<Recommendation[]>;
+  campaign: (options?: CampaignOptions) => Promise<CampaignView | null>;
+  dismissCampaign: (id: string) => Promise<void>;
   exportData: () => Promise<Blob>;
   importData: (data: Blob) => Promise<ImportResult>;
   forget: () => Promise<void>;
@@ -101,6 +115,14 @@ export const api: RecsApi = {
   recommend: async (options) => {
     const checked = checkRecommendOptions(options);
     return (await first()).api.recommend(checked);
+  },
+  campaign: async (options) => {
+    const checked = checkCampaignOptions(options);
+    return (await first()).api.campaign(checked);
+  },
+  dismissCampaign: async (id) => {
+    const checked = checkCampaignId(id);
+    return toEach((engine) => engine.dismissCampaign(checked));
   },
   exportData: async () => (await first()).api.exportData(),
   importData: async (data) => {

@@ -1,4 +1,5 @@
 import { register, unregister, type Registered } from './api';
+import { CampaignView } from './campaign-view';
 import { IsolatedView } from './frame/host-view';
 import { LocalView, type ViewEvents, type WidgetView } from './local-view';
 import {
@@ -29,7 +30,7 @@ function styles(): CSSStyleSheet {
 /**
  * `<private-recs catalogue="/catalogue.json" count="8">`: a strip of recommendations computed
  * in this browser. Attributes: catalogue, count, context-item, query, title, images, isolated,
- * model, backend. State in `data-state` (loading, ready, empty, error).
+ * model, backend, mode (`campaign`: the promotion chosen on this device instead of a strip). State in `data-state` (loading, ready, empty, error).
  */
 export class PrivateRecsElement extends HTMLElement {
   static readonly observedAttributes = [...ENGINE_ATTRIBUTES, ...VIEW_ATTRIBUTES];
@@ -118,8 +119,9 @@ export class PrivateRecsElement extends HTMLElement {
         );
       },
     };
-    return this.hasAttribute('isolated')
-      ? new IsolatedView(this.root, this, options, events)
+    if (this.hasAttribute('isolated')) return new IsolatedView(this.root, this, options, events);
+    return options.mode === 'campaign'
+      ? new CampaignView(this.root, options, events)
       : new LocalView(this.root, options, events);
   }
 

@@ -18,8 +18,17 @@ describe('readOptions', () => {
         images: false,
         model: null,
         backend: null,
+        mode: 'strip',
       },
     });
+  });
+
+  it('reads mode="campaign", and warns about an unknown mode', () => {
+    const campaign = readOptions({ catalogue: '/c.json', mode: 'campaign' }, base);
+    expect(campaign.ok && campaign.options.mode).toBe('campaign');
+    const odd = readOptions({ catalogue: '/c.json', mode: 'banner' }, base);
+    expect(odd.ok && odd.options.mode).toBe('strip');
+    expect(odd.ok && odd.warnings[0]).toContain('mode="banner" is unknown');
   });
 
   it('reads every attribute', () => {

@@ -12,7 +12,11 @@ export interface WidgetOptions {
   images: boolean;
   model: string | null;
   backend: BackendName | null;
+  /** `strip` (recommendations, the default) or `campaign` (the campaign chosen on the device). */
+  mode: WidgetMode;
 }
+
+export type WidgetMode = 'strip' | 'campaign';
 
 /** Set on the element inside an isolated frame: its layout and state must not depend on history. */
 export const FRAME_ELEMENT_FLAG = 'data-isolated-frame';
@@ -22,8 +26,8 @@ export const MAX_COUNT = 48;
 export const DEFAULT_TITLE = 'Recommended for you';
 const BACKENDS = new Set<string>(['webgpu', 'wasm', 'cpu']);
 
-/** Attributes that choose the engine; changing one starts another engine. */
-export const ENGINE_ATTRIBUTES = ['catalogue', 'isolated', 'model', 'backend'] as const;
+/** Attributes that choose the engine or the kind of view; changing one starts them anew. */
+export const ENGINE_ATTRIBUTES = ['catalogue', 'isolated', 'model', 'backend', 'mode'] as const;
 /** Attributes that only change what one element shows. */
 export const VIEW_ATTRIBUTES = ['count', 'context-item', 'query', 'title', 'images'] as const;
 
@@ -68,6 +72,11 @@ export function readOptions(
         `backend="${rawBackend}" is unknown (webgpu, wasm or cpu); choosing automatically.`,
       );
   }
+  const rawMode = attrs.mode?.trim();
+  const mode: WidgetMode = rawMode === 'campaign' ? 'campaign' : 'strip';
+  if (rawMode && rawMode !== mode) {
+    warnings.push(`mode="${rawMode}" is unknown (strip or campaign); showing recommendations.`);
+  }
   return {
     ok: true,
     warnings,
@@ -80,6 +89,7 @@ export function readOptions(
       images: attrs.images !== null && attrs.images !== undefined,
       model: attrs.model?.trim() || null,
       backend,
+      mode,
     },
   };
 }

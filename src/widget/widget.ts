@@ -19,7 +19,16 @@ export type { RecsApi } from './api';
 export type { SelectDetail } from './element';
 export { PrivateRecsElement, SELECT_EVENT } from './element';
 
-export const { ready, track, recommend, exportData, importData, forget } = api;
+export const {
+  ready,
+  track,
+  recommend,
+  campaign,
+  dismissCampaign,
+  exportData,
+  importData,
+  forget,
+} = api;
 /** The same API as one object (what the demo app calls `window.privateRecs`). */
 export const privateRecs = api;
 

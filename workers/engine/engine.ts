@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { transfer } from 'comlink';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
 import type {
+  CampaignOptions,
+  CampaignView,
   CatalogueRefresh,
   EngineApi,
   EngineChange,
@@ -41,6 +43,7 @@ import { refreshState } from './catalogue-refresh';
 import type { Preferences } from './preferences';
 import { ChangeFeed } from './change-feed';
 import { Visitor } from './visitor';
+import { Campaigns } from './campaigns';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
@@ -55,6 +58,7 @@ export class Engine implements EngineApi {
   private readonly visitor: Visitor;
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
+  private readonly campaigns: Campaigns;
   private config: EngineConfig | null = null;
   private report: (progress: EngineProgress) => Promise<void> = () => Promise.resolve();
   /** Catalogue updates run one at a time. */
@@ -66,6 +70,7 @@ export class Engine implements EngineApi {
     private readonly repository = new Repository(),
   ) {
     this.indexer = new Indexer(appRoot);
+    this.campaigns = new Campaigns(repository);
     this.visitor = new Visitor(repository, (kind) => {
       this.changes.mark(kind);
     });
@@ -235,6 +240,18 @@ export class Engine implements EngineApi {
         ...(reasonItemId === undefined ? {} : { reasonItemId }),
       };
     });
+  }
+
+  async campaign(options: CampaignOptions = {}): Promise<CampaignView | null> {
+    const state = await this.ready();
+    // Paused learning records nothing, showings included (capping then counts no views).
+    const record = !this.visitor.preferences.learningPaused;
+    return this.campaigns.choose(state, this.visitor.countedHistory(), options, record);
+  }
+
+  async dismissCampaign(id: string): Promise<void> {
+    await this.ready();
+    await this.campaigns.dismiss(id);
   }
 
   async history(page?: HistoryPage): Promise<StoredInteraction[]> {

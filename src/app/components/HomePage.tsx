@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
 import type { PrivateRecs } from '../../client/private-recs';
+import { CampaignBanner } from './CampaignBanner';
 import { ItemCard } from './ItemCard';
 import { RecommendationList } from './RecommendationList';
 
@@ -15,11 +16,15 @@ const PAGE = 24;
 /** Items without a category; a key no catalogue category can equal, worded on screen. */
 const OTHER = '\u0000other';
 
-/** The shop front: personal recommendations, then the whole catalogue by category. */
+/**
+ * The shop front: the campaign this device picked (if any), personal recommendations, then the
+ * whole catalogue by category.
+ */
 export function HomePage({ recs, items }: Props) {
   const { t } = useTranslation();
   return (
     <>
+      <CampaignBanner recs={recs} items={items} />
       <RecommendationList
         recs={recs}
         items={items}

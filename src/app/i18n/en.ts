@@ -69,6 +69,16 @@ export const en = {
     explore: 'Something different',
     anItem: 'an item',
   },
+  campaign: {
+    label: 'Picked for you on this device',
+    dismiss: 'Not for me',
+    dismissLabel: 'Hide “{{title}}” for good',
+    dismissed: '“{{title}}” will not be shown again.',
+    dismissFailed: 'Could not hide the offer: {{reason}}',
+    interest: 'Because you like {{topic}}',
+    popular: 'Popular in this shop right now',
+    explore: 'Something different from what you usually look at',
+  },
   browse: {
     title: 'Browse the shop',
     categories: 'Categories',

@@ -66,6 +66,16 @@ export const zh = {
     explore: '换换口味',
     anItem: '某件商品',
   },
+  campaign: {
+    label: '在本设备上为你挑选',
+    dismiss: '不感兴趣',
+    dismissLabel: '不再显示“{{title}}”',
+    dismissed: '不会再显示“{{title}}”。',
+    dismissFailed: '无法隐藏这个活动：{{reason}}',
+    interest: '因为你喜欢{{topic}}',
+    popular: '本店当下热门',
+    explore: '换个口味：你平时不常看的',
+  },
   browse: {
     title: '逛逛商店',
     categories: '分类',

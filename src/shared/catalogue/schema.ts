@@ -1,3 +1,4 @@
+import { INSTANT_FORMAT, isInstant, windowInverted } from '../campaigns/validity';
 import { ILL_FORMED_ID, isWellFormed } from '../ids';
 import { z } from '../zod';
 
@@ -39,13 +40,25 @@ const itemSchema = z.object({
   available: z.boolean().optional(),
 });
 
-const campaignSchema = z.object({
-  id: identifier(),
-  title: text(CATALOGUE_LIMITS.titleLength),
-  text: text(CATALOGUE_LIMITS.descriptionLength).optional(),
-  audience: text(CATALOGUE_LIMITS.descriptionLength).optional(),
-  itemIds: list(identifier(), CATALOGUE_LIMITS.items).optional(),
-});
+/** A validity bound: an ISO 8601 date (a whole UTC day) or a date-time with a time zone. */
+const instant = () => text(40).refine(isInstant, `must be ${INSTANT_FORMAT}`);
+
+const campaignSchema = z
+  .object({
+    id: identifier(),
+    title: text(CATALOGUE_LIMITS.titleLength),
+    text: text(CATALOGUE_LIMITS.descriptionLength).optional(),
+    audience: text(CATALOGUE_LIMITS.descriptionLength).optional(),
+    itemIds: list(identifier(), CATALOGUE_LIMITS.items).optional(),
+    /** Shown from this date or instant on (see src/shared/campaigns/validity.ts). */
+    starts: instant().optional(),
+    /** Shown until this instant, or to the end of this date. */
+    ends: instant().optional(),
+  })
+  .refine((campaign) => !windowInverted(campaign), {
+    message: 'must be after "starts"',
+    path: ['ends'],
+  });
 
 const vectorsSchema = z.object({
   /** "text" (from an encoder model) or "collaborative" (from the shop's aggregate usage). */

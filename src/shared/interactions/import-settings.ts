@@ -12,6 +12,16 @@ const importedSettings = z.strictObject({
     .max(200_000, 'has too many entries')
     .optional(),
   learningPaused: z.boolean({ error: 'must be true or false' }).optional(),
+  /** Campaign capping (src/shared/campaigns/capping.ts): dismissals and today's showings. */
+  campaigns: z
+    .strictObject({
+      dismissed: z.array(z.string().min(1).max(MAX_ITEM_ID)).max(1_000, 'has too many entries'),
+      day: z.string().max(10),
+      shown: z
+        .array(z.tuple([z.string().min(1).max(MAX_ITEM_ID), z.number().int().min(0).max(1_000)]))
+        .max(1_000, 'has too many entries'),
+    })
+    .optional(),
 });
 
 /** Checks the `settings` of an import line; returns a reason instead when it is not acceptable. */

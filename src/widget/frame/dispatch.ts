@@ -14,6 +14,7 @@ export interface FrameHandlers {
   ready(): Promise<unknown>;
   track(event: TrackEvent): Promise<unknown>;
   importData(text: string): Promise<unknown>;
+  dismissCampaign(id: string): Promise<unknown>;
   forget(): Promise<unknown>;
 }
 
@@ -85,6 +86,11 @@ export async function dispatch(
         const text: unknown = args[0];
         if (typeof text !== 'string' || text.length > MAX_IMPORT) refuse('the import');
         return handlers.importData(text);
+      },
+      dismissCampaign: () => {
+        const campaignId: unknown = args[0];
+        if (typeof campaignId !== 'string' || campaignId.length > MAX_VALUE) refuse('the campaign');
+        return handlers.dismissCampaign(campaignId);
       },
       forget: () => handlers.forget(),
     };

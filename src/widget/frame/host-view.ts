@@ -32,6 +32,7 @@ function attributesOf(options: WidgetOptions): Attributes {
     'context-item': options.contextItemId ?? null,
     query: options.query ?? null,
     title: options.title,
+    mode: options.mode,
     model: options.model,
     backend: options.backend,
   };
@@ -103,6 +104,9 @@ export class IsolatedView implements WidgetView {
       ready: () => this.call('ready') as Promise<ReadyInfo>,
       track: (event) => this.call('track', event).then(() => undefined),
       recommend: () => refused('recommend()'),
+      // Which campaign was chosen reveals the visitor's interests: the frame shows it instead.
+      campaign: () => refused('campaign()'),
+      dismissCampaign: (id) => this.call('dismissCampaign', id).then(() => undefined),
       exportData: () => refused('exportData()'),
       importData: (data) =>
         data.text().then((text) => this.call('importData', text) as Promise<ImportResult>),

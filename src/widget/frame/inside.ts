@@ -113,6 +113,8 @@ function handlers(send: (event: FrameEvent) => void): FrameHandlers {
       const { rejected, problems } = parsed;
       return Promise.resolve({ imported: parsed.interactions.length, rejected, problems });
     },
+    // Answered the same whether or not the campaign was ever shown here.
+    dismissCampaign: (id) => api.dismissCampaign(id),
     forget: () => api.forget(),
   };
 }

@@ -35,6 +35,7 @@ export interface FrameRequests {
   ready: [];
   track: [event: { type: string; itemId: string; ts?: number; value?: number }];
   importData: [text: string];
+  dismissCampaign: [id: string];
   forget: [];
 }
 
