@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { HOSTS } from './support/widget-shop';
 import { report } from './support/report';
-import { install } from './support/pwa';
+import { install, tellPageOffline } from './support/pwa';
 
 // The rest of the suite blocks service workers (playwright.config.ts); this spec tests it.
 test.use({ serviceWorkers: 'allow' });
@@ -36,6 +36,7 @@ test('after one visit every documented URL form opens offline', async ({ page, c
         await window.privateRecs.ready();
         return window.privateRecs.internals.status();
       });
+      await tellPageOffline(context);
       await expect(page.getByTestId('pwa.offline')).toBeVisible();
       if (status.items === 0) failed.push(`${form}: no items`);
     } catch (error) {

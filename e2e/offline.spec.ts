@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Response } from '@playwright/test';
 import { RUNTIME_CACHES } from '../src/shared/pwa/runtime-routes';
 import type { Shop } from './support/shop';
-import { cacheContents, catalogueVersion, install } from './support/pwa';
+import { cacheContents, catalogueVersion, install, tellPageOffline } from './support/pwa';
 import { WidgetShop, type WidgetModule } from './support/widget-shop';
 
 // The rest of the suite blocks service workers (playwright.config.ts); these specs test it.
@@ -36,6 +36,7 @@ test('after one visit the shop opens, recommends and learns with no network', as
   });
   await page.reload();
   await shop.ready();
+  await tellPageOffline(context);
   await expect(page.getByTestId('pwa.offline')).toHaveText(
     'You are offline: recommendations and learning keep working on this device.',
   );

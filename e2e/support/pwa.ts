@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { Shop } from './shop';
 
 /**
@@ -12,6 +12,17 @@ export async function install(page: Page, query = '?backend=wasm'): Promise<Shop
   await expect(page.getByTestId('pwa.offline-ready')).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
   return shop;
+}
+
+/**
+ * Tells the page it is offline. Under `context.setOffline(true)` Chromium keeps the network cut
+ * across a reload or navigation, but the new document starts with `navigator.onLine` true and
+ * gets no `offline` event (seen with Debian's Chromium 150). Turning the emulation off and on
+ * again reaches the document. Call it once the page has loaded: nothing is in flight then.
+ */
+export async function tellPageOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  await context.setOffline(true);
 }
 
 /** Each cache's URLs, paths only (without the origin), by cache name. */
