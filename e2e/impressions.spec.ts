@@ -27,8 +27,14 @@ test('the feed records what it showed, once per visit, and skipped items count a
   });
   expect(changes).toBe(0);
   expect(await impressions(page)).toHaveLength(shown.length);
-  // Engagement is counted apart: the status line still says 0 interactions.
+  // Engagement is counted apart: the status line still says 0 interactions; the count of
+  // impressions the privacy page shows follows the store all the same.
   await expect(page.getByTestId('status.interactions')).toHaveText('0');
+  await page.getByTestId('nav.privacy').click();
+  await expect(page.getByTestId('privacy.impressions')).toContainText(
+    `${shown.length} impressions`,
+  );
+  await shop.goHome();
 
   // A reload within the interval shows the same items and records nothing new.
   await page.reload();

@@ -36,7 +36,9 @@ export interface ReadyInfo {
  * The public JavaScript API (`window.privateRecs`). Every call runs in the engine worker, which
  * owns the state. Events: `change` (a CustomEvent whose `detail` is an EngineChange: what changed
  * and the status now, or null after a restart) once per change to the history, preferences,
- * weights, encoder or catalogue, here or in another tab; `progress` (`detail`: an EngineProgress)
+ * weights, encoder or catalogue, here or in another tab; `status` (`detail`: an EngineChange)
+ * when only counts changed (the items a list showed were recorded), so lists must not refresh;
+ * `progress` (`detail`: an EngineProgress)
  * while the catalogue, the text model and item vectors load; `restart` (`detail.reason` says why)
  * when the engine worker crashed or stopped and a new one is starting; calls wait for it, and
  * `change` follows once it is up.
@@ -58,7 +60,11 @@ export class PrivateRecs extends EventTarget {
       this.dispatchEvent(new CustomEvent('progress', { detail: progress }));
     };
     const onChange = (change: EngineChange) => {
-      this.dispatchEvent(new CustomEvent<EngineChange | null>('change', { detail: change }));
+      // Recording what a list showed changes counts, not lists: a page that refreshed its list on
+      // it would record more, and so on. Those changes are a `status` event only.
+      const listsMayChange = change.kinds.some((kind) => kind !== 'impressions');
+      const type = listsMayChange ? 'change' : 'status';
+      this.dispatchEvent(new CustomEvent<EngineChange | null>(type, { detail: change }));
     };
     this.supervisor = new EngineSupervisor(config, onProgress, onChange, (reason, ready) => {
       this.dispatchEvent(new CustomEvent('restart', { detail: { reason } }));

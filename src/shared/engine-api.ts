@@ -146,6 +146,19 @@ export interface CampaignOptions {
   items?: number;
 }
 
+/**
+ * The visitor's private A/B test of two feed strategies, the learned head against the profile
+ * scorer (workers/engine/experiment.ts): credited engagements, the sign test's p-value, and the
+ * strategy the feed uses ('both' while it interleaves them).
+ */
+export interface ExperimentView {
+  credits: { learned: number; profile: number };
+  p: number;
+  since: number;
+  inUse: 'both' | 'learned' | 'profile';
+  settled: boolean;
+}
+
 /** The campaign chosen on this device for this view (see src/shared/campaigns/choose.ts). */
 export interface CampaignView {
   id: string;
@@ -172,7 +185,14 @@ export type CatalogueRefresh =
   | { ok: false; code: ErrorCode; message: string };
 
 /** What changed in the engine's state (several changes close together arrive as one). */
-export type ChangeKind = 'history' | 'preferences' | 'model' | 'encoder' | 'catalogue';
+export type ChangeKind =
+  | 'history'
+  | 'preferences'
+  | 'model'
+  | 'encoder'
+  | 'catalogue'
+  /** Only items shown were recorded: counts change, lists must not refresh (a `status` event, not `change`). */
+  | 'impressions';
 
 /**
  * Pushed by the worker after its state changed: what changed, and the status as it now is, so
@@ -209,6 +229,10 @@ export interface EngineApi {
   campaign(options?: CampaignOptions): Promise<CampaignView | null>;
   /** The visitor dismissed this campaign: it is never chosen again (until forget()). */
   dismissCampaign(id: string): Promise<void>;
+  /** The feed's A/B test of strategies: tally and strategy in use. */
+  experiment(): Promise<ExperimentView>;
+  /** Starts the A/B test afresh. */
+  resetExperiment(): Promise<void>;
   /** Every stored event, oldest first; or, with a page, the newest `limit` engagement events. */
   history(page?: HistoryPage): Promise<StoredInteraction[]>;
   deleteInteraction(id: number): Promise<void>;

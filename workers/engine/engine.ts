@@ -10,6 +10,7 @@ import type {
   EngineConfig,
   EngineProgress,
   EngineStatus,
+  ExperimentView,
   HistoryPage,
   ImportResult,
   InterestView,
@@ -44,6 +45,7 @@ import type { Preferences } from './preferences';
 import { ChangeFeed } from './change-feed';
 import { Visitor } from './visitor';
 import { Campaigns } from './campaigns';
+import { Experiment } from './experiment';
 
 const DEFAULT_COUNT = 12;
 const MAX_COUNT = 200;
@@ -59,6 +61,7 @@ export class Engine implements EngineApi {
   private readonly fallbackScorer: PersonalScorer = new ProfileScorer();
   private readonly indexer: Indexer;
   private readonly campaigns: Campaigns;
+  private readonly experimentState: Experiment;
   private config: EngineConfig | null = null;
   private report: (progress: EngineProgress) => Promise<void> = () => Promise.resolve();
   /** Catalogue updates run one at a time. */
@@ -71,7 +74,10 @@ export class Engine implements EngineApi {
   ) {
     this.indexer = new Indexer(appRoot);
     this.campaigns = new Campaigns(repository);
+    this.experimentState = new Experiment(repository);
     this.visitor = new Visitor(repository, (kind) => {
+      // Stored settings were read anew (another tab, an import, an erasure).
+      if (kind === 'preferences') this.experimentState.invalidate();
       this.changes.mark(kind);
     });
   }
@@ -200,8 +206,20 @@ export class Engine implements EngineApi {
     if (this.visitor.preferences.learningPaused) return;
     // A call repeated after a worker crash carries the same id: it is stored once.
     if (this.visitor.history.has(checked.event)) return;
-    await this.visitor.history.add([checked.event]);
+    const [stored] = await this.visitor.history.add([checked.event]);
+    if (stored) await this.experimentState.record(stored);
     state.head?.schedule();
+  }
+
+  async experiment(): Promise<ExperimentView> {
+    const state = await this.ready();
+    return this.experimentState.view((state.head?.state().trainedOn ?? 0) > 0);
+  }
+
+  async resetExperiment(): Promise<void> {
+    await this.ready();
+    await this.experimentState.reset();
+    this.changes.mark('preferences');
   }
 
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
@@ -215,18 +233,22 @@ export class Engine implements EngineApi {
       : undefined;
     const contextIndex =
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
-    const ranked = await recommendFeed(
-      {
-        items: state.catalogue.items,
-        matrix,
-        prior: state.prior,
-        indexOf: state.indexOf,
-        history,
-        scorer: state.head ?? this.fallbackScorer,
-        now: Date.now(),
-      },
-      { count, query, contextIndex },
-    );
+    const input = {
+      items: state.catalogue.items,
+      matrix,
+      prior: state.prior,
+      indexOf: state.indexOf,
+      history,
+      now: Date.now(),
+    };
+    const rankWith = (scorer: PersonalScorer) =>
+      recommendFeed({ ...input, scorer }, { count, query, contextIndex });
+    // The feed itself (no query, no item page) runs the A/B test once the head has learned.
+    const learned = state.head && state.head.state().trainedOn > 0 ? state.head : null;
+    const feed = !query && options.contextItemId === undefined && learned;
+    const ranked = feed
+      ? await this.experimentState.feed(rankWith, learned, this.fallbackScorer, input.items, count)
+      : await rankWith(state.head ?? this.fallbackScorer);
     return ranked.map(({ index, score, reason }) => {
       const item = state.catalogue.items[index];
       const sourceIndex = 'sourceIndex' in reason ? reason.sourceIndex : undefined;

@@ -26,8 +26,12 @@ export class Visitor {
   ) {
     this.history = new History(repository, (local, notify) => {
       this.counted = null;
-      // Silent changes (impressions) tell no one: a shown list must not trigger its own refresh.
-      if (!notify) return;
+      // Silent changes (impressions) change counts only: pages must not refresh their lists for
+      // them (a shown list would trigger its own refresh), nor other tabs reload.
+      if (!notify) {
+        onChange('impressions');
+        return;
+      }
       if (local) this.peers?.postMessage(null);
       onChange('history');
     });

@@ -8,6 +8,7 @@ import { formatTime } from '../../client/format';
 import { href } from '../hooks/useHashRoute';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../../client/private-recs';
+import { ExperimentPanel } from './ExperimentPanel';
 import { InterestsPanel } from './InterestsPanel';
 import { useSnackbar } from './Snackbar';
 import { StorageSection } from './StorageSection';
@@ -40,6 +41,7 @@ export function PrivacyPage({ recs, items, status }: Props) {
       <DataActions recs={recs} />
       <StorageSection />
       <InterestsPanel recs={recs} status={status} />
+      <ExperimentPanel recs={recs} />
       <h2>{t('privacy.historyTitle', { count: status.interactions })}</h2>
       <p className="muted" data-testid="privacy.impressions">
         {t('privacy.impressions', { count: status.impressions })}{' '}

@@ -60,12 +60,14 @@ export function useEngine(recs: PrivateRecs): EngineState {
       });
     };
     recs.addEventListener('change', refresh);
+    recs.addEventListener('status', refresh);
     recs.addEventListener('catalogue', reloadItems);
     recs.addEventListener('restart', restarting);
     recs.started.then(loadItems).catch(fail);
     return () => {
       live = false;
       recs.removeEventListener('change', refresh);
+      recs.removeEventListener('status', refresh);
       recs.removeEventListener('catalogue', reloadItems);
       recs.removeEventListener('restart', restarting);
     };

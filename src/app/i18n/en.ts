@@ -178,6 +178,21 @@ export const en = {
     resumeFailed: 'Resuming failed: {{reason}}',
     pausedNote: 'Paused: nothing you do is recorded or learned until you resume.',
   },
+  experiment: {
+    title: 'Which way of ranking works for you',
+    intro:
+      'Your feed tries two ways of ranking side by side: what this device learned from your clicks, and a simpler match to what you liked. Each click, like or purchase counts for the way that showed you the item. Once one is clearly better for you, your feed uses it. All of this stays on this device.',
+    learned: 'Learned from you: {{count, number}}',
+    profile: 'Simple match: {{count, number}}',
+    both: 'In use: both, side by side, until one is clearly better.',
+    inUseLearned: 'In use: what this device learned from you (clearly better for you).',
+    inUseProfile: 'In use: the simple match (clearly better for you).',
+    notYet: 'The test starts once this device has learned from a few of your choices.',
+    reset: 'Start the test again',
+    resetDone: 'The test starts again.',
+    resetFailed: 'Could not start the test again: {{reason}}',
+    readFailed: 'Could not read the ranking test',
+  },
   storage: {
     title: 'Storage on this device',
     checking: 'Checking how this browser keeps your data…',

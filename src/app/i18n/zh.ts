@@ -175,6 +175,21 @@ export const zh = {
     resumeFailed: '恢复失败：{{reason}}',
     pausedNote: '已暂停：在你恢复之前，任何操作都不会被记录或学习。',
   },
+  experiment: {
+    title: '哪种排序方式更适合你',
+    intro:
+      '你的推荐会同时试用两种排序方式：本设备从你的点击中学到的方式，以及按你喜欢过的内容做的简单匹配。每次点击、喜欢或购买，都算给把该商品展示给你的那种方式。一旦某种方式明显更适合你，推荐就改用它。这一切都只在本设备上进行。',
+    learned: '从你身上学到的：{{count, number}}',
+    profile: '简单匹配：{{count, number}}',
+    both: '正在使用：两种方式并用，直到其中一种明显更好。',
+    inUseLearned: '正在使用：本设备从你身上学到的方式（对你明显更好）。',
+    inUseProfile: '正在使用：简单匹配（对你明显更好）。',
+    notYet: '本设备从你的几次选择中学到东西后，测试才会开始。',
+    reset: '重新开始测试',
+    resetDone: '测试已重新开始。',
+    resetFailed: '无法重新开始测试：{{reason}}',
+    readFailed: '无法读取排序测试',
+  },
   storage: {
     title: '本设备上的存储',
     checking: '正在检查浏览器如何保存你的数据…',

@@ -22,6 +22,14 @@ const importedSettings = z.strictObject({
         .max(1_000, 'has too many entries'),
     })
     .optional(),
+  /** The feed's A/B tally (src/shared/ab/tally.ts). */
+  experiment: z
+    .strictObject({
+      a: z.number().int().min(0).max(1e9),
+      b: z.number().int().min(0).max(1e9),
+      since: z.number(),
+    })
+    .optional(),
 });
 
 /** Checks the `settings` of an import line; returns a reason instead when it is not acceptable. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { simulate, summarize } from './interleave';
+
+describe('interleaving replay', () => {
+  const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const b = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+
+  it('credits the strategy whose list holds the clicked items', () => {
+    const tally = simulate(a, b, new Set([1, 2, 3]), 30, 7);
+    expect(tally.a).toBeGreaterThan(20);
+    expect(tally.b).toBe(0);
+  });
+
+  it('splits credits when both lists hold the same relevant items', () => {
+    const tally = simulate(a, [...a].reverse(), new Set(a), 200, 3);
+    expect(Math.abs(tally.a - tally.b) / (tally.a + tally.b)).toBeLessThan(0.2);
+  });
+
+  it('counts a tie of credits as disagreement and leaves unordered users out', () => {
+    const summary = summarize([
+      { better: 'a', tally: { a: 9, b: 1, since: 0 } },
+      { better: 'b', tally: { a: 2, b: 2, since: 0 } },
+      { better: null, tally: { a: 0, b: 5, since: 0 } },
+    ]);
+    expect(summary).toMatchObject({
+      usersWithAnOrdering: 2,
+      agreement: 0.5,
+      withAVerdict: 0.5,
+      agreementWithAVerdict: 1,
+      settled: 0.5,
+      agreementWhenSettled: 1,
+      noCredits: 0,
+    });
+  });
+});

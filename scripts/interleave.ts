@@ -1,0 +1,203 @@
+/**
+ * Does the feed's private A/B test pick the better strategy? On a real dataset, for each user
+ * with enough interactions (the evaluation's protocol: last 20 % held out), the head is trained
+ * once, and the feed is ranked by the two strategies the device interleaves: the learned head
+ * (a) and the profile scorer (b). Their NDCG@10 against the held-out items says which is better
+ * for that user. The device's own team-draft interleaving and sign test (src/shared/ab) then run
+ * on simulated visits: each visit shows a fresh interleaving, and the user clicks held-out items
+ * in it, more often near the top (probability 1 / log2(position + 2), the discount of NDCG). The
+ * report gives how often the test's verdict agrees with the NDCG ordering, as JSON (last line;
+ * `--report` writes it too).
+ *
+ *   npm run eval:interleave -- --catalogue data/movielens/catalogue.json \
+ *       --interactions data/movielens/interactions.jsonl [--max-users 300] [--visits 30]
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { credit, emptyTally, verdict, type Tally } from '../src/shared/ab/tally';
+import { teamDraft, type Team } from '../src/shared/ab/team-draft';
+import { parseCatalogue } from '../src/shared/catalogue/parse';
+import { DEFAULT_COLLAB_WEIGHT } from '../src/shared/collab/combine';
+import { byUser, parseLog } from '../src/shared/eval/log';
+import { listMetrics } from '../src/shared/eval/metrics';
+import { splitByTime } from '../src/shared/eval/split';
+import { errorMessage } from '../src/shared/errors';
+import { eventWeight } from '../src/shared/interactions/signals';
+import { isEngagement, type Interaction } from '../src/shared/interactions/types';
+import { seededRandom } from '../src/shared/random';
+import { recommendFeed } from '../src/shared/ranking/feed';
+import { headSpace } from '../src/shared/ranking/head-space';
+import { ProfileScorer, type PersonalScorer } from '../src/shared/ranking/personal';
+import { TrainedHeadScorer, trainOnHistory } from '../workers/engine/head/head-personal';
+import { ItemTensors } from '../workers/engine/head/item-tensors';
+import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
+import { FULL_TRAINING } from '../workers/engine/head/trainer';
+import { parseArgs } from './lib/args';
+import { buildSpace } from './lib/eval-space';
+import { initNodeBackend } from './lib/tf-node';
+
+const K = 10;
+
+/** One user's outcome: which strategy NDCG prefers, and what the interleaving test said. */
+interface UserOutcome {
+  better: Team | null;
+  tally: Tally;
+}
+
+/** Simulated visits: a fresh interleaving each time, clicks on held-out items, position-biased. */
+export function simulate(
+  a: readonly number[],
+  b: readonly number[],
+  relevant: ReadonlySet<number>,
+  visits: number,
+  seed: number,
+): Tally {
+  let tally = emptyTally(0);
+  const random = seededRandom(seed);
+  for (let visit = 0; visit < visits; visit++) {
+    const { items, teams } = teamDraft(a, b, K, random);
+    items.forEach((item, position) => {
+      const team = teams[position];
+      if (team === undefined || !relevant.has(item)) return;
+      if (random() < 1 / Math.log2(position + 2)) tally = credit(tally, team);
+    });
+  }
+  return tally;
+}
+
+/** Agreement of the interleaving verdict with the NDCG ordering, over users where NDCG differs. */
+export function summarize(outcomes: readonly UserOutcome[]) {
+  const ordered = outcomes.filter((o) => o.better !== null);
+  const leader = (t: Tally): Team | null => (t.a > t.b ? 'a' : t.b > t.a ? 'b' : null);
+  const agree = ordered.filter((o) => leader(o.tally) === o.better).length;
+  const led = ordered.filter((o) => leader(o.tally) !== null).length;
+  const settled = ordered.filter((o) => verdict(o.tally).winner !== null);
+  const settledAgree = settled.filter((o) => verdict(o.tally).winner === o.better).length;
+  return {
+    usersWithAnOrdering: ordered.length,
+    agreement: ratio(agree, ordered.length),
+    withAVerdict: ratio(led, ordered.length),
+    agreementWithAVerdict: ratio(agree, led),
+    settled: ratio(settled.length, ordered.length),
+    agreementWhenSettled: ratio(settledAgree, settled.length),
+    noCredits: ratio(ordered.filter((o) => o.tally.a + o.tally.b === 0).length, ordered.length),
+  };
+}
+
+const ratio = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), [
+    'catalogue',
+    'interactions',
+    'max-users',
+    'min-interactions',
+    'visits',
+    'report',
+  ]);
+  const cataloguePath = args.options.get('catalogue');
+  const logPath = args.options.get('interactions');
+  if (!cataloguePath || !logPath)
+    throw new Error('Usage: see the comment at the top of this file.');
+  const maxUsers = Number(args.options.get('max-users') ?? 300);
+  const minInteractions = Number(args.options.get('min-interactions') ?? 20);
+  const visits = Number(args.options.get('visits') ?? 30);
+  for (const [name, value] of [
+    ['max-users', maxUsers],
+    ['min-interactions', minInteractions],
+    ['visits', visits],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number.`);
+  }
+  const catalogue = parseCatalogue(await readFile(cataloguePath, 'utf8'));
+  const splits = splitByTime(byUser(parseLog(await readFile(logPath, 'utf8')).events));
+  await initNodeBackend('wasm');
+  const space = await buildSpace(
+    catalogue.items,
+    splits.flatMap((s) => s.train),
+    {
+      model: 'lexical',
+      modelRoot: 'public/models',
+      collabDims: 128,
+      collabWeight: DEFAULT_COLLAB_WEIGHT,
+    },
+  );
+  const indexOf = new Map(space.items.map((item, index) => [item.id, index]));
+  const tensors = new ItemTensors(headSpace(space.matrix, space.items, space.prior));
+  const profile = new ProfileScorer();
+  const outcomes: UserOutcome[] = [];
+  const ndcg = { a: 0, b: 0 };
+  for (const split of splits) {
+    if (outcomes.length >= maxUsers) break;
+    if (split.train.length + split.test.length < minInteractions) continue;
+    const history: Interaction[] = split.train
+      .filter((e) => indexOf.has(e.item))
+      .map((e) => ({
+        type: e.type,
+        itemId: e.item,
+        ts: e.ts,
+        ...(e.value === undefined ? {} : { value: e.value }),
+      }));
+    const had = new Set(history.map((e) => indexOf.get(e.itemId)));
+    const relevant = new Set(
+      split.test.flatMap((e) => {
+        const index = indexOf.get(e.item);
+        const positive =
+          eventWeight({ type: e.type, itemId: e.item, ts: e.ts, value: e.value }) > 0;
+        return index !== undefined && positive && !had.has(index) ? [index] : [];
+      }),
+    );
+    if (relevant.size === 0 || !history.some(isEngagement)) continue;
+    const head = new ScoringHead(initialParams(space.matrix.dims));
+    await trainOnHistory(head, tensors, history, indexOf, FULL_TRAINING);
+    const input = {
+      items: space.items,
+      matrix: space.matrix,
+      prior: space.prior,
+      indexOf,
+      history,
+      now: split.test[0]?.ts ?? 0,
+    };
+    const list = async (scorer: PersonalScorer) =>
+      (await recommendFeed({ ...input, scorer }, { count: K })).map((r) => r.index);
+    const a = await list(new TrainedHeadScorer(head, tensors));
+    const b = await list(profile);
+    head.dispose();
+    const score = { a: listMetrics(a, relevant, K).ndcg, b: listMetrics(b, relevant, K).ndcg };
+    ndcg.a += score.a;
+    ndcg.b += score.b;
+    const better = Math.abs(score.a - score.b) < 1e-9 ? null : score.a > score.b ? 'a' : 'b';
+    outcomes.push({ better, tally: simulate(a, b, relevant, visits, outcomes.length + 1) });
+    if (outcomes.length % 25 === 0) console.error(`users ${outcomes.length}`);
+  }
+  tensors.dispose();
+  const users = outcomes.length;
+  const report = {
+    dataset: catalogue.id,
+    items: space.items.length,
+    users,
+    visitsPerUser: visits,
+    [`ndcg@${K}`]: {
+      learnedHead: ratio(ndcg.a, users),
+      profileScorer: ratio(ndcg.b, users),
+    },
+    usersWhereTheHeadIsBetter: outcomes.filter((o) => o.better === 'a').length,
+    usersWhereTheProfileIsBetter: outcomes.filter((o) => o.better === 'b').length,
+    ...summarize(outcomes),
+    protocol: `Users with at least ${minInteractions} interactions; per user the last 20% held out and the head trained once on the rest (full training). Strategy a: the learned head; b: the profile scorer; both through the feed's ranking (${K} items). Per simulated visit a fresh team-draft interleaving is shown and each held-out item in it is clicked with probability 1/log2(position+2). agreement: share of users whose NDCG@${K} differs between the strategies for which the strategy with more credits is the one with the higher NDCG (a tie counts as disagreement); withAVerdict: share of those users whose credits are not tied, and agreementWithAVerdict the agreement among them; settled: share where the sign test reached p < 0.05, and agreementWhenSettled the agreement among those. Lexical encoder, collaborative vectors from all users' training events.`,
+  };
+  const reportPath = args.options.get('report');
+  if (reportPath) {
+    await mkdir(dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  console.log(JSON.stringify(report));
+}
+
+if (process.argv[1]?.endsWith('interleave.ts')) {
+  main().catch((error: unknown) => {
+    console.error(errorMessage(error));
+    process.exit(1);
+  });
+}
