@@ -1,4 +1,5 @@
 import { coalesce } from '../client/coalesce';
+import { PickGuard } from './visibility';
 import { describeProgress } from '../client/progress';
 import type { EngineProgress } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
@@ -38,6 +39,8 @@ export class LocalView implements WidgetView {
   private visible = false;
   private recorded = '';
   private readonly sight: IntersectionObserver;
+  /** In the isolated frame: whether a click may count as a pick (see PickGuard). */
+  private readonly guard: PickGuard | null;
   /** In the element's language (its `lang`, else the page's, else the browser's). */
   private readonly strings: WidgetStrings;
 
@@ -92,6 +95,8 @@ export class LocalView implements WidgetView {
       this.recordImpressions();
     });
     this.sight.observe(this.list);
+    // Inline, the page could call track() itself: a guard would protect nothing there.
+    this.guard = this.fixedLayout ? new PickGuard(this.list) : null;
     this.update(options);
   }
 
@@ -109,6 +114,7 @@ export class LocalView implements WidgetView {
   destroy(): void {
     this.live = false;
     this.sight.disconnect();
+    this.guard?.disconnect();
     this.engine.recs.removeEventListener('change', this.refresh);
     this.engine.recs.removeEventListener('progress', this.onProgress);
   }
@@ -179,6 +185,13 @@ export class LocalView implements WidgetView {
     const button = (event.target as Element).closest<HTMLButtonElement>('button.item');
     const itemId = button?.dataset.itemId;
     if (!itemId) return;
+    if (this.guard && !this.guard.allows()) {
+      // A hidden, covered or just-moved frame: the click was not meant for this strip.
+      console.warn(
+        'private-recs: a click on the strip while it was not fully visible was ignored.',
+      );
+      return;
+    }
     // The select event follows the stored click, so a shop that navigates at once loses nothing.
     this.engine.recs
       .track({ type: 'click', itemId })

@@ -82,7 +82,7 @@ export class IsolatedView implements WidgetView {
     const src = new URL(FRAME_PAGE, frameBase);
     this.frame = document.createElement('iframe');
     this.frame.className = 'frame';
-    this.frame.setAttribute('part', 'frame');
+    // No `part`: a host page that could style the frame could make it transparent over a decoy.
     this.frame.title = options.title;
     // The frame's request must not tell the widget's host which page of the shop this is.
     this.frame.referrerPolicy = 'no-referrer';
