@@ -18,10 +18,14 @@ test('a malformed catalogue update shows an error and the app keeps the last goo
   );
   await page.reload();
   await shop.ready();
+  // The visitor reads what it means for them; the operator finds the detail under the status.
   await expect(page.getByTestId('app.notices')).toContainText(
+    'you see the copy saved on this device',
+  );
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
     'This catalogue cannot be used: it is not valid JSON',
   );
-  await expect(page.getByTestId('app.notices')).toContainText('Showing the copy saved on');
+  await expect(page.getByTestId('app.diagnostics')).toContainText('Showing the copy saved on');
   await expect(page.getByTestId('status.items')).toHaveText(items ?? '');
   await expect(page.getByTestId('status.line')).toContainText('saved copy');
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
@@ -50,8 +54,12 @@ test('after a good visit, a 404 or an HTML page in place of the catalogue keeps 
     await page.route('**/catalogue.json', (route) => route.fulfill(answer));
     await page.reload();
     await shop.ready();
-    await expect(page.getByTestId('app.notices')).toContainText(answer.notice);
-    await expect(page.getByTestId('app.notices')).toContainText('Showing the copy saved on');
+    await expect(page.getByTestId('app.notices')).toContainText(
+      'you see the copy saved on this device',
+    );
+    await expect(page.getByTestId('app.notices')).not.toContainText(answer.notice);
+    await expect(page.getByTestId('app.diagnostics')).toContainText(answer.notice);
+    await expect(page.getByTestId('app.diagnostics')).toContainText('Showing the copy saved on');
     await expect(page.getByTestId('status.items')).toHaveText(items ?? '');
     expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
   }
@@ -72,7 +80,7 @@ test('a catalogue with a wrong item falls back, naming the item and field', asyn
     route.fulfill({ status: 200, contentType: 'application/json', body: bad }),
   );
   await shop.open('?catalogue=broken.json');
-  await expect(page.getByTestId('app.notices')).toContainText(
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
     'item 2 (id "sku-2"): "title" must be text, but it is a number',
   );
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
@@ -94,10 +102,12 @@ test('an unknown backend or model is reported, and the app still works', async (
   await shop.open('?backend=quantum&model=Xenova/does-not-exist');
   const status = await shop.indexed();
   expect(status.semantic.state).toBe('failed');
-  await expect(page.getByTestId('app.notices')).toContainText('Unknown backend "quantum"');
-  await expect(page.getByTestId('app.notices')).toContainText(
+  // Operator matters: nothing on the visitor's screen, the detail in the diagnostics panel.
+  await expect(page.getByTestId('app.diagnostics')).toContainText('Unknown backend "quantum"');
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
     'The text model "Xenova/does-not-exist" is not installed on this site',
   );
+  await expect(page.getByTestId('app.notices')).toHaveCount(0);
   await expect(page.getByTestId('status.encoder')).toHaveText('lexical');
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
 });
@@ -113,9 +123,10 @@ test('the default path uses the default model, or says it is not installed', asy
     expect(status.encoder.dims).toBe(384);
   } else {
     expect(status.semantic).toMatchObject({ state: 'failed', model: 'Xenova/all-MiniLM-L6-v2' });
-    await expect(page.getByTestId('app.notices')).toContainText(
+    await expect(page.getByTestId('app.diagnostics')).toContainText(
       'The text model "Xenova/all-MiniLM-L6-v2" is not installed on this site',
     );
+    await expect(page.getByTestId('app.notices')).toHaveCount(0);
   }
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
 });

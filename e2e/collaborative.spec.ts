@@ -87,7 +87,7 @@ test('a malformed collaborative vector file is a notice, and text vectors carry 
   page,
 }) => {
   await openWith(page, SPEC, Buffer.from([1, 2, 3]));
-  await expect(page.getByTestId('app.notices')).toContainText(
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
     "The catalogue's collaborative vectors were not used: the vector file has 3 bytes",
   );
   const status = await page.evaluate(() => window.privateRecs.internals.status());

@@ -161,8 +161,10 @@ test('missing, corrupt or unreadable model files fall back to lexical with a not
     const status = await shop.indexed();
     expect(status.encoder.id, c.name).toBe('lexical');
     expect(status.semantic.state, c.name).toBe('failed');
-    await expect(page.getByTestId('app.notices'), c.name).toContainText(c.notice);
-    await expect(page.getByTestId('app.notices'), c.name).toContainText('built-in lexical encoder');
+    await expect(page.getByTestId('app.diagnostics'), c.name).toContainText(c.notice);
+    await expect(page.getByTestId('app.diagnostics'), c.name).toContainText(
+      'built-in lexical encoder',
+    );
     expect((await shop.cards()).length, c.name).toBeGreaterThanOrEqual(10);
     await context.close();
   }
@@ -249,7 +251,7 @@ test('cancelling indexing keeps the lexical encoder; a reload resumes from the s
   const cancelled = await shop.indexed();
   expect(cancelled.semantic.state).toBe('cancelled');
   expect(cancelled.encoder.id).toBe('lexical');
-  await expect(page.getByTestId('app.notices')).toContainText('was cancelled');
+  await expect(page.getByTestId('app.diagnostics')).toContainText('was cancelled');
   expect((await shop.cards()).length).toBeGreaterThanOrEqual(10);
 
   await page.reload();
@@ -312,5 +314,7 @@ test('vectors shipped with the catalogue are used without encoding anything', as
   );
   const bad = await semanticShop(page, 'backend=wasm&catalogue=vec-catalogue.json');
   expect(bad.status.semantic).toMatchObject({ state: 'ready', stats: { precomputed: 0 } });
-  await expect(page.getByTestId('app.notices')).toContainText('precomputed vectors were not used');
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
+    'precomputed vectors were not used',
+  );
 });

@@ -15,7 +15,10 @@ test.describe('with a Chinese browser locale', () => {
     await expect(page.getByRole('button', { name: '搜索' })).toBeVisible();
     await expect(page.getByTestId('language.switch')).toHaveValue('zh-Hans');
     await expect(page.getByTestId('status.items')).toHaveText(/^\d+ 件商品$/);
-    await expect(page.locator('[data-code="bad-parameter"]')).toHaveText(/网址中有无法识别的参数/);
+    // An operator matter: in the diagnostics panel, worded in the page's language.
+    await expect(page.locator('[data-diagnostic="bad-parameter"]')).toHaveText(
+      /网址中有无法识别的参数/,
+    );
     const cards = await shop.cards();
     for (const card of cards) expect(card.reason).toMatch(/热门|换换口味/);
     // A history entry on the data page carries a date in the Chinese style.

@@ -65,7 +65,7 @@ test('a catalogue on another site is refused in plain words, and the own one is 
     return window.privateRecs.internals.status();
   });
   expect(new URL(status.catalogue.url).origin).not.toBe(HOSTS.shop);
-  await expect(page.getByTestId('app.notices')).toContainText(
+  await expect(page.getByTestId('app.diagnostics')).toContainText(
     'is on another site, which this site is not set up to load catalogues from',
   );
   await expect(page.getByTestId('status.line')).toBeVisible();

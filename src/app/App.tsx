@@ -4,6 +4,7 @@ import { Header } from './components/Header';
 import { IndexingBar } from './components/IndexingBar';
 import { HomePage } from './components/HomePage';
 import { ItemPage } from './components/ItemPage';
+import { Diagnostics } from './components/Diagnostics';
 import { Notices } from './components/Notices';
 import { PrivacyPage } from './components/PrivacyPage';
 import { RecommendationList } from './components/RecommendationList';
@@ -54,6 +55,7 @@ export function App({ recs, configProblems }: Props) {
       message: t('app.restarted', { count: restarts }),
     });
   }
+  const notices = [...problems, ...status.notices];
   return (
     <>
       {/* Keyed by the query, so back/forward and links reset the search box. */}
@@ -63,12 +65,19 @@ export function App({ recs, configProblems }: Props) {
         catalogueUrl={status.catalogue.url}
         query={route.page === 'search' ? route.query : ''}
       />
-      <Notices notices={[...problems, ...status.notices]} />
+      <Notices notices={notices} />
       <IndexingBar recs={recs} />
       <main>
         <ErrorBoundary key={route.page}>
           {route.page === 'home' && <HomePage recs={recs} items={items} />}
-          {route.page === 'item' && <ItemPage recs={recs} items={items} itemId={route.itemId} />}
+          {route.page === 'item' && (
+            <ItemPage
+              recs={recs}
+              items={items}
+              itemId={route.itemId}
+              paused={status.learning.state === 'paused'}
+            />
+          )}
           {route.page === 'privacy' && <PrivacyPage recs={recs} items={items} status={status} />}
           {route.page === 'search' && (
             <RecommendationList
@@ -83,6 +92,7 @@ export function App({ recs, configProblems }: Props) {
         </ErrorBoundary>
       </main>
       <StatusLine status={status} />
+      <Diagnostics notices={notices} />
     </>
   );
 }

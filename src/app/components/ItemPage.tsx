@@ -13,6 +13,8 @@ interface Props {
   recs: PrivateRecs;
   items: ReadonlyMap<string, CatalogueItem>;
   itemId: string;
+  /** Learning is paused: nothing is recorded, and the buttons must not say otherwise. */
+  paused: boolean;
 }
 
 /** Engagement worth keeping: the first of these in a visit asks the browser to keep the data. */
@@ -27,7 +29,7 @@ const ACTIONS: { type: InteractionType; label: string; done: string }[] = [
 ];
 
 /** A product page: opening it records a view; the buttons record likes, dislikes and purchases. */
-export function ItemPage({ recs, items, itemId }: Props) {
+export function ItemPage({ recs, items, itemId, paused }: Props) {
   const { t, i18n } = useTranslation();
   const item = items.get(itemId);
   const notify = useSnackbar();
@@ -51,7 +53,7 @@ export function ItemPage({ recs, items, itemId }: Props) {
     recs
       .track({ type, itemId: item.id })
       .then(() => {
-        notify(t(done));
+        notify(paused ? t('item.notRecordedPaused') : t(done));
       })
       .catch((error: unknown) => {
         notify(t('item.actionFailed', { reason: errorText(error) }), 'error');

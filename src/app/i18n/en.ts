@@ -6,6 +6,7 @@
  */
 export const en = {
   app: {
+    diagnostics: 'Details for the site’s operator ({{count, number}})',
     starting: 'Starting…',
     ready: 'Ready',
     downloadingCatalogue: 'Downloading catalogue: {{kb, number}} KB',
@@ -93,6 +94,7 @@ export const en = {
     tags: 'Tags',
     like: 'Like',
     liked: 'Liked',
+    notRecordedPaused: 'Not recorded: learning is paused. Resume it on the “Your data” page.',
     dislike: 'Not for me',
     disliked: 'Noted: fewer items like this',
     add_to_cart: 'Add to cart',
@@ -209,6 +211,13 @@ export const en = {
     ask: 'Ask the browser to keep my data',
     askFailed: 'Could not ask the browser to keep your data: {{reason}}',
     readFailed: 'Could not read the storage state: {{reason}}',
+  },
+  /** Worker notices a visitor sees, by code; any other code shows the worker's message. */
+  notice: {
+    'catalogue-unreachable':
+      'The newest version of the shop could not be loaded just now: you see the copy saved on this device.',
+    'catalogue-invalid':
+      'The newest version of the shop could not be used: you see the copy saved on this device.',
   },
   pwa: {
     ok: 'OK',

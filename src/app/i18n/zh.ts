@@ -3,6 +3,7 @@ import type { Strings } from './en';
 /** Simplified Chinese UI strings; notices and errors are worded by their stable `code`. */
 export const zh = {
   app: {
+    diagnostics: '给网站运营者的详细信息（{{count, number}}）',
     starting: '正在启动…',
     ready: '就绪',
     downloadingCatalogue: '正在下载商品目录：{{kb, number}} KB',
@@ -85,6 +86,7 @@ export const zh = {
     more_other: '显示更多（还有 {{count, number}} 件）',
   },
   item: {
+    notRecordedPaused: '未记录：学习已暂停。可在“我的数据”页面恢复。',
     missing: '此商品目录中没有商品“{{id}}”。',
     unavailable: '暂时缺货',
     tags: '标签',
