@@ -29,6 +29,7 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    preview: { port: 4173, strictPort: true },
+    // 4173, or the next free port when it is taken (Vite prints the address it serves).
+    preview: { port: 4173, strictPort: false },
   };
 });
