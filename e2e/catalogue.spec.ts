@@ -95,6 +95,9 @@ test('an unreachable catalogue on a first visit gives a clear error, not a blank
   await page.route('**/gone.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto('/?catalogue=gone.json');
   await expect(page.getByTestId('app.failed')).toContainText('server answered 404');
+  // The status code is for the operator: folded away, not in front of the visitor.
+  await expect(page.getByTestId('app.failed').getByText('server answered 404')).toBeHidden();
+  await expect(page.getByTestId('app.failed')).toContainText('Please try again');
 });
 
 test('an unknown backend or model is reported, and the app still works', async ({ page }) => {

@@ -37,8 +37,12 @@ export function App({ recs, configProblems }: Props) {
     return (
       <main className="panel error" role="alert" data-testid="app.failed">
         <h1>{t('app.failedTitle')}</h1>
-        <p>{engine.message}</p>
         <p>{t('app.failedHint')}</p>
+        {/* The cause in full (addresses, status codes) is for the site's operator. */}
+        <details className="diagnostics" data-testid="app.failed-detail">
+          <summary>{t('app.diagnostics', { count: 1 })}</summary>
+          <code className="detail">{engine.message}</code>
+        </details>
       </main>
     );
   }

@@ -16,7 +16,7 @@ export const en = {
     cancel: 'Cancel',
     cancelFailed: 'Could not cancel: {{reason}}',
     failedTitle: 'The shop could not start',
-    failedHint: 'Check the catalogue address, or try again when you are online.',
+    failedHint: 'Please try again in a moment, or when you are online.',
     restarted_one:
       'The recommender stopped unexpectedly and was restarted (once); your history and learned preferences were kept.',
     restarted_other:

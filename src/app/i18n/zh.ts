@@ -13,7 +13,7 @@ export const zh = {
     cancel: '取消',
     cancelFailed: '无法取消：{{reason}}',
     failedTitle: '商店无法启动',
-    failedHint: '请检查商品目录的地址，或在联网后重试。',
+    failedHint: '请稍后再试，或在联网后重试。',
     restarted_one:
       '推荐引擎意外停止，已重新启动（{{count}} 次）；你的历史记录和已学到的偏好都还在。',
     restarted_other:
