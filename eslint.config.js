@@ -16,6 +16,12 @@ const pageRealmPatterns = [
   },
 ];
 
+/** Test code (generators of hostile input, storage fixtures) never ships in the product. */
+const testCode = {
+  group: ['**/test/*', '**/test/**'],
+  message: 'Production code does not import test code (test/ is for tests and e2e only).',
+};
+
 export default tseslint.config(
   {
     ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public'],
@@ -55,7 +61,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: pageRealmPatterns,
+          patterns: [...pageRealmPatterns, testCode],
         },
       ],
     },
@@ -69,6 +75,7 @@ export default tseslint.config(
         {
           patterns: [
             ...pageRealmPatterns,
+            testCode,
             {
               group: ['react', 'react-dom', '**/app/*', '**/app/**'],
               message: 'The widget and the client stay free of React and app code.',
@@ -87,9 +94,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...mlRuntimes, 'idb', 'react', 'react-dom', '**/app/*', '**/workers/*'],
-              message: 'src/shared is pure: no runtime, storage or UI imports.',
+              group: [
+                ...mlRuntimes,
+                'idb',
+                'react',
+                'react-dom',
+                '**/app/*',
+                '**/workers/*',
+                '**/client/*',
+                '**/widget/*',
+              ],
+              message: 'src/shared is pure: no runtime, storage, page or UI imports.',
             },
+            testCode,
           ],
         },
       ],
@@ -104,16 +121,22 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-dom', '**/app/*'],
-              message: 'Workers do not import page code.',
+              group: ['react', 'react-dom', '**/app/*', '**/client/*', '**/widget/*'],
+              message: 'Workers do not import page code (the app, the client or the widget).',
             },
+            testCode,
           ],
         },
       ],
     },
   },
   {
-    files: ['scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', '**/*.test.ts'],
+    files: ['scripts/**/*.ts', 'e2e/**/*.ts', 'test/**/*.ts', '*.config.{ts,js}', '**/*.test.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Unit tests sit beside the module they test but may use any realm and the test code.
+    files: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { generatedCatalogue } from '../src/shared/testing/bad-catalogues';
+import { generatedCatalogue } from '../test/generators/bad-catalogues';
 import { Shop } from './support/shop';
 
 // A shop of ordinary size (issue 13): 100,000 items, ranked in two stages (a first stage picks

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import {
-  badCatalogues,
-  countByKind,
-  generatedCatalogue,
-} from '../src/shared/testing/bad-catalogues';
-import { messageProblems } from '../src/shared/testing/plain-message';
+import { badCatalogues, countByKind, generatedCatalogue } from '../test/generators/bad-catalogues';
+import { messageProblems } from '../test/generators/plain-message';
 import { watchErrors } from './support/errors';
 import { storeKeys } from './support/idb';
 import { report } from './support/report';

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Interaction, StoredInteraction } from '../src/shared/interactions/types';
-import { badImports, countImportKinds, type Repeated } from '../src/shared/testing/bad-imports';
-import { messageProblems } from '../src/shared/testing/plain-message';
+import { badImports, countImportKinds, type Repeated } from '../test/generators/bad-imports';
+import { messageProblems } from '../test/generators/plain-message';
 import { watchErrors } from './support/errors';
 import { report } from './support/report';
 import { Shop } from './support/shop';

@@ -1,4 +1,4 @@
-import type { StoredWeights } from './db';
+import type { StoredWeights } from '../workers/storage/db';
 
 /** The smallest valid weights record (unit tests of the repository and of quota relief). */
 export const tinyWeights: Omit<StoredWeights, 'savedAt'> = {

@@ -7,7 +7,7 @@ import {
   checkTrackEvent,
 } from './api-args';
 import { errorCode } from './errors';
-import { messageProblems } from './testing/plain-message';
+import { messageProblems } from '../../test/generators/plain-message';
 
 const now = Date.UTC(2026, 10, 22, 12);
 const hour = 3_600_000;

@@ -1,6 +1,6 @@
 /** Malformed catalogue bodies: broken JSON syntax, cut-off files, wrong content, HTTP errors. */
-import { seededRandom } from '../random';
-import { baseCatalogue, family, type BadCatalogue } from './bad-catalogues';
+import { seededRandom } from '../../src/shared/random';
+import { baseCatalogue, family, type BadCatalogue } from './catalogue-cases';
 
 const NOT_JSON = /not valid JSON/;
 const TRUNCATED = /truncated|cut off/;

@@ -1,6 +1,6 @@
 /** Malformed catalogue fields: wrong types, missing ids and titles, strings over their limits. */
-import { CATALOGUE_LIMITS } from '../catalogue/schema';
-import { baseCatalogue, family, type BadCatalogue, type CaseSpec } from './bad-catalogues';
+import { CATALOGUE_LIMITS } from '../../src/shared/catalogue/schema';
+import { baseCatalogue, family, type BadCatalogue, type CaseSpec } from './catalogue-cases';
 
 /** Stands for a number JSON.stringify cannot write: it becomes 1e999 (infinity once parsed). */
 const HUGE_NUMBER = '__1e999__';

@@ -1,12 +1,12 @@
 /** Malformed catalogue shapes: duplicate ids, 100,000 items, deep nesting, wrong schema. */
-import { CATALOGUE_LIMITS, CATALOGUE_SCHEMA } from '../catalogue/schema';
+import { CATALOGUE_LIMITS, CATALOGUE_SCHEMA } from '../../src/shared/catalogue/schema';
 import {
   baseCatalogue,
   family,
   generatedCatalogue,
   type BadCatalogue,
   type CaseSpec,
-} from './bad-catalogues';
+} from './catalogue-cases';
 import { shortJson } from './bad-catalogue-fields';
 
 const TWICE = /is used twice/;

@@ -1,5 +1,5 @@
 /** Bad import lines: wrong types, odd item ids, implausible times, prototype-pollution keys. */
-import type { BadImport, BadImportKind, Lines } from './bad-imports';
+import type { BadImport, BadImportKind, Lines } from './import-cases';
 
 /** A file of one bad line: refused as a whole. */
 function single(kind: BadImportKind, name: string, line: string, mentions: RegExp): BadImport {

@@ -1,7 +1,7 @@
 /** Bad import files as a whole: truncated, binary, huge, not JSON Lines, or mixed. */
-import { IMPORT_LIMITS } from '../interactions/import-file';
-import { seededRandom } from '../random';
-import type { BadImport, Lines } from './bad-imports';
+import { IMPORT_LIMITS } from '../../src/shared/interactions/import-file';
+import { seededRandom } from '../../src/shared/random';
+import type { BadImport, Lines } from './import-cases';
 
 function bytes(seed: number, length: number, prefix: number[] = []): Uint8Array {
   const random = seededRandom(seed);

@@ -7,7 +7,7 @@ import type { Interaction } from '../../src/shared/interactions/types';
 import { popularityPrior } from '../../src/shared/ranking/prior';
 import { DB_NAME } from '../storage/db';
 import { Repository } from '../storage/repository';
-import { deleteDatabase } from '../storage/test-fixtures';
+import { deleteDatabase } from '../../test/stored-fixtures';
 import { CAMPAIGN_SETTING, Campaigns } from './campaigns';
 import type { Loaded } from './load-state';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorCode, errorMessage } from '../../src/shared/errors';
-import { badCatalogues, type BadCatalogue } from '../../src/shared/testing/bad-catalogues';
-import { messageProblems } from '../../src/shared/testing/plain-message';
+import { badCatalogues, type BadCatalogue } from '../../test/generators/bad-catalogues';
+import { messageProblems } from '../../test/generators/plain-message';
 import { fetchCatalogue } from './catalogue-loader';
 
 const good = readFileSync('public/catalogue.json', 'utf8');

@@ -4,7 +4,7 @@ import type { PersonalScorer } from '../../src/shared/ranking/personal';
 import type { Ranked } from '../../src/shared/ranking/rank';
 import { DB_NAME } from '../storage/db';
 import { Repository } from '../storage/repository';
-import { deleteDatabase } from '../storage/test-fixtures';
+import { deleteDatabase } from '../../test/stored-fixtures';
 import { EXPERIMENT_SETTING, Experiment } from './experiment';
 
 const ids = Array.from({ length: 20 }, (_, i) => ({ id: `item-${i}` }));

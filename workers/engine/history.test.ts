@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../../src/shared/interactions/types';
 import { DB_NAME } from '../storage/db';
 import { Repository } from '../storage/repository';
-import { deleteDatabase } from '../storage/test-fixtures';
+import { deleteDatabase } from '../../test/stored-fixtures';
 import { BATCH_EVENTS, History, MAX_PENDING_EVENTS } from './history';
 
 const ts = Date.UTC(2026, 10, 22);

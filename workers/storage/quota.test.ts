@@ -5,7 +5,7 @@ import type { Interaction, InteractionType } from '../../src/shared/interactions
 import { DB_NAME, openDb, type Db } from './db';
 import { withQuotaRelief, type Pruned, type WriteKind } from './quota';
 import { Repository } from './repository';
-import { deleteDatabase, tinyWeights } from './test-fixtures';
+import { deleteDatabase, tinyWeights } from '../../test/stored-fixtures';
 
 const t0 = Date.UTC(2026, 0, 1);
 const catalogue: Catalogue = {

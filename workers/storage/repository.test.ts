@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import { DB_NAME } from './db';
 import { Repository } from './repository';
-import { deleteDatabase, openReleased, tinyWeights } from './test-fixtures';
+import { deleteDatabase, openReleased, tinyWeights } from '../../test/stored-fixtures';
 
 const ts = Date.UTC(2026, 10, 22);
 const catalogue = (id: string): Catalogue => ({

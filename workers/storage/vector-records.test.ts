@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { dropDamagedRows } from '../../src/shared/encoder/vector-cache';
 import { normalize } from '../../src/shared/ranking/matrix';
-import { VECTOR_DAMAGE, type VectorRecords } from '../../src/shared/testing/stored-damage';
+import { VECTOR_DAMAGE, type VectorRecords } from '../../test/generators/stored-damage';
 import { DB_NAME } from './db';
 import { Repository } from './repository';
 import { assembleVectors, checkHeader } from './vector-records';

@@ -6,8 +6,8 @@ import {
   countByKind,
   generatedCatalogue,
   type BadCatalogue,
-} from '../testing/bad-catalogues';
-import { messageProblems } from '../testing/plain-message';
+} from '../../../test/generators/bad-catalogues';
+import { messageProblems } from '../../../test/generators/plain-message';
 import { parseCatalogue } from './parse';
 
 const good = readFileSync('public/catalogue.json', 'utf8');

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { badImports, countImportKinds, repeatedText, type BadImport } from '../testing/bad-imports';
-import { messageProblems } from '../testing/plain-message';
+import {
+  badImports,
+  countImportKinds,
+  repeatedText,
+  type BadImport,
+} from '../../../test/generators/bad-imports';
+import { messageProblems } from '../../../test/generators/plain-message';
 import { importRejected } from './import-file';
 import { parseJsonl } from './jsonl';
 import { interactionKey } from './types';

@@ -4,7 +4,7 @@ import { initNodeBackend } from '../../../scripts/lib/tf-node';
 import type { Interaction } from '../../../src/shared/interactions/types';
 import { DB_NAME } from '../../storage/db';
 import { Repository } from '../../storage/repository';
-import { deleteDatabase } from '../../storage/test-fixtures';
+import { deleteDatabase } from '../../../test/stored-fixtures';
 import { HeadScorer } from './head-scorer';
 import { likes, testSpace } from './test-space';
 import { FULL_TRAINING } from './trainer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WEIGHT_DAMAGE } from '../../../src/shared/testing/stored-damage';
+import { WEIGHT_DAMAGE } from '../../../test/generators/stored-damage';
 import { storedWeightsProblem } from './head-scorer';
 import { initialParams } from './scoring-head';
 
