@@ -54,6 +54,10 @@ function carelessCalls(page: Page, url: string | null, ids: string[]): Promise<O
         'recommend({count: NaN})': await call('recommend', { count: NaN }),
         'recommend({count: 1e9})': await call('recommend', { count: 1e9 }),
         'importData(text)': await call('importData', '{"settings":{}}'),
+        'campaign(null)': await call('campaign', null),
+        'campaign({items: 99})': await call('campaign', { items: 99 }),
+        'dismissCampaign(42)': await call('dismissCampaign', 42),
+        'dismissCampaign(a lone surrogate)': await call('dismissCampaign', '\ud800'),
       };
     },
     { url, ids },
@@ -73,6 +77,10 @@ const EXPECTED: Outcomes = {
   'recommend({count: NaN})': 'argument-invalid',
   'recommend({count: 1e9})': 'argument-invalid',
   'importData(text)': 'import-invalid',
+  'campaign(null)': 'argument-invalid',
+  'campaign({items: 99})': 'argument-invalid',
+  'dismissCampaign(42)': 'argument-invalid',
+  'dismissCampaign(a lone surrogate)': 'argument-invalid',
 };
 
 test('the app API answers careless arguments with a code and stores only the valid event', async ({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   API_LIMITS,
+  checkCampaignId,
+  checkCampaignOptions,
   checkCatalogueUrl,
   checkImportData,
   checkRecommendOptions,
@@ -126,5 +128,41 @@ describe('checkImportData and checkCatalogueUrl', () => {
         checkCatalogueUrl(42);
       }),
     ).toMatchObject({ code: 'argument-invalid' });
+  });
+});
+
+describe('campaign arguments', () => {
+  it('pass a valid call on with only its known fields', () => {
+    expect(checkCampaignOptions(undefined)).toEqual({});
+    expect(checkCampaignOptions({})).toEqual({});
+    expect(checkCampaignOptions({ items: 4, extra: () => 1 })).toEqual({ items: 4 });
+    expect(checkCampaignOptions({ items: API_LIMITS.campaignItems.max })).toEqual({ items: 12 });
+    expect(checkCampaignId('spring-sale')).toBe('spring-sale');
+  });
+
+  it.each([
+    ['null', null, /campaign\(\) takes an optional object \{ items\? \}, not null/],
+    ['a number', 3, /not a number/],
+    ['too many items', { items: 13 }, /"items" to be a whole number from 0 to 12, not 13/],
+    ['negative items', { items: -1 }, /not -1/],
+    ['fractional items', { items: 2.5 }, /not 2\.5/],
+    ['items as text', { items: '4' }, /not (a string|text)/],
+  ])('refuse campaign options that are %s', (_, input, says) => {
+    const { code, message } = refusal(() => checkCampaignOptions(input));
+    expect(code).toBe('argument-invalid');
+    expect(message).toMatch(says);
+    expect(messageProblems(message)).toEqual([]);
+  });
+
+  it.each([
+    ['a number', 42, /not a number/],
+    ['empty', '', /text of 0 characters/],
+    ['too long', 'x'.repeat(API_LIMITS.idLength + 1), /text of 201 characters/],
+    ['a lone surrogate', '\ud800', /campaign id; this one/],
+  ])('refuse a campaign id that is %s', (_, id, says) => {
+    const { code, message } = refusal(() => checkCampaignId(id));
+    expect(code).toBe('argument-invalid');
+    expect(message).toMatch(says);
+    expect(messageProblems(message)).toEqual([]);
   });
 });
