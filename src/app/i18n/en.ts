@@ -7,6 +7,7 @@
 export const en = {
   app: {
     diagnostics: 'Details for the site’s operator ({{count, number}})',
+    closeMessage: 'Close this message',
     starting: 'Starting…',
     ready: 'Ready',
     downloadingCatalogue: 'Downloading catalogue: {{kb, number}} KB',

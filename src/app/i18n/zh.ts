@@ -4,6 +4,7 @@ import type { Strings } from './en';
 export const zh = {
   app: {
     diagnostics: '给网站运营者的详细信息（{{count, number}}）',
+    closeMessage: '关闭这条消息',
     starting: '正在启动…',
     ready: '就绪',
     downloadingCatalogue: '正在下载商品目录：{{kb, number}} KB',
