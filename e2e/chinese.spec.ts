@@ -23,6 +23,8 @@ async function titles(page: Page): Promise<Map<string, string>> {
 test('the shop switch opens the Chinese shop, by name, with its catalogue', async ({ page }) => {
   const shop = new Shop(page);
   await shop.open();
+  // The header names the shop by its catalogue's name, not its id.
+  await expect(page.locator('.brand')).toHaveText('Harbour & Field');
   await page.getByTestId('shop.switch').selectOption('catalogue-zh.json');
   await expect(page).toHaveURL(/catalogue=catalogue-zh\.json/);
   await shop.ready();

@@ -31,6 +31,7 @@ const CATALOGUE_HEADER = {
   id: 'demo-shop',
   version: '2026-11-22',
   language: 'en',
+  name: 'Harbour & Field',
 } as const;
 const CURRENCY = 'EUR';
 const SEED = 0x20261122;

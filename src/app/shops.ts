@@ -1,6 +1,6 @@
 /** The demo catalogues the app ships, offered by the shop switch in the header. */
 export const DEMO_SHOPS = [
-  { catalogue: 'catalogue.json', name: 'Demo Shop', lang: 'en' },
+  { catalogue: 'catalogue.json', name: 'Harbour & Field', lang: 'en' },
   { catalogue: 'catalogue-zh.json', name: '拾光小铺', lang: 'zh-Hans' },
 ] as const;
 
