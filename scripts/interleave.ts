@@ -12,29 +12,20 @@
  *   npm run eval:interleave -- --catalogue data/movielens/catalogue.json \
  *       --interactions data/movielens/interactions.jsonl [--max-users 300] [--visits 30]
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { credit, emptyTally, verdict, type Tally } from '../src/shared/ab/tally';
 import { teamDraft, type Team } from '../src/shared/ab/team-draft';
-import { parseCatalogue } from '../src/shared/catalogue/parse';
-import { DEFAULT_COLLAB_WEIGHT } from '../src/shared/collab/combine';
-import { byUser, parseLog } from '../src/shared/eval/log';
 import { listMetrics } from '../src/shared/eval/metrics';
-import { splitByTime } from '../src/shared/eval/split';
 import { errorMessage } from '../src/shared/errors';
-import { eventWeight } from '../src/shared/interactions/signals';
-import { isEngagement, type Interaction } from '../src/shared/interactions/types';
 import { seededRandom } from '../src/shared/random';
 import { recommendFeed } from '../src/shared/ranking/feed';
-import { headSpace } from '../src/shared/ranking/head-space';
 import { ProfileScorer, type PersonalScorer } from '../src/shared/ranking/personal';
 import { TrainedHeadScorer, trainOnHistory } from '../workers/engine/head/head-personal';
-import { ItemTensors } from '../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
 import { FULL_TRAINING } from '../workers/engine/head/trainer';
 import { parseArgs } from './lib/args';
-import { buildSpace } from './lib/eval-space';
-import { initNodeBackend } from './lib/tf-node';
+import { loadReplay, userCase } from './lib/replay';
 
 const K = 10;
 
@@ -110,45 +101,16 @@ async function main(): Promise<void> {
   ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number.`);
   }
-  const catalogue = parseCatalogue(await readFile(cataloguePath, 'utf8'));
-  const splits = splitByTime(byUser(parseLog(await readFile(logPath, 'utf8')).events));
-  await initNodeBackend('wasm');
-  const space = await buildSpace(
-    catalogue.items,
-    splits.flatMap((s) => s.train),
-    {
-      model: 'lexical',
-      modelRoot: 'public/models',
-      collabDims: 128,
-      collabWeight: DEFAULT_COLLAB_WEIGHT,
-    },
-  );
-  const indexOf = new Map(space.items.map((item, index) => [item.id, index]));
-  const tensors = new ItemTensors(headSpace(space.matrix, space.items, space.prior));
+  const { catalogueId, splits, space, indexOf, tensors } = await loadReplay(cataloguePath, logPath);
   const profile = new ProfileScorer();
   const outcomes: UserOutcome[] = [];
   const ndcg = { a: 0, b: 0 };
   for (const split of splits) {
     if (outcomes.length >= maxUsers) break;
     if (split.train.length + split.test.length < minInteractions) continue;
-    const history: Interaction[] = split.train
-      .filter((e) => indexOf.has(e.item))
-      .map((e) => ({
-        type: e.type,
-        itemId: e.item,
-        ts: e.ts,
-        ...(e.value === undefined ? {} : { value: e.value }),
-      }));
-    const had = new Set(history.map((e) => indexOf.get(e.itemId)));
-    const relevant = new Set(
-      split.test.flatMap((e) => {
-        const index = indexOf.get(e.item);
-        const positive =
-          eventWeight({ type: e.type, itemId: e.item, ts: e.ts, value: e.value }) > 0;
-        return index !== undefined && positive && !had.has(index) ? [index] : [];
-      }),
-    );
-    if (relevant.size === 0 || !history.some(isEngagement)) continue;
+    const user = userCase(split, indexOf);
+    if (!user) continue;
+    const { history, relevant, now } = user;
     const head = new ScoringHead(initialParams(space.matrix.dims));
     await trainOnHistory(head, tensors, history, indexOf, FULL_TRAINING);
     const input = {
@@ -157,7 +119,7 @@ async function main(): Promise<void> {
       prior: space.prior,
       indexOf,
       history,
-      now: split.test[0]?.ts ?? 0,
+      now,
     };
     const list = async (scorer: PersonalScorer) =>
       (await recommendFeed({ ...input, scorer }, { count: K })).map((r) => r.index);
@@ -174,7 +136,7 @@ async function main(): Promise<void> {
   tensors.dispose();
   const users = outcomes.length;
   const report = {
-    dataset: catalogue.id,
+    dataset: catalogueId,
     items: space.items.length,
     users,
     visitsPerUser: visits,

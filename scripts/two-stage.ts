@@ -7,26 +7,17 @@
  *   npm run eval:two-stage -- --catalogue data/movielens/catalogue.json \
  *                             --interactions data/movielens/interactions.jsonl [--max-users 300]
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseCatalogue } from '../src/shared/catalogue/parse';
-import { DEFAULT_COLLAB_WEIGHT } from '../src/shared/collab/combine';
-import { byUser, parseLog } from '../src/shared/eval/log';
 import { listMetrics } from '../src/shared/eval/metrics';
-import { splitByTime } from '../src/shared/eval/split';
 import { errorMessage } from '../src/shared/errors';
-import { eventWeight } from '../src/shared/interactions/signals';
-import { isEngagement, type Interaction } from '../src/shared/interactions/types';
 import { recommendFeed } from '../src/shared/ranking/feed';
-import { headSpace } from '../src/shared/ranking/head-space';
 import { CANDIDATES } from '../src/shared/ranking/retrieve';
 import { TrainedHeadScorer, trainOnHistory } from '../workers/engine/head/head-personal';
-import { ItemTensors } from '../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
 import { FULL_TRAINING } from '../workers/engine/head/trainer';
 import { parseArgs } from './lib/args';
-import { buildSpace } from './lib/eval-space';
-import { initNodeBackend } from './lib/tf-node';
+import { loadReplay, userCase } from './lib/replay';
 
 const K = 10;
 
@@ -42,44 +33,15 @@ async function main(): Promise<void> {
   if (!cataloguePath || !logPath)
     throw new Error('Usage: see the comment at the top of this file.');
   const maxUsers = Number(args.options.get('max-users') ?? 300);
-  const catalogue = parseCatalogue(await readFile(cataloguePath, 'utf8'));
-  const splits = splitByTime(byUser(parseLog(await readFile(logPath, 'utf8')).events));
-  await initNodeBackend('wasm');
-  const space = await buildSpace(
-    catalogue.items,
-    splits.flatMap((s) => s.train),
-    {
-      model: 'lexical',
-      modelRoot: 'public/models',
-      collabDims: 128,
-      collabWeight: DEFAULT_COLLAB_WEIGHT,
-    },
-  );
-  const indexOf = new Map(space.items.map((item, index) => [item.id, index]));
-  const tensors = new ItemTensors(headSpace(space.matrix, space.items, space.prior));
+  const { catalogueId, splits, space, indexOf, tensors } = await loadReplay(cataloguePath, logPath);
   let users = 0;
   let overlap = 0;
   const ndcg = { full: 0, twoStage: 0 };
   for (const split of splits) {
     if (users >= maxUsers) break;
-    const history: Interaction[] = split.train
-      .filter((e) => indexOf.has(e.item))
-      .map((e) => ({
-        type: e.type,
-        itemId: e.item,
-        ts: e.ts,
-        ...(e.value === undefined ? {} : { value: e.value }),
-      }));
-    const had = new Set(history.map((e) => indexOf.get(e.itemId)));
-    const relevant = new Set(
-      split.test.flatMap((e) => {
-        const index = indexOf.get(e.item);
-        const positive =
-          eventWeight({ type: e.type, itemId: e.item, ts: e.ts, value: e.value }) > 0;
-        return index !== undefined && positive && !had.has(index) ? [index] : [];
-      }),
-    );
-    if (relevant.size === 0 || !history.some(isEngagement)) continue;
+    const user = userCase(split, indexOf);
+    if (!user) continue;
+    const { history, relevant, now } = user;
     const head = new ScoringHead(initialParams(space.matrix.dims));
     await trainOnHistory(head, tensors, history, indexOf, FULL_TRAINING);
     const input = {
@@ -89,7 +51,7 @@ async function main(): Promise<void> {
       indexOf,
       history,
       scorer: new TrainedHeadScorer(head, tensors),
-      now: split.test[0]?.ts ?? 0,
+      now,
     };
     const list = async (candidates: number | 'all') =>
       (await recommendFeed({ ...input, candidates }, { count: K })).map((r) => r.index);
@@ -105,7 +67,7 @@ async function main(): Promise<void> {
   }
   tensors.dispose();
   const report = {
-    dataset: catalogue.id,
+    dataset: catalogueId,
     items: space.items.length,
     candidates: CANDIDATES,
     users,
