@@ -29,8 +29,11 @@ test('two tabs tracking at once lose no event, and each shows the other tab’s 
 
   const expected = [...eventsA, ...eventsB].map((e) => `${e.type}|${e.itemId}`).sort();
   for (const shop of [a, b]) {
-    const history = await shop.history();
-    expect(history.map((e) => `${e.type}|${e.itemId}`).sort()).toEqual(expected);
+    // The other tab's events arrive by its broadcast once they are committed there: a moment
+    // after its own track() calls resolved, so this waits for them (and fails if any is lost).
+    await expect
+      .poll(async () => (await shop.history()).map((e) => `${e.type}|${e.itemId}`).sort())
+      .toEqual(expected);
     // Each tab re-reads the shared history on the other's broadcast: no reload needed.
     await expect(shop.page.getByTestId('status.interactions')).toHaveText(String(2 * PER_TAB));
   }
