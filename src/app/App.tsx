@@ -4,6 +4,7 @@ import { Header } from './components/Header';
 import { IndexingBar } from './components/IndexingBar';
 import { HomePage } from './components/HomePage';
 import { ItemPage } from './components/ItemPage';
+import { CartPage } from './components/CartPage';
 import { Diagnostics } from './components/Diagnostics';
 import { Notices } from './components/Notices';
 import { PrivacyPage } from './components/PrivacyPage';
@@ -14,8 +15,12 @@ import { useProgressText } from './i18n/useProgressText';
 import { useCatalogueUpdates } from './hooks/useCatalogueUpdates';
 import { useEngine } from './hooks/useEngine';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useLiveQuery } from './hooks/useLiveQuery';
 import { useProgress } from './hooks/useProgress';
 import type { PrivateRecs } from '../client/private-recs';
+
+/** The local cart (read again on every change, like every view of the engine's state). */
+const readCart = (recs: PrivateRecs) => recs.internals.cart();
 
 interface Props {
   recs: PrivateRecs;
@@ -28,6 +33,7 @@ export function App({ recs, configProblems }: Props) {
   const engine = useEngine(recs);
   useCatalogueUpdates(recs);
   const route = useHashRoute();
+  const cart = useLiveQuery(recs, readCart, 'cart.readFailed');
   const view = route.page === 'item' ? `item:${route.itemId}` : route.page;
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -68,6 +74,7 @@ export function App({ recs, configProblems }: Props) {
         shopName={status.catalogue.name ?? status.catalogue.id}
         catalogueUrl={status.catalogue.url}
         query={route.page === 'search' ? route.query : ''}
+        cartCount={cart?.length ?? 0}
       />
       <Notices notices={notices} />
       <IndexingBar recs={recs} />
@@ -83,6 +90,14 @@ export function App({ recs, configProblems }: Props) {
             />
           )}
           {route.page === 'privacy' && <PrivacyPage recs={recs} items={items} status={status} />}
+          {route.page === 'cart' && (
+            <CartPage
+              recs={recs}
+              items={items}
+              lines={cart}
+              paused={status.learning.state === 'paused'}
+            />
+          )}
           {route.page === 'search' && (
             <RecommendationList
               recs={recs}

@@ -1,4 +1,5 @@
 import type { CatalogueItem } from './catalogue/schema';
+import type { CartLine, ItemState, Withdrawable } from './interactions/item-state';
 import type { ReasonView } from './ranking/explain';
 import type { CampaignReasonView } from './campaigns/reason';
 import type { EncoderInfo } from './encoder/encoder';
@@ -236,6 +237,17 @@ export interface EngineApi {
   /** Every stored event, oldest first; or, with a page, the newest `limit` engagement events. */
   history(page?: HistoryPage): Promise<StoredInteraction[]>;
   deleteInteraction(id: number): Promise<void>;
+  /** What the visitor has said or done about one item (verdict, cart, purchase). */
+  itemState(itemId: string): Promise<ItemState>;
+  /** The local cart: items added to the cart after their last purchase, latest first. */
+  cart(): Promise<CartLine[]>;
+  /**
+   * Takes back a like, a dislike or a cart addition of this item: those events leave the history
+   * (a cart addition: the ones since its last purchase). Resolves with how many went.
+   */
+  withdraw(itemId: string, type: Withdrawable): Promise<number>;
+  /** Removes the event the page tracked with this event id (undo); false when none is stored. */
+  undo(eid: string): Promise<boolean>;
   exportData(): Promise<string>;
   importData(text: string): Promise<ImportResult>;
   forget(): Promise<void>;

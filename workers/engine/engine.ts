@@ -24,6 +24,15 @@ import { importRejected } from '../../src/shared/interactions/import-file';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
+  cartLines,
+  itemState,
+  withdrawn,
+  WITHDRAWABLE,
+  type CartLine,
+  type ItemState,
+  type Withdrawable,
+} from '../../src/shared/interactions/item-state';
+import {
   checkEvent,
   freshImpressions,
   isEngagement,
@@ -311,6 +320,44 @@ export class Engine implements EngineApi {
     const state = await this.ready();
     await this.visitor.history.delete(id);
     state.head?.schedule();
+  }
+
+  async itemState(itemId: string): Promise<ItemState> {
+    await this.ready();
+    return itemState(this.visitor.history.all(), itemId);
+  }
+
+  async cart(): Promise<CartLine[]> {
+    const state = await this.ready();
+    // Items a catalogue update removed stay in the history, not in the cart.
+    return cartLines(this.visitor.history.all()).filter((line) => state.indexOf.has(line.itemId));
+  }
+
+  async withdraw(itemId: string, type: Withdrawable): Promise<number> {
+    const state = await this.ready();
+    if (!WITHDRAWABLE.includes(type)) {
+      throw new InteractionError(
+        'event-invalid',
+        `Only ${WITHDRAWABLE.join(', ')} can be taken back.`,
+      );
+    }
+    const ids = withdrawn(this.visitor.history.all(), itemId, type);
+    await this.visitor.history.delete(...ids);
+    if (ids.length > 0) state.head?.schedule();
+    return ids.length;
+  }
+
+  async undo(eid: string): Promise<boolean> {
+    const state = await this.ready();
+    // The event may still be on its way to the database.
+    await this.visitor.history.settled();
+    const ids = this.visitor.history
+      .all()
+      .filter((event) => event.eid === eid)
+      .map((event) => event.id);
+    await this.visitor.history.delete(...ids);
+    if (ids.length > 0) state.head?.schedule();
+    return ids.length > 0;
   }
 
   async exportData(): Promise<string> {

@@ -109,11 +109,13 @@ export class History {
     });
   }
 
-  /** Deletes one stored event. */
-  delete(id: number): Promise<void> {
+  /** Deletes stored events (by database key), all in one transaction. */
+  delete(...ids: number[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
-      await this.repository.deleteInteraction(id);
-      this.replace(this.events.filter((event) => event.id !== id));
+      await this.repository.deleteInteractions(ids);
+      const gone = new Set(ids);
+      this.replace(this.events.filter((event) => !gone.has(event.id)));
     });
   }
 

@@ -54,8 +54,11 @@ beforeEach(async () => {
   db = (await openDb(() => undefined)).db;
 });
 
-/** A write the injected quota refuses while `full()` says the store is still too full. */
-function write(kind: WriteKind, full: () => Promise<boolean>) {
+/**
+ * A write the injected quota refuses while `full()` says the store is still too full; the browser
+ * is taken to count freed room at once unless `settle` delays are given.
+ */
+function write(kind: WriteKind, full: () => Promise<boolean>, settle: readonly number[] = []) {
   let attempts = 0;
   let report: Pruned | null = null;
   const result = withQuotaRelief(
@@ -70,6 +73,7 @@ function write(kind: WriteKind, full: () => Promise<boolean>) {
     (pruned) => {
       report = pruned;
     },
+    settle,
   );
   return { result, attempts: () => attempts, report: () => report };
 }
@@ -115,6 +119,28 @@ describe('quota relief', () => {
     await expect(w.result).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(w.report()).toEqual({ vectorSets: 2, catalogues: 1, impressions: 6, viewsAndClicks: 5 });
     expect(await left()).toEqual(['like', 'dislike', 'purchase', 'add_to_cart', 'rating']);
+  });
+
+  it('waits for the browser to count freed room before pruning anything stronger', async () => {
+    // The room the caches freed is counted only on the third try after they went.
+    let afterCaches = 0;
+    const w = write(
+      'history',
+      async () => (await db.count('vectors')) > 0 || ++afterCaches < 3,
+      [1, 1, 1],
+    );
+    await expect(w.result).resolves.toBe('written');
+    expect(w.attempts()).toBe(4);
+    expect(w.report()).toEqual({ vectorSets: 2, catalogues: 1, impressions: 0, viewsAndClicks: 0 });
+    expect(await left()).toEqual([...KINDS, 'rating']);
+  });
+
+  it('moves to the next stage once the waits are spent', async () => {
+    const w = write('history', async () => (await count('impression')) > 3, [1, 1]);
+    await expect(w.result).resolves.toBe('written');
+    // first try; after caches: at once and after two waits; then after half the impressions
+    expect(w.attempts()).toBe(5);
+    expect(w.report()).toMatchObject({ impressions: 3, viewsAndClicks: 0 });
   });
 
   it('a cache write frees only caches, and impressions never displace views', async () => {
@@ -175,7 +201,8 @@ describe('Repository under a full quota', () => {
   });
 
   it('says plainly that storage is full when caches are not enough for weights', async () => {
-    await refusePuts(2);
+    // Refused on every try, also after waiting for the browser to count the freed room.
+    await refusePuts(Number.POSITIVE_INFINITY);
     await expect(repo.saveWeights(weights)).rejects.toMatchObject({ code: 'storage-quota' });
     expect(await repo.interactionCount()).toBe(KINDS.length + 1);
   });

@@ -46,9 +46,23 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /**
+ * How long to wait, one delay after another, for the browser to count the room a stage freed
+ * before freeing the next stage. Browsers account deleted records late (Chromium 150 sometimes
+ * by seconds): retrying at once would prune stronger signals than needed, and running out of
+ * stages while the freed room is still uncounted would refuse the visitor's write.
+ */
+export const SETTLE_MS: readonly number[] = [50, 150, 300, 500, 1_000];
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
  * Runs a write; while it fails for quota, frees the next stage of what this kind of write may
- * displace and tries again (once per stage). What was removed is reported even if the write
- * fails in the end; errors other than quota end it at once.
+ * displace and tries again — at once, then after each of the `settle` delays — before freeing the
+ * next stage. What was removed is reported even if the write fails in the end; errors other than
+ * quota end it at once.
  */
 export async function withQuotaRelief<T>(
   db: Db,
@@ -56,16 +70,25 @@ export async function withQuotaRelief<T>(
   keepCatalogue: string | null,
   write: () => Promise<T>,
   onPruned: (pruned: Pruned) => void,
+  settle: readonly number[] = SETTLE_MS,
 ): Promise<T> {
   const pruned = nothingPruned();
   const stages = STAGES[kind];
   let next = 0;
+  /** Delays still to wait for the room of the last stage to be counted. */
+  let waits: readonly number[] = [];
   try {
     for (;;) {
       try {
         return await write();
       } catch (error) {
         if (!isQuotaError(error)) throw error;
+        const [wait, ...rest] = waits;
+        if (wait !== undefined) {
+          waits = rest;
+          await sleep(wait);
+          continue;
+        }
         let freed = 0;
         // A stage that finds nothing to remove is skipped: the same write would fail again.
         while (freed === 0 && next < stages.length) {
@@ -73,6 +96,7 @@ export async function withQuotaRelief<T>(
           next += 1;
         }
         if (freed === 0) throw error;
+        waits = settle;
       }
     }
   } finally {

@@ -124,7 +124,14 @@ export class Repository {
   }
 
   async deleteInteraction(id: number): Promise<void> {
-    await (await this.open()).delete('interactions', id);
+    await this.deleteInteractions([id]);
+  }
+
+  /** Deletes these stored events, all or none (one transaction). */
+  async deleteInteractions(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const tx = (await this.open()).transaction('interactions', 'readwrite');
+    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
   }
 
   async settings(): Promise<Record<string, unknown>> {

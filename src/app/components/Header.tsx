@@ -8,10 +8,12 @@ interface Props {
   shopName: string;
   catalogueUrl: string;
   query: string;
+  /** Items in the local cart. */
+  cartCount: number;
 }
 
 /** Shop name, navigation, the shop switch and the search box. */
-export function Header({ shopName, catalogueUrl, query }: Props) {
+export function Header({ shopName, catalogueUrl, query, cartCount }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(query);
   const submit = (event: SyntheticEvent) => {
@@ -38,6 +40,9 @@ export function Header({ shopName, catalogueUrl, query }: Props) {
       </form>
       <nav>
         <a href={href.home()}>{t('header.shop')}</a>
+        <a href={href.cart()} data-testid="nav.cart">
+          {t('header.cart', { count: cartCount })}
+        </a>
         <a href={href.privacy()} data-testid="nav.privacy">
           {t('header.yourData')}
         </a>

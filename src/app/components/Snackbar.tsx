@@ -9,13 +9,20 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** A button in the message that acts on what it announced (e.g. Undo). */
+export interface SnackbarAction {
+  label: string;
+  run: () => void;
+}
+
 interface Message {
   id: number;
   text: string;
   kind: 'info' | 'error';
+  action?: SnackbarAction;
 }
 
-type Notify = (text: string, kind?: Message['kind']) => void;
+type Notify = (text: string, kind?: Message['kind'], action?: SnackbarAction) => void;
 
 const SnackbarContext = createContext<Notify>(() => undefined);
 
@@ -28,15 +35,23 @@ const SHOWN_WHILE_OTHERS_WAIT_MS = 2500;
  * at a time, so they never pile up over the content (others wait their turn, and the one shown
  * gives way sooner), dismissible, and scoped to its page (leaving the page clears them all, so
  * "Liked" does not follow the visitor). A message already waiting or shown is not added again.
+ * A message may carry one action (Undo), which also closes it; such a message answers the
+ * visitor's latest act and replaces the others (errors wait their turn as before).
  */
 export function SnackbarProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [queue, setQueue] = useState<Message[]>([]);
-  const notify = useCallback<Notify>((text, kind = 'info') => {
+  const notify = useCallback<Notify>((text, kind = 'info', action) => {
+    const message: Message = { id: Date.now() + Math.random(), text, kind };
+    if (action) message.action = action;
+    // A message with an action answers the visitor's latest act: it replaces every other
+    // message but errors, so the action shown is always about that act.
     setQueue((list) =>
-      list.some((m) => m.text === text)
-        ? list
-        : [...list, { id: Date.now() + Math.random(), text, kind }],
+      action
+        ? [...list.filter((m) => m.kind === 'error'), message]
+        : list.some((m) => m.text === text)
+          ? list
+          : [...list, message],
     );
   }, []);
   const message = queue[0] ?? null;
@@ -70,6 +85,19 @@ export function SnackbarProvider({ children }: { children: ReactNode }) {
         {message && (
           <p key={message.id} className={`snackbar-message ${message.kind}`}>
             {message.text}
+            {message.action && (
+              <button
+                type="button"
+                className="snackbar-action"
+                data-testid="app.snackbar-action"
+                onClick={() => {
+                  message.action?.run();
+                  setQueue((list) => list.filter((m) => m.id !== message.id));
+                }}
+              >
+                {message.action.label}
+              </button>
+            )}
             <button
               type="button"
               className="snackbar-close"

@@ -9,3 +9,12 @@ describe('href', () => {
     expect(() => href.search('tea \udfff')).not.toThrow();
   });
 });
+
+describe('parseRoute', () => {
+  it('routes every page the app links to', () => {
+    expect(parseRoute(href.home())).toEqual({ page: 'home' });
+    expect(parseRoute(href.privacy())).toEqual({ page: 'privacy' });
+    expect(parseRoute(href.cart())).toEqual({ page: 'cart' });
+    expect(parseRoute(href.search('tea'))).toEqual({ page: 'search', query: 'tea' });
+  });
+});

@@ -5,7 +5,8 @@ export type Route =
   | { page: 'home' }
   | { page: 'item'; itemId: string }
   | { page: 'search'; query: string }
-  | { page: 'privacy' };
+  | { page: 'privacy' }
+  | { page: 'cart' };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -14,7 +15,7 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** Parses a location hash (`#/item/sku-1`, `#/search?q=tea`, `#/privacy`) into a route. */
+/** Parses a location hash (`#/item/sku-1`, `#/search?q=tea`, `#/privacy`, `#/cart`) into a route. */
 export function parseRoute(hash: string): Route {
   const [path = '', queryString = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodePart);
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'search', query: new URLSearchParams(queryString).get('q') ?? '' };
   }
   if (parts[0] === 'privacy') return { page: 'privacy' };
+  if (parts[0] === 'cart') return { page: 'cart' };
   return { page: 'home' };
 }
 
@@ -50,4 +52,5 @@ export const href = {
   item: (itemId: string) => `#/item/${encodeURIComponent(toWellFormed(itemId))}`,
   search: (query: string) => `#/search?q=${encodeURIComponent(toWellFormed(query))}`,
   privacy: () => '#/privacy',
+  cart: () => '#/cart',
 };
