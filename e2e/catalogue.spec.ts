@@ -32,6 +32,18 @@ test('a malformed catalogue update shows an error and the app keeps the last goo
   await shop.openItem(card?.itemId ?? '');
   await shop.press('like');
   await expect(page.getByTestId('status.interactions')).toHaveText('2');
+
+  // Issue 15.2: a dismissed notice stays dismissed on the next visit while it says the same.
+  const fallback = page
+    .getByTestId('app.notices')
+    .getByText('you see the copy saved on this device');
+  await page.getByTestId('app.notice-close').first().click();
+  await expect(fallback).toHaveCount(0);
+  await page.reload();
+  await shop.ready();
+  await expect(page.getByTestId('status.line')).toContainText('saved copy');
+  await expect(page.getByTestId('app.diagnostics')).toContainText('Showing the copy saved on');
+  await expect(fallback).toHaveCount(0);
 });
 
 test('after a good visit, a 404 or an HTML page in place of the catalogue keeps the saved copy', async ({

@@ -65,6 +65,31 @@ test('the first like asks the browser to keep the data; a refusal is explained',
   // The visitor may ask again from the privacy page.
   await page.getByTestId('privacy.storage-persist').click();
   await expect.poll(() => requests(page)).toBe(2);
+
+  // Issue 15.2: a later visit asks the browser again, but the warning was said once: every
+  // message of this visit is recorded, and none is the warning.
+  await page.reload();
+  await shop.ready();
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    const snackbar = document.querySelector('[data-testid="app.snackbar"]');
+    if (!snackbar) throw new Error('no snackbar');
+    new MutationObserver(() => {
+      seen.push(snackbar.textContent);
+    }).observe(snackbar, { childList: true, subtree: true, characterData: true });
+  });
+  await shop.goHome();
+  const [, second] = await shop.cards();
+  await shop.openItem(second?.itemId ?? '');
+  await shop.press('like');
+  await expect.poll(() => requests(page)).toBe(1);
+  await expect(page.getByTestId('app.snackbar')).toContainText('Liked');
+  await page.getByTestId('app.snackbar-close').click();
+  await expect(page.getByTestId('app.snackbar').locator('.snackbar-message')).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.join(' ')).toContain('Liked');
+  expect(seen.join(' ')).not.toContain('may clear');
 });
 
 test('granted persistence is shown as kept, with no warning', async ({ page }) => {

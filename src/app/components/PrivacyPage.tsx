@@ -1,4 +1,5 @@
 import { useCallback, useState, type ChangeEvent } from 'react';
+import { clearDismissed } from '../dismissed';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
 import { useTranslation } from 'react-i18next';
@@ -171,6 +172,7 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
             onClick={() => {
               setConfirming(false);
               recs.forget().then(() => {
+                clearDismissed();
                 notify(t('privacy.erased'));
               }, fail('privacy.eraseFailed'));
             }}

@@ -36,7 +36,7 @@ const SHOWN_WHILE_OTHERS_WAIT_MS = 2500;
  * gives way sooner), dismissible, and scoped to its page (leaving the page clears them all, so
  * "Liked" does not follow the visitor). A message already waiting or shown is not added again.
  * A message may carry one action (Undo), which also closes it; such a message answers the
- * visitor's latest act and replaces the others (errors wait their turn as before).
+ * visitor's latest act and replaces older messages with actions.
  */
 export function SnackbarProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -44,11 +44,11 @@ export function SnackbarProvider({ children }: { children: ReactNode }) {
   const notify = useCallback<Notify>((text, kind = 'info', action) => {
     const message: Message = { id: Date.now() + Math.random(), text, kind };
     if (action) message.action = action;
-    // A message with an action answers the visitor's latest act: it replaces every other
-    // message but errors, so the action shown is always about that act.
+    // A message with an action answers the visitor's latest act: it replaces the messages with
+    // actions about earlier acts (their Undo may no longer apply); others wait their turn.
     setQueue((list) =>
       action
-        ? [...list.filter((m) => m.kind === 'error'), message]
+        ? [...list.filter((m) => !m.action), message]
         : list.some((m) => m.text === text)
           ? list
           : [...list, message],

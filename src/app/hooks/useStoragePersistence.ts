@@ -2,6 +2,10 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import { evictionWarning, storagePersistence, type StorageState } from '../pwa/persistence';
+import { dismiss, isDismissed } from '../dismissed';
+
+/** The eviction warning is said once, ever; the privacy page keeps saying it. */
+const WARNED = 'storage-warning';
 
 /** Whether the browser keeps this site's data for good, and how much it uses; read on mount. */
 export function useStoragePersistence(): StorageState {
@@ -16,7 +20,8 @@ export function useStoragePersistence(): StorageState {
 
 /**
  * Returns the function to call in the click handler of a like, cart or purchase: it asks the
- * browser to keep the data (once per visit) and, if it will not, says what that means.
+ * browser to keep the data (once per visit) and, if it will not, says what that means — once:
+ * not again on a later visit (the privacy page shows the state all along).
  */
 export function usePersistOnEngagement(): () => void {
   const notify = useSnackbar();
@@ -24,7 +29,9 @@ export function usePersistOnEngagement(): () => void {
     storagePersistence.requestAfterEngagement().then(
       (persistence) => {
         const warning = persistence && evictionWarning(persistence);
-        if (warning) notify(warning);
+        if (!warning || isDismissed(WARNED)) return;
+        notify(warning);
+        dismiss(WARNED);
       },
       (error: unknown) => {
         notify(translate('storage.askFailed', { reason: errorText(error) }), 'error');
