@@ -83,6 +83,7 @@ export function App({ recs, configProblems }: Props) {
           {route.page === 'home' && <HomePage recs={recs} items={items} />}
           {route.page === 'item' && (
             <ItemPage
+              key={route.itemId}
               recs={recs}
               items={items}
               itemId={route.itemId}

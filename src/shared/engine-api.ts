@@ -88,7 +88,10 @@ export interface LearningState {
 export interface InterestView {
   id: string;
   label: string;
+  /** Share of the visitor's positive signal weight, 0–1. */
   share: number;
+  /** The share in whole percent; the interests' percents add up to exactly 100. */
+  percent: number;
   itemIds: string[];
 }
 

@@ -399,6 +399,7 @@ export class Engine implements EngineApi {
       id: interest.id,
       label: interest.label,
       share: interest.share,
+      percent: interest.percent,
       itemIds: interest.items.map((i) => items[i]?.id ?? ''),
     }));
   }

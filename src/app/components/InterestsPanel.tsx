@@ -29,13 +29,21 @@ export function InterestsPanel({ recs, status }: { recs: PrivateRecs; status: En
       {interests?.length === 0 && <p className="muted">{t('interests.none')}</p>}
       <ul className="interest-list">
         {interests?.map((interest) => (
-          <li key={interest.id} data-testid="privacy.interest" data-label={interest.label}>
+          <li
+            key={interest.id}
+            data-testid="privacy.interest"
+            data-label={interest.label}
+            data-percent={interest.percent}
+          >
             <span className="interest-label">{interest.label}</span>
             <span className="interest-bar" aria-hidden="true">
-              <span style={{ width: `${Math.round(interest.share * 100)}%` }} />
+              <span style={{ width: `${interest.percent}%` }} />
             </span>
             <span className="muted">
-              {t('interests.share', { share: interest.share, count: interest.itemIds.length })}
+              {t('interests.share', {
+                share: interest.percent / 100,
+                count: interest.itemIds.length,
+              })}
             </span>
             <button
               type="button"

@@ -51,9 +51,11 @@ function isOn(state: ItemState | null, type: Action): boolean {
  * tab's or another's); `refresh` reads it at once, so a second press never acts on a stale one.
  */
 function useItemState(recs: PrivateRecs, itemId: string) {
-  const [state, setState] = useState<ItemState | null>(null);
+  // Kept with its item: another item's standing is never shown (nor acted on) while loading.
+  const [read, setRead] = useState<{ itemId: string; state: ItemState } | null>(null);
   const refresh = useCallback(async () => {
-    setState(await recs.internals.itemState(itemId));
+    const state = await recs.internals.itemState(itemId);
+    setRead({ itemId, state });
   }, [recs, itemId]);
   useEffect(() => {
     const load = () => {
@@ -65,7 +67,7 @@ function useItemState(recs: PrivateRecs, itemId: string) {
       recs.removeEventListener('change', load);
     };
   }, [recs, refresh]);
-  return { state, refresh };
+  return { state: read?.itemId === itemId ? read.state : null, refresh };
 }
 
 /**

@@ -189,7 +189,7 @@ export const en = {
       'Worked out on this device from your history. Remove an interest and its items stop counting; your history itself stays, and you can count them again.',
     failed: 'Could not work out your interests',
     none: 'No interests yet.',
-    share_one: '{{share, number(style: percent)}} · {{count, number}} items',
+    share_one: '{{share, number(style: percent)}} · {{count, number}} item',
     share_other: '{{share, number(style: percent)}} · {{count, number}} items',
     remove: 'Remove',
     removeLabel: 'Remove the interest {{label}}',

@@ -34,24 +34,44 @@ export function reasonView(reason: Reason, items: readonly CatalogueItem[]): Rea
   }
 }
 
-/** The positive history item that most explains a candidate: weight × similarity, largest wins. */
-export function strongestSource(
+/**
+ * The history item that explains a candidate, varied across a list: among the sources that
+ * explain it at least a quarter as well as the strongest, the one named least often so far
+ * (`used`, updated here) and of a kind with the strongest, so that one strong purchase does not
+ * give every item the same reason and no item is explained by something unlike it.
+ */
+export function variedSource(
   candidate: number,
   signals: readonly ItemSignal[],
   matrix: ItemMatrix,
+  used: Map<number, number>,
+  /** Whether two items are of a kind (e.g. one category): alternatives must be of the best's. */
+  akin: (a: number, b: number) => boolean = () => true,
 ): ItemSignal | null {
   const v = row(matrix, candidate);
-  let best: ItemSignal | null = null;
-  let bestValue = 0;
+  const scored: { signal: ItemSignal; value: number }[] = [];
   for (const signal of signals) {
     if (signal.weight <= 0 || signal.disliked) continue;
     const value = signal.weight * dot(v, row(matrix, signal.index));
-    if (value > bestValue) {
-      bestValue = value;
-      best = signal;
+    if (value > 0) scored.push({ signal, value });
+  }
+  const strongest = scored.reduce<{ signal: ItemSignal; value: number } | null>(
+    (top, entry) => (top === null || entry.value > top.value ? entry : top),
+    null,
+  );
+  if (!strongest) return null;
+  let chosen: { signal: ItemSignal; value: number } | null = null;
+  for (const entry of scored) {
+    if (entry.value < strongest.value / 4) continue;
+    if (!akin(entry.signal.index, strongest.signal.index)) continue;
+    const uses = used.get(entry.signal.index) ?? 0;
+    const chosenUses = chosen ? (used.get(chosen.signal.index) ?? 0) : Infinity;
+    if (uses < chosenUses || (uses === chosenUses && entry.value > (chosen?.value ?? 0))) {
+      chosen = entry;
     }
   }
-  return best;
+  if (chosen) used.set(chosen.signal.index, (used.get(chosen.signal.index) ?? 0) + 1);
+  return chosen?.signal ?? null;
 }
 
 const VERBS: Record<InteractionType, string> = {

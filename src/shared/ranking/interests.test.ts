@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
-import { findInterests } from './interests';
+import { findInterests, wholePercents } from './interests';
 import { normalize, type ItemMatrix } from './matrix';
 
 /** Two themes on two axes, with small per-item variation. */
@@ -63,5 +63,69 @@ describe('findInterests', () => {
 
   it('returns nothing without positive signals', () => {
     expect(findInterests([signal(0, -4)], matrix, items)).toEqual([]);
+  });
+
+  it('keeps near duplicates of one category together, whatever their vectors', () => {
+    // Two fiction books far apart in vector space are still one interest: "Books".
+    const books: CatalogueItem[] = [
+      { id: 'b1', title: 'Novel', category: 'Books > Fiction', tags: ['novel', 'fiction'] },
+      {
+        id: 'b2',
+        title: 'Saga',
+        category: 'Books > Fiction',
+        tags: ['fiction', 'literary fiction'],
+      },
+      { id: 'b3', title: 'Epic', category: 'Books > Classics', tags: ['literary fiction'] },
+      { id: 'c1', title: 'Helmet', category: 'Cycling > Helmets', tags: ['road'] },
+    ];
+    const space: ItemMatrix = {
+      rows: 4,
+      dims: 4,
+      data: Float32Array.from([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0]),
+    };
+    const found = findInterests(
+      [0, 1, 2, 3].map((i) => signal(i)),
+      space,
+      books,
+    );
+    expect(found.map((f) => f.label)).toEqual([
+      'Books · fiction, literary fiction',
+      'Cycling · road',
+    ]);
+    expect(found.map((f) => f.percent)).toEqual([75, 25]);
+  });
+
+  it('deleting an event of one interest leaves the others as they were', () => {
+    const all = [0, 1, 2, 3, 4, 5].map((i) => signal(i));
+    const before = findInterests(all, matrix, items);
+    const after = findInterests(
+      all.filter((s) => s.index !== 5),
+      matrix,
+      items,
+    );
+    const tea = (list: typeof before) => list.find((f) => f.label.startsWith('Coffee'));
+    expect(tea(after)?.id).toBe(tea(before)?.id);
+    expect(tea(after)?.items).toEqual(tea(before)?.items);
+    expect(after.find((f) => f.label.startsWith('Outdoor'))?.id).toBe(
+      before.find((f) => f.label.startsWith('Outdoor'))?.id,
+    );
+  });
+});
+
+describe('wholePercents', () => {
+  it('adds up to exactly 100', () => {
+    expect(wholePercents([1, 1, 1])).toEqual([34, 33, 33]);
+    expect(wholePercents([0.5, 0.25, 0.125, 0.125])).toEqual([50, 25, 13, 12]);
+    for (const shares of [
+      [1, 2, 3, 4, 5, 6, 7],
+      [0.001, 0.999],
+      [3, 3, 3, 3, 3, 3],
+    ]) {
+      expect(wholePercents(shares).reduce((a, b) => a + b, 0)).toBe(100);
+    }
+  });
+
+  it('is all zeros without any weight', () => {
+    expect(wholePercents([0, 0])).toEqual([0, 0]);
   });
 });

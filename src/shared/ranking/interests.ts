@@ -5,24 +5,29 @@ import { seededRandom } from '../random';
 import { topCategory } from './explain';
 import { dot, normalize, row, type ItemMatrix } from './matrix';
 
-/** One interest the visitor showed: a cluster of liked items, labelled from their text. */
+/** One interest the visitor showed: a group of liked items, labelled from their text. */
 export interface Interest {
-  /** Stable while the same items make it up. */
+  /** Stable while the same category (or, without categories, the same items) makes it up. */
   id: string;
   label: string;
   /** Share of the visitor's positive signal weight, 0–1. */
   share: number;
+  /** The share in whole percent; the interests' percents add up to exactly 100. */
+  percent: number;
   items: number[];
 }
 
-const MAX_INTERESTS = 5;
+const MAX_CLUSTERS = 5;
 const ITERATIONS = 20;
 
 /**
- * Clusters the items the visitor engaged with positively into a few interests (weighted
- * k-means on their unit vectors, k-means++ seeding with a fixed seed: the same history gives
- * the same interests), labels each by its main category and most frequent tags, and merges
- * interests that end up with the same label.
+ * Groups the items the visitor engaged with positively into interests. Where the catalogue
+ * names categories (for most of these items), an interest is a top-level category: near
+ * duplicates such as "Books · novel, fiction" and "Books · fiction, literary fiction" are one
+ * interest, and deleting an event of one interest never reshuffles the others. Without
+ * categories, the items are clustered (weighted spherical k-means with a fixed seed: the same
+ * history gives the same interests). Each is labelled by its main category and most frequent
+ * tags; interests that end up with the same label are merged.
  */
 export function findInterests(
   signals: readonly ItemSignal[],
@@ -31,32 +36,87 @@ export function findInterests(
 ): Interest[] {
   const liked = signals.filter((s) => s.weight > 0 && !s.disliked);
   if (liked.length === 0) return [];
-  const k = Math.min(MAX_INTERESTS, liked.length, Math.max(1, Math.round(Math.sqrt(liked.length))));
-  const assignment = kMeans(liked, matrix, k);
+  const categorised = liked.filter((s) => topCategory(items[s.index]) !== null).length;
+  const groups =
+    categorised * 2 >= liked.length ? byCategory(liked, items) : byCluster(liked, matrix);
   const total = liked.reduce((sum, s) => sum + s.weight, 0);
-  const byLabel = new Map<string, { weight: number; items: number[] }>();
-  for (let c = 0; c < k; c++) {
-    const members = liked.filter((_, i) => assignment[i] === c);
-    if (members.length === 0) continue;
+  const byLabel = new Map<string, { weight: number; members: ItemSignal[]; key: string | null }>();
+  for (const { key, members } of groups) {
     const label = labelOf(members, items);
-    const entry = byLabel.get(label) ?? { weight: 0, items: [] };
+    const entry = byLabel.get(label) ?? { weight: 0, members: [] as ItemSignal[], key };
     entry.weight += members.reduce((sum, s) => sum + s.weight, 0);
-    entry.items.push(...members.map((s) => s.index));
+    entry.members.push(...members);
     byLabel.set(label, entry);
   }
-  return [...byLabel.entries()]
-    .map(([label, { weight, items: members }]) => ({
+  const found = [...byLabel.entries()]
+    .map(([label, { weight, members, key }]) => ({
       id: fnv1a(
-        members
-          .map((i) => items[i]?.id ?? '')
-          .sort()
-          .join('|'),
+        key ??
+          members
+            .map((s) => items[s.index]?.id ?? '')
+            .sort()
+            .join('|'),
       ).toString(16),
       label,
       share: weight / total,
-      items: members,
+      percent: 0,
+      items: members.map((s) => s.index),
     }))
-    .sort((a, b) => b.share - a.share);
+    .sort((a, b) => b.share - a.share || a.label.localeCompare(b.label));
+  const percents = wholePercents(found.map((interest) => interest.share));
+  found.forEach((interest, i) => {
+    interest.percent = percents[i] ?? 0;
+  });
+  return found;
+}
+
+/** One group per top-level category; items without one form a group of their own. */
+function byCategory(
+  liked: readonly ItemSignal[],
+  items: readonly CatalogueItem[],
+): { key: string | null; members: ItemSignal[] }[] {
+  const groups = new Map<string, ItemSignal[]>();
+  for (const s of liked) {
+    const key = `category:${topCategory(items[s.index]) ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.entries()].map(([key, members]) => ({ key, members }));
+}
+
+/** Clusters of similar items, for catalogues without categories (keyed by their items). */
+function byCluster(
+  liked: readonly ItemSignal[],
+  matrix: ItemMatrix,
+): { key: string | null; members: ItemSignal[] }[] {
+  const k = Math.min(MAX_CLUSTERS, liked.length, Math.max(1, Math.round(Math.sqrt(liked.length))));
+  const assignment = kMeans(liked, matrix, k);
+  const out: { key: string | null; members: ItemSignal[] }[] = [];
+  for (let c = 0; c < k; c++) {
+    const members = liked.filter((_, i) => assignment[i] === c);
+    if (members.length > 0) out.push({ key: null, members });
+  }
+  return out;
+}
+
+/**
+ * Shares as whole percents that add up to 100 (largest remainder): rounding each on its own
+ * shows 33 % + 33 % + 33 %.
+ */
+export function wholePercents(shares: readonly number[]): number[] {
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  if (total <= 0) return shares.map(() => 0);
+  const exact = shares.map((share) => (share / total) * 100);
+  const out = exact.map(Math.floor);
+  let left = 100 - out.reduce((sum, p) => sum + p, 0);
+  const order = exact
+    .map((value, i) => ({ i, rest: value - Math.floor(value) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    out[i] = (out[i] ?? 0) + 1;
+    left -= 1;
+  }
+  return out;
 }
 
 /** Weighted spherical k-means; returns the cluster of each signal. */

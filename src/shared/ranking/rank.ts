@@ -1,9 +1,10 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
 import { seededRandom } from '../random';
-import { strongestSource, topCategory, type Reason } from './explain';
+import { topCategory, variedSource, type Reason } from './explain';
 import { similarities, row, type ItemMatrix } from './matrix';
 import { mmrSelect } from './mmr';
+import { calibrate, interestShares } from './calibrate';
 import { personalShare, type PersonalScores } from './personal';
 
 /** Everything ranking reads: the catalogue, its vectors, the prior and the visitor's signals. */
@@ -62,7 +63,8 @@ const PERSONAL_REASON_FLOOR = 0.5;
 /**
  * Ranks the catalogue: blends the personal score with the cold-start prior (the prior fades as
  * history grows), focuses on a query or a context item when given, filters what the visitor
- * should not be shown again, re-ranks for diversity (MMR) and attaches a reason to each item.
+ * should not be shown again, re-ranks for diversity (MMR), gives each of the visitor's
+ * interests its share of the feed (calibrate.ts) and attaches a reason to each item.
  */
 export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   const rows = ctx.candidates ?? Int32Array.from(ctx.items, (_, i) => i);
@@ -85,14 +87,27 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
     ? LAMBDA.focused
     : LAMBDA.coldFeed + (LAMBDA.knownFeed - LAMBDA.coldFeed) * alpha;
   const explore = explorationSlots(options, alpha, focus !== null);
-  const picked = mmrSelect(pool, relevance, ctx.matrix, options.count - explore, lambda);
+  const diverse = mmrSelect(pool, relevance, ctx.matrix, options.count - explore, lambda);
+  // The feed gives each interest its share of places, as far as the history is trusted (α).
+  const picked =
+    focus || alpha <= 0
+      ? diverse
+      : calibrate(diverse, candidates, relevance, ctx.items, trusted(ctx, alpha));
+  const used = new Map<number, number>();
   const ranked = picked.map((index) => ({
     index,
     score: relevance[index] ?? 0,
-    reason: reasonFor(index, ctx, options, alpha, personal),
+    reason: reasonFor(index, ctx, options, alpha, personal, used),
   }));
   const explored = exploration(ctx, candidates, relevance, picked, explore, options.seed ?? 0);
   return [...ranked, ...explored];
+}
+
+/** The visitor's interest shares, scaled by how much the blend trusts the history. */
+function trusted(ctx: RankContext, alpha: number): Map<string, number> {
+  const shares = interestShares(ctx.signals, ctx.items);
+  for (const [category, share] of shares) shares.set(category, share * alpha);
+  return shares;
 }
 
 /** How many slots of this list go to exploration (none for search, context or new visitors). */
@@ -210,6 +225,8 @@ function reasonFor(
   options: RankOptions,
   alpha: number,
   personal: Float32Array | null,
+  /** How often each history item was named as a reason in this list so far. */
+  used: Map<number, number>,
 ): Reason {
   if (options.query) return { kind: 'query', query: options.query.text };
   if (options.contextIndex !== undefined) {
@@ -219,7 +236,10 @@ function reasonFor(
   const personalPart = alpha * personalScore;
   const priorPart = (1 - alpha) * (ctx.prior[index] ?? 0);
   const explained = personalScore >= PERSONAL_REASON_FLOOR && personalPart >= priorPart;
-  const source = explained ? strongestSource(index, ctx.signals, ctx.matrix) : null;
+  const category = (i: number) => topCategory(ctx.items[i]);
+  const source = explained
+    ? variedSource(index, ctx.signals, ctx.matrix, used, (a, b) => category(a) === category(b))
+    : null;
   if (source) return { kind: 'personal', sourceIndex: source.index, signal: source.strongest };
   return { kind: 'popular', category: topCategory(ctx.items[index]) };
 }
