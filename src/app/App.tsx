@@ -75,12 +75,19 @@ export function App({ recs, configProblems }: Props) {
         catalogueUrl={status.catalogue.url}
         query={route.page === 'search' ? route.query : ''}
         cartCount={cart?.length ?? 0}
+        onSearch={(text) => {
+          recs.internals.recordSearch(text).catch((error: unknown) => {
+            console.warn('The search could not be kept as a signal.', error);
+          });
+        }}
       />
       <Notices notices={notices} />
       <IndexingBar recs={recs} />
       <main>
         <ErrorBoundary key={route.page}>
-          {route.page === 'home' && <HomePage recs={recs} items={items} />}
+          {route.page === 'home' && (
+            <HomePage recs={recs} items={items} interactions={status.interactions} />
+          )}
           {route.page === 'item' && (
             <ItemPage
               key={route.itemId}

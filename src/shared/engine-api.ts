@@ -1,5 +1,6 @@
 import type { CatalogueItem } from './catalogue/schema';
 import type { CartLine, ItemState, Withdrawable } from './interactions/item-state';
+import type { LocalSignal } from './interactions/local-signals';
 import type { ReasonView } from './ranking/explain';
 import type { CampaignReasonView } from './campaigns/reason';
 import type { EncoderInfo } from './encoder/encoder';
@@ -251,6 +252,14 @@ export interface EngineApi {
   withdraw(itemId: string, type: Withdrawable): Promise<number>;
   /** Removes the event the page tracked with this event id (undo); false when none is stored. */
   undo(eid: string): Promise<boolean>;
+  /** Interests picked on a first visit and typed searches, oldest first (kept on the device). */
+  localSignals(): Promise<LocalSignal[]>;
+  /** Keeps a search the visitor typed as a weak signal (nothing while learning is paused). */
+  recordSearch(text: string): Promise<void>;
+  /** Replaces the interests picked on a first visit (categories or typed words). */
+  pickInterests(texts: string[]): Promise<void>;
+  /** Deletes one picked interest or search. */
+  deleteLocalSignal(kind: LocalSignal['kind'], text: string): Promise<void>;
   exportData(): Promise<string>;
   importData(text: string): Promise<ImportResult>;
   forget(): Promise<void>;

@@ -24,6 +24,13 @@ import { importRejected } from '../../src/shared/interactions/import-file';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
 import {
+  withPicked,
+  withSignal,
+  withoutSignal,
+  type LocalSignal,
+} from '../../src/shared/interactions/local-signals';
+import { LocalTaste } from './local-taste';
+import {
   cartLines,
   itemState,
   withdrawn,
@@ -71,6 +78,7 @@ export class Engine implements EngineApi {
   private readonly indexer: Indexer;
   private readonly campaigns: Campaigns;
   private readonly experimentState: Experiment;
+  private readonly localTaste = new LocalTaste();
   private config: EngineConfig | null = null;
   private report: (progress: EngineProgress) => Promise<void> = () => Promise.resolve();
   /** Catalogue updates run one at a time. */
@@ -242,19 +250,34 @@ export class Engine implements EngineApi {
       : undefined;
     const contextIndex =
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
+    const now = Date.now();
+    // The plain feed leans towards the interests the visitor picked and the words they searched.
+    const plainFeed = !query && options.contextItemId === undefined;
+    const prior = plainFeed
+      ? await this.localTaste.prior(
+          this.visitor.preferences.localSignals,
+          now,
+          encoder,
+          matrix,
+          state.prior,
+        )
+      : state.prior;
     const input = {
       items: state.catalogue.items,
       matrix,
-      prior: state.prior,
+      prior,
       indexOf: state.indexOf,
       history,
-      now: Date.now(),
+      now,
     };
+    const stated = plainFeed
+      ? this.localTaste.stated(this.visitor.preferences.localSignals, now, state.catalogue.items)
+      : undefined;
     const rankWith = (scorer: PersonalScorer) =>
-      recommendFeed({ ...input, scorer }, { count, query, contextIndex });
+      recommendFeed({ ...input, scorer }, { count, query, contextIndex, stated });
     // The feed itself (no query, no item page) runs the A/B test once the head has learned.
     const learned = state.head && state.head.state().trainedOn > 0 ? state.head : null;
-    const feed = !query && options.contextItemId === undefined && learned;
+    const feed = plainFeed && learned;
     const ranked = feed
       ? await this.experimentState.feed(rankWith, learned, this.fallbackScorer, input.items, count)
       : await rankWith(state.head ?? this.fallbackScorer);
@@ -358,6 +381,36 @@ export class Engine implements EngineApi {
     await this.visitor.history.delete(...ids);
     if (ids.length > 0) state.head?.schedule();
     return ids.length > 0;
+  }
+
+  async localSignals(): Promise<LocalSignal[]> {
+    await this.ready();
+    return this.visitor.preferences.localSignals;
+  }
+
+  async recordSearch(text: string): Promise<void> {
+    await this.ready();
+    // Paused learning records nothing, searches included.
+    if (this.visitor.preferences.learningPaused || typeof text !== 'string') return;
+    const current = this.visitor.preferences;
+    const localSignals = withSignal(current.localSignals, 'search', text, Date.now());
+    await this.setPreferences({ ...current, localSignals });
+  }
+
+  async pickInterests(texts: string[]): Promise<void> {
+    await this.ready();
+    if (this.visitor.preferences.learningPaused) return;
+    const words = texts.filter((text): text is string => typeof text === 'string').slice(0, 20);
+    const current = this.visitor.preferences;
+    const localSignals = withPicked(current.localSignals, words, Date.now());
+    await this.setPreferences({ ...current, localSignals });
+  }
+
+  async deleteLocalSignal(kind: LocalSignal['kind'], text: string): Promise<void> {
+    await this.ready();
+    const current = this.visitor.preferences;
+    const localSignals = withoutSignal(current.localSignals, kind, text);
+    await this.setPreferences({ ...current, localSignals });
   }
 
   async exportData(): Promise<string> {

@@ -1,12 +1,22 @@
 import type { Interaction } from '../../src/shared/interactions/types';
 import type { Repository } from '../storage/repository';
+import { parseLocalSignals, type LocalSignal } from '../../src/shared/interactions/local-signals';
 
 /** What the visitor decided about learning, kept in the `settings` store (and in exports). */
 export interface Preferences {
   /** Items of removed interests: their events stay in the history but no longer count. */
   excludedItems: string[];
   learningPaused: boolean;
+  /** Interests picked on a first visit and typed searches (a weak, decaying signal). */
+  localSignals: LocalSignal[];
 }
+
+/** Nothing decided yet. */
+export const defaultPreferences = (): Preferences => ({
+  excludedItems: [],
+  learningPaused: false,
+  localSignals: [],
+});
 
 /** Reads the preferences; anything malformed (e.g. from an edited import) counts as unset. */
 export async function loadPreferences(repository: Repository): Promise<Preferences> {
@@ -15,6 +25,7 @@ export async function loadPreferences(repository: Repository): Promise<Preferenc
   return {
     excludedItems: Array.isArray(excluded) ? excluded.filter((id) => typeof id === 'string') : [],
     learningPaused: settings.learningPaused === true,
+    localSignals: parseLocalSignals(settings.localSignals),
   };
 }
 

@@ -2,7 +2,13 @@ import type { ChangeKind } from '../../src/shared/engine-api';
 import type { Interaction } from '../../src/shared/interactions/types';
 import type { Repository } from '../storage/repository';
 import { History } from './history';
-import { countedHistory, loadPreferences, savePreferences, type Preferences } from './preferences';
+import {
+  countedHistory,
+  defaultPreferences,
+  loadPreferences,
+  savePreferences,
+  type Preferences,
+} from './preferences';
 
 /** Tells other engines of this origin (tabs, widget frames) that the stored visitor state changed. */
 const PEERS_CHANNEL = 'private-recs:history';
@@ -15,7 +21,7 @@ const PEERS_CHANNEL = 'private-recs:history';
  */
 export class Visitor {
   readonly history: History;
-  private current: Preferences = { excludedItems: [], learningPaused: false };
+  private current: Preferences = defaultPreferences();
   private counted: { revision: number; events: Interaction[] } | null = null;
   private readonly peers =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(PEERS_CHANNEL) : null;
@@ -81,7 +87,7 @@ export class Visitor {
 
   /** After the repository erased everything: an empty history and default preferences. */
   erased(): void {
-    this.current = { excludedItems: [], learningPaused: false };
+    this.current = defaultPreferences();
     this.history.cleared();
     this.onChange('preferences');
   }

@@ -10,15 +10,20 @@ interface Props {
   query: string;
   /** Items in the local cart. */
   cartCount: number;
+  /** The visitor submitted a search. */
+  onSearch: (query: string) => void;
 }
 
 /** Shop name, navigation, the shop switch and the search box. */
-export function Header({ shopName, catalogueUrl, query, cartCount }: Props) {
+export function Header({ shopName, catalogueUrl, query, cartCount, onSearch }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(query);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    window.location.hash = text.trim() ? href.search(text.trim()) : href.home();
+    const query = text.trim();
+    // A typed search stays on this device as a weak signal (shown and deletable on Your data).
+    if (query) onSearch(query);
+    window.location.hash = query ? href.search(query) : href.home();
   };
   return (
     <header className="header">

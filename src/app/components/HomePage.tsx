@@ -4,12 +4,15 @@ import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
 import type { PrivateRecs } from '../../client/private-recs';
 import { CampaignBanner } from './CampaignBanner';
+import { ColdStart } from './ColdStart';
 import { ItemCard } from './ItemCard';
 import { RecommendationList } from './RecommendationList';
 
 interface Props {
   recs: PrivateRecs;
   items: ReadonlyMap<string, CatalogueItem>;
+  /** Engagement events so far (a first visit is offered to pick interests). */
+  interactions: number;
 }
 
 const PAGE = 24;
@@ -17,13 +20,14 @@ const PAGE = 24;
 const OTHER = '\u0000other';
 
 /**
- * The shop front: the campaign this device picked (if any), personal recommendations, then the
- * whole catalogue by category.
+ * The shop front: on a first visit an offer to pick interests, the campaign this device picked
+ * (if any), personal recommendations, then the whole catalogue by category.
  */
-export function HomePage({ recs, items }: Props) {
+export function HomePage({ recs, items, interactions }: Props) {
   const { t } = useTranslation();
   return (
     <>
+      <ColdStart recs={recs} items={items} interactions={interactions} />
       <CampaignBanner recs={recs} items={items} />
       <RecommendationList
         recs={recs}

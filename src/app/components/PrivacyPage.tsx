@@ -11,6 +11,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery';
 import type { PrivateRecs } from '../../client/private-recs';
 import { ExperimentPanel } from './ExperimentPanel';
 import { InterestsPanel } from './InterestsPanel';
+import { LocalSignalsPanel } from './LocalSignalsPanel';
 import { useSnackbar } from './Snackbar';
 import { StorageSection } from './StorageSection';
 
@@ -42,6 +43,7 @@ export function PrivacyPage({ recs, items, status }: Props) {
       <DataActions recs={recs} />
       <StorageSection />
       <InterestsPanel recs={recs} status={status} />
+      <LocalSignalsPanel recs={recs} />
       <ExperimentPanel recs={recs} />
       <h2>{t('privacy.historyTitle', { count: status.interactions })}</h2>
       <p className="muted" data-testid="privacy.impressions">

@@ -119,6 +119,30 @@ export const en = {
     inCart: 'In your cart',
     boughtOn: 'You bought this on {{date}}',
   },
+  coldStart: {
+    title: 'What are you into?',
+    intro:
+      'Pick a few interests, or type some words, and the shop leans towards them. Kept only on this device; change or delete them on “Your data”.',
+    categories: 'Interests',
+    typeLabel: 'Or type what you like:',
+    typePlaceholder: 'e.g. green tea, trail running',
+    apply: 'Show me these',
+    skip: 'Not now',
+    applied_one: 'The shop now leans towards your pick.',
+    applied_other: 'The shop now leans towards your {{count, number}} picks.',
+    failed: 'Could not keep your picks: {{reason}}',
+    readFailed: 'Could not read your picks and searches',
+  },
+  localSignals: {
+    title: 'What you told the shop',
+    intro:
+      'Interests you picked and searches you typed. They lean the recommendations a little while little else is known, and count less as they age.',
+    none: 'Nothing yet.',
+    picked: 'Picked',
+    search: 'Searched',
+    delete: 'Delete',
+    deleteLabel: 'Delete “{{text}}”',
+  },
   cart: {
     title: 'Your cart',
     intro: 'Kept only in this browser, like the rest of your history.',

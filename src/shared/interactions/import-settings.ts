@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { MAX_LOCAL_SIGNALS, MAX_LOCAL_SIGNAL_TEXT } from './local-signals';
 
 const MAX_ITEM_ID = 200;
 
@@ -21,6 +22,17 @@ const importedSettings = z.strictObject({
         .array(z.tuple([z.string().min(1).max(MAX_ITEM_ID), z.number().int().min(0).max(1_000)]))
         .max(1_000, 'has too many entries'),
     })
+    .optional(),
+  /** Picked interests and typed searches (src/shared/interactions/local-signals.ts). */
+  localSignals: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['picked', 'search']),
+        text: z.string().min(1).max(MAX_LOCAL_SIGNAL_TEXT),
+        ts: z.number(),
+      }),
+    )
+    .max(MAX_LOCAL_SIGNALS, 'has too many entries')
     .optional(),
   /** The feed's A/B tally (src/shared/ab/tally.ts). */
   experiment: z

@@ -27,6 +27,11 @@ export interface RankOptions {
   contextIndex?: number;
   /** Seeds the exploration pick, so a list is stable until the history changes. */
   seed?: number;
+  /**
+   * Shares of the feed the visitor asked for in words (categories picked on a first visit),
+   * given as floors like the interests' own while the history is little trusted (× 1 − α).
+   */
+  stated?: ReadonlyMap<string, number>;
 }
 
 export interface Ranked {
@@ -89,10 +94,11 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   const explore = explorationSlots(options, alpha, focus !== null);
   const diverse = mmrSelect(pool, relevance, ctx.matrix, options.count - explore, lambda);
   // The feed gives each interest its share of places, as far as the history is trusted (α).
+  const shares = focus ? null : trusted(ctx, alpha, options.stated);
   const picked =
-    focus || alpha <= 0
-      ? diverse
-      : calibrate(diverse, candidates, relevance, ctx.items, trusted(ctx, alpha));
+    shares && shares.size > 0
+      ? calibrate(diverse, candidates, relevance, ctx.items, shares)
+      : diverse;
   const used = new Map<number, number>();
   const ranked = picked.map((index) => ({
     index,
@@ -103,10 +109,20 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   return [...ranked, ...explored];
 }
 
-/** The visitor's interest shares, scaled by how much the blend trusts the history. */
-function trusted(ctx: RankContext, alpha: number): Map<string, number> {
-  const shares = interestShares(ctx.signals, ctx.items);
+/**
+ * The visitor's interest shares, scaled by how much the blend trusts the history (α), and the
+ * stated ones by how little it does (1 − α): the larger of the two per category.
+ */
+function trusted(
+  ctx: RankContext,
+  alpha: number,
+  stated: ReadonlyMap<string, number> = new Map(),
+): Map<string, number> {
+  const shares = alpha > 0 ? interestShares(ctx.signals, ctx.items) : new Map<string, number>();
   for (const [category, share] of shares) shares.set(category, share * alpha);
+  for (const [category, share] of stated) {
+    shares.set(category, Math.max(shares.get(category) ?? 0, share * (1 - alpha)));
+  }
   return shares;
 }
 
