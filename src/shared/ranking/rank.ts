@@ -211,7 +211,8 @@ function reasonFor(
   alpha: number,
   personal: Float32Array | null,
 ): Reason {
-  if (options.query) return { kind: 'query', query: options.query.text };
+  // Ranked by meaning alone: no word of the query is claimed to match.
+  if (options.query) return { kind: 'query', query: options.query.text, words: [], movedUp: false };
   if (options.contextIndex !== undefined) {
     return { kind: 'similar', sourceIndex: options.contextIndex };
   }
