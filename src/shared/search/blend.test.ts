@@ -53,7 +53,8 @@ describe('blendSearch', () => {
 
 describe('reachable', () => {
   it('keeps the matches taste could still bring into the first places', () => {
-    const hits = [hit(0, 1), hit(1, 0.9), hit(2, 0.65), hit(3, 0.55), hit(4, 0.1)];
+    const near = 0.9 - TASTE_MARGIN + 0.05;
+    const hits = [hit(0, 1), hit(1, 0.9), hit(2, near), hit(3, near - 0.1), hit(4, 0.1)];
     expect(reachable(hits, 2, 100).map((h) => h.row)).toEqual([0, 1, 2]);
     expect(reachable(hits, 5, 100)).toHaveLength(5);
     expect(reachable(hits, 2, 2)).toHaveLength(2);
