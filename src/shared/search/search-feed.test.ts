@@ -67,13 +67,10 @@ describe('searchFeed', () => {
     const before = (await search('black tea')).map((e) => e.id);
     expect(before[0]).toBe('tea-0');
     const out = await search('black tea', liked('tea-2', 'tea-5', 'tea-8'));
-    // Misty Terrace teas (2, 5, 8) first; a tea that rose says so.
-    expect(
-      out
-        .slice(0, 3)
-        .map((e) => e.id)
-        .sort(),
-    ).toEqual(['tea-2', 'tea-5', 'tea-8']);
+    // Misty Terrace teas (2, 5, 8) lead (variety keeps one other in the first three).
+    const misty = ['tea-2', 'tea-5', 'tea-8'];
+    expect(misty).toContain(out[0]?.id);
+    expect(out.slice(0, 3).filter((e) => misty.includes(e.id)).length).toBeGreaterThanOrEqual(2);
     expect(out[0]?.reason).toMatchObject({ words: ['black', 'tea'], movedUp: true });
     // Taste reorders matches only: a kettle never joins a search for tea.
     expect(out.every((e) => e.id.startsWith('tea-'))).toBe(true);

@@ -5,10 +5,19 @@ import type { Ranked } from '../ranking/rank';
 import type { ItemMatrix } from '../ranking/matrix';
 import type { PersonalScorer } from '../ranking/personal';
 import { CANDIDATES } from '../ranking/retrieve';
+import { mmrSelect } from '../ranking/mmr';
 import { blendSearch, reachable } from './blend';
 import { matchedWords } from './matched-words';
 import type { SearchHit, SearchIndex } from './search-index';
 import { queryWords } from './terms';
+
+/**
+ * Relevance against variety among the matches (MMR λ): a category's name matches all its items
+ * alike, and without variety the visitor's taste would fill the list from one subcategory.
+ */
+const LAMBDA = 0.7;
+/** How many of the best matches MMR chooses from. */
+const MIN_POOL = 60;
 
 /** What one search reads: the catalogue's search index and item space, the history, a scorer. */
 export interface SearchInput {
@@ -50,14 +59,25 @@ export async function searchFeed(
   const words = queryWords(text);
   const terms = new Map(candidates.map((hit) => [hit.row, hit.terms]));
   const surface = (term: string) => index.surface(term);
-  return blendSearch(candidates, scores, input.prior, count).map(({ row, score, movedUp }) => ({
+  const blended = blendSearch(candidates, scores, input.prior, Math.max(MIN_POOL, count * 3));
+  const relevance = new Float32Array(items.length);
+  for (const entry of blended) relevance[entry.row] = entry.score;
+  const byRow = new Map(blended.map((entry) => [entry.row, entry]));
+  const picked = mmrSelect(
+    blended.map((entry) => entry.row),
+    relevance,
+    matrix,
+    count,
+    LAMBDA,
+  );
+  return picked.map((row) => ({
     index: row,
-    score,
+    score: relevance[row] ?? 0,
     reason: {
       kind: 'query',
       query: text,
       words: matchedWords(words, terms.get(row) ?? [], surface),
-      movedUp,
+      movedUp: byRow.get(row)?.movedUp ?? false,
     },
   }));
 }

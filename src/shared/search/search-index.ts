@@ -8,14 +8,16 @@ interface SearchDoc {
   id: number;
   title: string;
   brand?: string;
+  /** The top of the category path, a field of its own so that all its items match it alike. */
+  department?: string;
   category?: string;
   tags?: string;
   description?: string;
 }
 
-const FIELDS = ['title', 'brand', 'category', 'tags', 'description'];
+const FIELDS = ['title', 'brand', 'department', 'category', 'tags', 'description'];
 /** The title, brand and category say what an item is; a description mentions much else. */
-const BOOST = { title: 3, brand: 2, category: 2, tags: 1.5, description: 1 };
+const BOOST = { title: 3, brand: 2, department: 2, category: 2, tags: 1.5, description: 1 };
 /** Words this long or longer also match as a prefix ("grin" finds "grinder"). */
 const PREFIX_FROM = 3;
 /** Words this long or longer forgive a typo (one edit per five letters: "grindr", "toddlr"). */
@@ -99,22 +101,24 @@ export class SearchIndex {
   }
 
   /**
-   * A query word's weight: its inverse document frequency, on top of the one BM25 applies. In a
-   * shop the rarer word names what is wanted ("toddler") and the common one how ("gift");
-   * BM25's own IDF is too flat to tell them apart in a catalogue of a thousand items.
+   * A query word's weight: its inverse document frequency squared, on top of the IDF BM25
+   * applies. In a shop the rarer word names what is wanted ("toddler") and the common one how
+   * ("gift"); BM25's own IDF is too flat to tell them apart in a catalogue of a thousand items.
    */
   private idf(term: string): number {
     const items = this.info.get(term)?.items ?? 0;
-    return Math.log(1 + (this.rows - items + 0.5) / (items + 0.5));
+    return Math.log(1 + (this.rows - items + 0.5) / (items + 0.5)) ** 2;
   }
 }
 
 function toDoc(item: CatalogueItem, row: number): SearchDoc {
+  const [department, ...rest] = (item.category ?? '').split('>');
   return {
     id: row,
     title: item.title,
     brand: item.brand,
-    category: item.category,
+    department,
+    category: rest.join(' , '),
     tags: item.tags?.join(' , '),
     description: item.description,
   };
