@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+import { ADDITIONS } from './catalogue-data/additions';
 import { CAMPAIGNS } from './catalogue-data/campaigns';
 import { CATEGORIES } from './catalogue-data/categories';
 import {
@@ -43,6 +44,7 @@ const ZIPF_EXPONENT = 0.75;
 const UNAVAILABLE_SHARE = 0.03;
 const TITLE_ATTEMPTS = 8;
 const ITEMS_PER_CAMPAIGN = 6;
+const NEW_ITEM_RANKS = 50;
 const OUTPUT_URL = new URL('../public/catalogue.json', import.meta.url);
 
 const DEFAULT_TITLE_PATTERNS = [
@@ -54,6 +56,7 @@ const DEFAULT_TITLE_PATTERNS = [
 interface CatalogueItem {
   id: string;
   title: string;
+  brand: string;
   description: string;
   category: string;
   tags: string[];
@@ -64,7 +67,10 @@ interface CatalogueItem {
   available: boolean;
 }
 
-type DraftItem = Pick<CatalogueItem, 'title' | 'description' | 'category' | 'tags' | 'price'>;
+type DraftItem = Pick<
+  CatalogueItem,
+  'title' | 'brand' | 'description' | 'category' | 'tags' | 'price'
+>;
 
 interface Attributes {
   nounIndex: number;
@@ -185,6 +191,7 @@ function draftItem(
   const slots: Slots = { ...attributes.slots, title, feature: pick(rng, sub.features) };
   return {
     title,
+    brand: attributes.slots.brand ?? '',
     description: describe(rng, category, sub, slots, uses),
     category: `${category.name} > ${sub.name}`,
     tags: tagsFor(rng, sub, slots, pick(rng, uses)),
@@ -229,6 +236,7 @@ function finalise(rng: Rng, drafts: readonly DraftItem[]): CatalogueItem[] {
     return {
       id,
       title: draft.title,
+      brand: draft.brand,
       description: draft.description,
       category: draft.category,
       tags: draft.tags,
@@ -239,6 +247,34 @@ function finalise(rng: Rng, drafts: readonly DraftItem[]): CatalogueItem[] {
       available: !unavailable.has(index),
     };
   });
+}
+
+/**
+ * Items of the subcategories added later (catalogue-data/additions.ts), each from its own stream,
+ * after the first release's items: popularity on the same power law (never a top seller), all
+ * available.
+ */
+function additions(first: readonly CatalogueItem[]): CatalogueItem[] {
+  const usedTitles = new Set(first.map((item) => item.title));
+  const out: CatalogueItem[] = [];
+  for (const { category, sub, count, seed } of ADDITIONS) {
+    const rng = mulberry32(seed);
+    for (let i = 0; i < count; i++) {
+      const draft = draftItem(rng, category, sub, undefined, usedTitles);
+      const id = `sku-${String(first.length + out.length + 1).padStart(4, '0')}`;
+      // New products start outside the shop's best sellers.
+      const rank = intBetween(rng, NEW_ITEM_RANKS, first.length);
+      out.push({
+        id,
+        ...draft,
+        currency: CURRENCY,
+        url: `#/item/${id}`,
+        popularity: round(rank ** -ZIPF_EXPONENT, 3),
+        available: true,
+      });
+    }
+  }
+  return out;
 }
 
 function validateSpecs(categories: readonly CategorySpec[]): void {
@@ -310,7 +346,8 @@ function printSummary(items: readonly CatalogueItem[], bytes: number): void {
 function main(): void {
   validateSpecs(CATEGORIES);
   const rng = mulberry32(SEED);
-  const items = finalise(rng, generateDrafts(rng));
+  const first = finalise(rng, generateDrafts(rng));
+  const items = [...first, ...additions(first)];
   if (items.length < MIN_ITEMS) throw new Error(`Only ${items.length} items were generated.`);
   const json = serialise(items);
   mkdirSync(new URL('.', OUTPUT_URL), { recursive: true });

@@ -85,6 +85,6 @@ describe('fetchCatalogue', () => {
     serve({ body: () => good, status: 200, contentType: 'application/json' });
     expect(
       (await fetchCatalogue('https://shop.example/c.json', () => undefined)).items,
-    ).toHaveLength(1205);
+    ).toHaveLength(1217);
   });
 });

@@ -50,6 +50,8 @@ import { describeReason, reasonView } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
 import { recommendFeed } from '../../src/shared/ranking/feed';
+import type { Ranked } from '../../src/shared/ranking/rank';
+import { searchFeed, type SearchInput } from '../../src/shared/search/search-feed';
 import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { holdAliveLock } from './alive-lock';
@@ -241,23 +243,20 @@ export class Engine implements EngineApi {
 
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
     const state = await this.ready();
-    const { encoder, matrix } = state.index;
+    const { matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
     const history = this.visitor.countedHistory();
     const queryText = options.query?.trim();
-    const query = queryText
-      ? { text: queryText, vector: padVector(await encoder.encodeQuery(queryText), matrix.dims) }
-      : undefined;
     const contextIndex =
       options.contextItemId === undefined ? undefined : state.indexOf.get(options.contextItemId);
     const now = Date.now();
     // The plain feed leans towards the interests the visitor picked and the words they searched.
-    const plainFeed = !query && options.contextItemId === undefined;
+    const plainFeed = !queryText && options.contextItemId === undefined;
     const prior = plainFeed
       ? await this.localTaste.prior(
           this.visitor.preferences.localSignals,
           now,
-          encoder,
+          state.index.encoder,
           matrix,
           state.prior,
         )
@@ -274,13 +273,22 @@ export class Engine implements EngineApi {
       ? this.localTaste.stated(this.visitor.preferences.localSignals, now, state.catalogue.items)
       : undefined;
     const rankWith = (scorer: PersonalScorer) =>
-      recommendFeed({ ...input, scorer }, { count, query, contextIndex, stated });
+      recommendFeed({ ...input, scorer }, { count, contextIndex, stated });
     // The feed itself (no query, no item page) runs the A/B test once the head has learned.
     const learned = state.head && state.head.state().trainedOn > 0 ? state.head : null;
     const feed = plainFeed && learned;
-    const ranked = feed
-      ? await this.experimentState.feed(rankWith, learned, this.fallbackScorer, input.items, count)
-      : await rankWith(state.head ?? this.fallbackScorer);
+    const scorer = state.head ?? this.fallbackScorer;
+    const ranked = queryText
+      ? await this.search(state, { ...input, scorer }, queryText, count)
+      : feed
+        ? await this.experimentState.feed(
+            rankWith,
+            learned,
+            this.fallbackScorer,
+            input.items,
+            count,
+          )
+        : await rankWith(scorer);
     return ranked.map(({ index, score, reason }) => {
       const item = state.catalogue.items[index];
       const sourceIndex = 'sourceIndex' in reason ? reason.sourceIndex : undefined;
@@ -294,6 +302,26 @@ export class Engine implements EngineApi {
         ...(reasonItemId === undefined ? {} : { reasonItemId }),
       };
     });
+  }
+
+  /**
+   * A search: the items matching the query's words, reordered by taste (search-feed.ts). With a
+   * text model, items close in meaning but sharing no word follow them, never ahead.
+   */
+  private async search(
+    state: Loaded,
+    input: Omit<SearchInput, 'index'>,
+    text: string,
+    count: number,
+  ): Promise<Ranked[]> {
+    const matches = await searchFeed({ ...input, index: state.search }, { text, count });
+    const { encoder, matrix } = state.index;
+    if (matches.length >= count || encoder.info.kind === 'lexical') return matches;
+    const vector = padVector(await encoder.encodeQuery(text), matrix.dims);
+    const found = new Set(matches.map((match) => match.index));
+    const related = await recommendFeed(input, { count, query: { text, vector } });
+    const more = related.filter((entry) => !found.has(entry.index));
+    return [...matches, ...more].slice(0, count);
   }
 
   async campaign(options: CampaignOptions = {}): Promise<CampaignView | null> {

@@ -49,7 +49,7 @@ export function RecommendationList(props: Props) {
       )}
       {state.phase === 'ready' && state.recs.length === 0 && <p className="muted">{empty}</p>}
       {state.phase === 'ready' && state.recs.length > 0 && (
-        <ol className="grid" data-testid={testId} data-state="ready">
+        <ol className="grid" data-testid={testId} data-state="ready" data-query={state.query}>
           {state.recs.map((rec) => {
             const item = items.get(rec.itemId);
             return item ? (

@@ -6,7 +6,8 @@ import { coalesce } from '../../client/coalesce';
 
 export type RecsState =
   | { phase: 'loading' }
-  | { phase: 'ready'; recs: Recommendation[] }
+  /** `query`: the search these are the results of (the grid says so, for tests and tools). */
+  | { phase: 'ready'; recs: Recommendation[]; query?: string }
   | { phase: 'failed'; message: string };
 
 /**
@@ -21,7 +22,7 @@ export function useRecommendations(recs: PrivateRecs, options: RecommendOptions)
     const load = coalesce(() =>
       recs.recommend({ count, query, contextItemId }).then(
         (list) => {
-          if (live) setState({ phase: 'ready', recs: list });
+          if (live) setState({ phase: 'ready', recs: list, query });
         },
         (error: unknown) => {
           if (live) setState({ phase: 'failed', message: errorText(error) });

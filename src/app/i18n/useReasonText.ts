@@ -24,8 +24,13 @@ export function useReasonText(items: ReadonlyMap<string, CatalogueItem>) {
           return t(`reason.personal.${why.signal}`, { title: title(why.itemId) });
         case 'similar':
           return t('reason.similar', { title: title(why.itemId) });
-        case 'query':
-          return t('reason.query', { query: why.query });
+        case 'query': {
+          if (why.words.length === 0) return t('reason.related', { query: why.query });
+          const quoted = why.words.map((word) => t('reason.queryWord', { word }));
+          const words = quoted.join(t('reason.queryWordSeparator'));
+          const matched = t('reason.query', { words });
+          return why.movedUp ? t('reason.movedUp', { reason: matched }) : matched;
+        }
       }
     },
     [items, t],

@@ -31,6 +31,7 @@ const itemSchema = z.object({
   title: text(CATALOGUE_LIMITS.titleLength).min(1, 'must not be empty'),
   description: text(CATALOGUE_LIMITS.descriptionLength).optional(),
   category: text(CATALOGUE_LIMITS.titleLength).optional(),
+  brand: text(CATALOGUE_LIMITS.titleLength).optional(),
   tags: list(text(CATALOGUE_LIMITS.titleLength), CATALOGUE_LIMITS.tags).optional(),
   price: amount().optional(),
   currency: text(10).optional(),

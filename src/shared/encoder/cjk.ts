@@ -64,6 +64,30 @@ export function cjkTokens(run: string): string[] {
   return tokens;
 }
 
+/**
+ * The words of one CJK run that carry a topic, as a reader would name them: the segmenter's
+ * words, with neighbouring single characters joined (a word its dictionary lacks, 降|噪, is one
+ * word, 降噪) and stopwords left out.
+ */
+export function cjkWords(run: string): string[] {
+  const out: string[] = [];
+  let single = '';
+  const close = () => {
+    if (single) out.push(single);
+    single = '';
+  };
+  for (const word of segmentWords(run)) {
+    if (CJK_STOPWORDS.has(word)) close();
+    else if (Array.from(word).length === 1) single += word;
+    else {
+      close();
+      out.push(word);
+    }
+  }
+  close();
+  return out;
+}
+
 function segmentWords(run: string): string[] {
   const segments = wordSegmenter()?.segment(run);
   if (!segments) return [run];

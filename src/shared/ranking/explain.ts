@@ -7,7 +7,7 @@ import { dot, row, type ItemMatrix } from './matrix';
 export type Reason =
   | { kind: 'popular'; category: string | null }
   | { kind: 'personal'; sourceIndex: number; signal: InteractionType }
-  | { kind: 'query'; query: string }
+  | QueryReason
   | { kind: 'similar'; sourceIndex: number }
   | { kind: 'explore'; category: string | null };
 
@@ -16,7 +16,18 @@ export type ReasonView =
   | { kind: 'popular' | 'explore'; category: string | null }
   | { kind: 'personal'; signal: InteractionType; itemId: string | null }
   | { kind: 'similar'; itemId: string | null }
-  | { kind: 'query'; query: string };
+  | QueryReason;
+
+/**
+ * A search result's reason: the query's words it matched (none for a match by meaning only)
+ * and whether the visitor's taste placed it higher than its text alone would have.
+ */
+export interface QueryReason {
+  kind: 'query';
+  query: string;
+  words: string[];
+  movedUp: boolean;
+}
 
 /** The reason with item indices turned into item ids. */
 export function reasonView(reason: Reason, items: readonly CatalogueItem[]): ReasonView {
@@ -94,12 +105,18 @@ export function describeReason(reason: Reason, items: readonly CatalogueItem[]):
     case 'personal':
       return `Because you ${VERBS[reason.signal]} ${title(reason.sourceIndex)}`;
     case 'query':
-      return `Matches “${reason.query}”`;
+      return describeQuery(reason);
     case 'similar':
       return `Similar to ${title(reason.sourceIndex)}`;
     case 'explore':
       return `Something different${reason.category ? `: from ${reason.category}` : ''}`;
   }
+}
+
+function describeQuery({ query, words, movedUp }: QueryReason): string {
+  if (words.length === 0) return `Related to “${query}”`;
+  const matched = `Matches ${words.map((word) => `“${word}”`).join(', ')}`;
+  return movedUp ? `${matched} · moved up for your taste` : matched;
 }
 
 /** The top level of an item's category path ("Kitchen" of "Kitchen > Coffee"). */

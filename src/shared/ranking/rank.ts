@@ -244,7 +244,8 @@ function reasonFor(
   /** How often each history item was named as a reason in this list so far. */
   used: Map<number, number>,
 ): Reason {
-  if (options.query) return { kind: 'query', query: options.query.text };
+  // Ranked by meaning alone: no word of the query is claimed to match.
+  if (options.query) return { kind: 'query', query: options.query.text, words: [], movedUp: false };
   if (options.contextIndex !== undefined) {
     return { kind: 'similar', sourceIndex: options.contextIndex };
   }
