@@ -1,7 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { appPolicy, catalogueOrigins, cspPlugin, modelHost } from './scripts/lib/csp.ts';
+import {
+  appPolicy,
+  catalogueOrigins,
+  cspPlugin,
+  imageOrigins,
+  modelHost,
+} from './scripts/lib/csp.ts';
 import { pwaOptions } from './scripts/lib/pwa-options.ts';
 
 export default defineConfig(({ mode }) => {
@@ -12,7 +18,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       VitePWA(pwaOptions),
-      cspPlugin(appPolicy(modelHost(env), catalogueOrigins(env))),
+      cspPlugin(appPolicy(modelHost(env), catalogueOrigins(env), imageOrigins(env))),
     ],
     worker: { format: 'es' },
     build: {

@@ -4,6 +4,7 @@
  *
  * Run with `npm run catalogue:demo`.
  */
+import { drawImage } from './catalogue-data/draw-image';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 import { ADDITIONS } from './catalogue-data/additions';
@@ -347,7 +348,11 @@ function main(): void {
   validateSpecs(CATEGORIES);
   const rng = mulberry32(SEED);
   const first = finalise(rng, generateDrafts(rng));
-  const items = [...first, ...additions(first)];
+  // Pictures are drawn from each item's category and id: adding them changed no other field.
+  const items = [...first, ...additions(first)].map((item) => ({
+    ...item,
+    image: drawImage(item.id, item.category),
+  }));
   if (items.length < MIN_ITEMS) throw new Error(`Only ${items.length} items were generated.`);
   const json = serialise(items);
   mkdirSync(new URL('.', OUTPUT_URL), { recursive: true });

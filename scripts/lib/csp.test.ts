@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appPolicy, catalogueOrigins, modelHost } from './csp';
+import { appPolicy, catalogueOrigins, imageOrigins, modelHost } from './csp';
 
 const directive = (policy: string, name: string) =>
   policy
@@ -55,5 +55,17 @@ describe('catalogueOrigins', () => {
       'https',
     );
     expect(() => catalogueOrigins({ VITE_CATALOGUE_ORIGINS: 'shop.example' })).toThrow('not a URL');
+  });
+});
+
+describe('imageOrigins', () => {
+  it('reads VITE_IMAGE_ORIGINS into img-src; images are only self and data: otherwise', () => {
+    expect(directive(appPolicy(null), 'img-src')).toBe("'self' data:");
+    const origins = imageOrigins({ VITE_IMAGE_ORIGINS: 'self, https://img.example/photos/' });
+    expect(origins).toEqual(['https://img.example']);
+    expect(directive(appPolicy(null, [], origins), 'img-src')).toBe(
+      "'self' data: https://img.example",
+    );
+    expect(() => imageOrigins({ VITE_IMAGE_ORIGINS: 'http://img.example' })).toThrow('https');
   });
 });

@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 export function appPolicy(
   modelHost: string | null,
   catalogueOrigins: readonly string[] = [],
+  imageOrigins: readonly string[] = [],
 ): string {
   const hosts = [...(modelHost ? [new URL(modelHost).origin] : []), ...catalogueOrigins];
   const connect = ["'self'", ...new Set(hosts)].join(' ');
@@ -17,7 +18,7 @@ export function appPolicy(
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self' blob:",
     `connect-src ${connect}`,
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...new Set(imageOrigins)].join(' '),
     "style-src 'self'",
     "font-src 'self'",
     "manifest-src 'self'",
@@ -60,6 +61,32 @@ export function catalogueOrigins(env: Record<string, string | undefined>): strin
     }
     return url.origin;
   });
+}
+
+/**
+ * The sites item images may come from (`VITE_IMAGE_ORIGINS`, origins separated by commas or
+ * spaces; `self` for the app's own): added to `img-src`. Off by default, because an image request
+ * tells its host which item is on screen (see src/app/images.ts); images given in the catalogue
+ * as `data:` URLs need no request and are always shown. Each must be https (http only on
+ * localhost); a bad entry stops the build.
+ */
+export function imageOrigins(env: Record<string, string | undefined>): string[] {
+  const entries = (env.VITE_IMAGE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+  return entries
+    .filter((entry) => entry !== 'self')
+    .map((entry) => {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new Error(`VITE_IMAGE_ORIGINS: "${entry}" is not a URL (write https://img.example).`);
+      }
+      const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+        throw new Error(`VITE_IMAGE_ORIGINS: "${entry}" must be an https URL.`);
+      }
+      return url.origin;
+    });
 }
 
 /** Puts the policy into index.html as a meta tag, so it holds on any static host. */

@@ -18,6 +18,8 @@ import { useHashRoute } from './hooks/useHashRoute';
 import { useLiveQuery } from './hooks/useLiveQuery';
 import { useProgress } from './hooks/useProgress';
 import type { PrivateRecs } from '../client/private-recs';
+import { ImagePolicyContext } from './images';
+import { IMAGE_ORIGINS } from './config';
 
 /** The local cart (read again on every change, like every view of the engine's state). */
 const readCart = (recs: PrivateRecs) => recs.internals.cart();
@@ -67,7 +69,9 @@ export function App({ recs, configProblems }: Props) {
   }
   const notices = [...problems, ...status.notices];
   return (
-    <>
+    <ImagePolicyContext.Provider
+      value={{ catalogueUrl: status.catalogue.url, allowed: IMAGE_ORIGINS }}
+    >
       {/* Keyed by the query, so back/forward and links reset the search box. */}
       <Header
         key={route.page === 'search' ? route.query : ''}
@@ -120,7 +124,7 @@ export function App({ recs, configProblems }: Props) {
       </main>
       <StatusLine status={status} />
       <Diagnostics notices={notices} />
-    </>
+    </ImagePolicyContext.Provider>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { BackendName, EngineConfig } from '../shared/engine-api';
+import { configuredImageOrigins } from './images';
 
 export const DEFAULT_CATALOGUE = 'catalogue.json';
 const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
@@ -10,6 +11,12 @@ const CATALOGUE_ORIGINS = (import.meta.env.VITE_CATALOGUE_ORIGINS ?? '')
   .split(/[\s,]+/)
   .filter(Boolean)
   .map((entry) => new URL(entry).origin);
+
+/** Sites item images may load from besides `data:` URLs (src/app/images.ts): none by default. */
+export const IMAGE_ORIGINS = configuredImageOrigins(
+  import.meta.env.VITE_IMAGE_ORIGINS ?? '',
+  typeof location === 'undefined' ? '' : location.origin,
+);
 
 /**
  * Reads the demo app's URL parameters (`?catalogue=`, `?backend=`, `?model=`, `?dtype=`) into an engine

@@ -2,6 +2,7 @@ import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { href } from '../hooks/useHashRoute';
 import { useTranslation } from 'react-i18next';
 import { formatPrice } from '../../client/format';
+import { useItemImage } from '../images';
 
 interface Props {
   item: CatalogueItem;
@@ -13,6 +14,7 @@ interface Props {
 /** One product tile; catalogue text is rendered as text, never as markup. */
 export function ItemCard({ item, reason, onOpen, testId = 'recs.card' }: Props) {
   const { i18n } = useTranslation();
+  const image = useItemImage(item.image);
   return (
     <li
       className="card"
@@ -26,6 +28,7 @@ export function ItemCard({ item, reason, onOpen, testId = 'recs.card' }: Props) 
           onOpen?.(item.id);
         }}
       >
+        {image && <img className="card-image" src={image} alt="" loading="lazy" decoding="async" />}
         <span className="card-category">{item.category}</span>
         <span className="card-title">{item.title}</span>
         {item.price !== undefined && (

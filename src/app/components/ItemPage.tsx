@@ -9,6 +9,7 @@ import { errorText } from '../i18n/i18n';
 import type { PrivateRecs } from '../../client/private-recs';
 import { usePersistOnEngagement } from '../hooks/useStoragePersistence';
 import { href } from '../hooks/useHashRoute';
+import { useItemImage } from '../images';
 import { RecommendationList } from './RecommendationList';
 import { useSnackbar } from './Snackbar';
 
@@ -82,6 +83,7 @@ export function ItemPage({ recs, items, itemId, paused }: Props) {
   const viewed = useRef<string | null>(null);
   const persistOnEngagement = usePersistOnEngagement();
   const { state, refresh } = useItemState(recs, itemId);
+  const image = useItemImage(item?.image);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!item || viewed.current === item.id) return;
@@ -149,6 +151,7 @@ export function ItemPage({ recs, items, itemId, paused }: Props) {
   return (
     <>
       <article className="item-page" data-testid="item.page" data-item-id={item.id}>
+        {image && <img className="item-image" src={image} alt="" decoding="async" />}
         <p className="card-category">{item.category}</p>
         <h1>{item.title}</h1>
         {item.price !== undefined && (
