@@ -83,7 +83,7 @@ test('the app runs under its policy with no violation, and asks nothing of anoth
 test('the engine worker is held to the same policy: it cannot fetch from another origin', async ({
   page,
 }) => {
-  // The page answers `?catalogue=` on another site with its own catalogue (README); a catalogue
+  // The page answers `?catalogue=` on another site with its own catalogue (docs/privacy.md); a catalogue
   // update goes to the worker as it is. Allowed by CORS, so only the policy stands in the way.
   const shop = new Shop(page);
   await shop.open();

@@ -6,7 +6,7 @@ import { install, tellPageOffline } from './support/pwa';
 // The rest of the suite blocks service workers (playwright.config.ts); this spec tests it.
 test.use({ serviceWorkers: 'allow' });
 
-/** The URL forms the README documents, each with the catalogue it must show offline. */
+/** The URL forms docs/app.md documents, each with the catalogue it must show offline. */
 const FORMS = [
   '/?catalogue=/catalogue.json',
   `/?catalogue=${encodeURIComponent('/catalogue.json?edition=2')}`,

@@ -5,6 +5,9 @@
  * and the category path. The catalogue holds the reviewed items.
  *
  *   npm run data:amazon -- ../shared/data/amazon-2018-magazine-subscriptions [--out data/amazon]
+ *
+ * Run from the repository root: `../shared/data` is a folder `shared/data` beside the clone
+ * (see docs/evaluation.md, "Reproduce"); any other path to the dataset works too.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

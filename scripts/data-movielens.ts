@@ -4,6 +4,9 @@
  * dislikes; item text is the title with year, the genres and the users' most frequent tags.
  *
  *   npm run data:movielens -- ../shared/data/movielens-ml-latest-small [--out data/movielens]
+ *
+ * Run from the repository root: `../shared/data` is a folder `shared/data` beside the clone
+ * (see docs/evaluation.md, "Reproduce"); any other path to the dataset works too.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -40,7 +40,7 @@ describe('service worker build options', () => {
     const denied = (path: string) =>
       (workbox.navigateFallbackDenylist ?? []).some((pattern) => pattern.test(path));
     expect(workbox.navigateFallback).toBe('index.html');
-    // Every URL form the README documents, as Workbox sees it (path and query).
+    // Every URL form docs/app.md documents, as Workbox sees it (path and query).
     for (const path of [
       '/',
       '/?model=lexical',

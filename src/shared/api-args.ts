@@ -10,7 +10,7 @@ import { InteractionError, PrivateRecsError } from './errors';
 import { ILL_FORMED_ID, isWellFormed } from './ids';
 import { checkEvent, type TrackEvent } from './interactions/types';
 
-/** The limits the README's API section states. */
+/** The limits docs/contracts.md's API section states. */
 export const API_LIMITS = {
   count: { min: 1, max: 200 },
   queryLength: 1_000,

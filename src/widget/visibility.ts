@@ -30,7 +30,7 @@ export function canTrackVisibility(): boolean {
  * has been on screen, unobscured and without opacity, filter or transform for VISIBLE_FOR_MS.
  * Elsewhere the browser cannot say whether the frame is obscured; the stated rule there is that
  * the strip must have been in the viewport for VISIBLE_FOR_MS (a frame slid in at the click does
- * not pass; a transparent or covered one does, which README "Known limits" says).
+ * not pass; a transparent or covered one does, which docs/known-limits.md says).
  */
 export class PickGuard {
   private since: number | null = null;

@@ -1,0 +1,104 @@
+/**
+ * The tables of docs/evaluation.md, rendered from the JSON reports of `npm run eval` (see
+ * scripts/eval-docs.ts).
+ */
+export interface ModelResult {
+  hr: number;
+  ndcg: number;
+  mrr: number;
+  coverage: number;
+  diversity: number;
+}
+
+export interface Report {
+  dataset: string;
+  k: number;
+  users: number;
+  items: number;
+  skippedUsers: number;
+  encoder: string;
+  backend: string;
+  seconds: number;
+  models: Record<string, ModelResult>;
+  ratios: Record<string, number>;
+  itemKnn: { neighbours: number };
+  ease?: { lambda: number };
+  collaborative: { dims: number; explained: number } | null;
+}
+
+/** The reports `npm run eval -- --report` wrote. */
+export const REPORTS_DIR = 'docs/evaluation';
+/** The page whose marked sections are rendered from them (the README links it). */
+export const DOC = 'docs/evaluation.md';
+/** The marked sections of DOC: the summary at the top and the full tables under "Results". */
+export const SECTIONS = ['eval-headline', 'results'] as const;
+
+const f = (value: number, digits = 4) => value.toFixed(digits);
+
+export function table(report: Report): string {
+  const k = report.k;
+  const lines = [
+    `**${report.dataset}** — ${report.users} users evaluated (${report.skippedUsers} without a held-out positive), ${report.items} items; text encoder \`${report.encoder}\`` +
+      (report.collaborative
+        ? `, collaborative vectors ${report.collaborative.dims} dims (${f(report.collaborative.explained * 100, 0)} % of co-occurrence energy)`
+        : '') +
+      `; item-kNN with ${report.itemKnn.neighbours} neighbours` +
+      (report.ease ? `, EASE with λ = ${report.ease.lambda}` : '') +
+      ` (best tried on the test data); TF.js ${report.backend}; ${report.seconds} s.`,
+    '',
+    `| model | NDCG@${k} | HR@${k} | MRR@${k} | coverage | diversity | ours ÷ model (NDCG) |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [name, m] of Object.entries(report.models)) {
+    const ratio = report.ratios[`on-device/${name}`];
+    lines.push(
+      `| ${name} | ${f(m.ndcg)} | ${f(m.hr)} | ${f(m.mrr)} | ${f(m.coverage, 3)} | ${f(m.diversity, 3)} | ${ratio === undefined ? '—' : `${f(ratio, 2)}×`} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** NDCG@K of every model on every dataset, one row per dataset: the page's summary. */
+export function headline(reports: readonly Report[]): string {
+  const names = ['on-device', 'ease', 'item-knn', 'popularity', 'content', 'profile-fallback'];
+  const k = reports[0]?.k ?? 10;
+  const lines = [
+    `| NDCG@${k} | ${names.join(' | ')} | on-device ÷ EASE | on-device ÷ item-kNN |`,
+    `|---|${names.map(() => '---:').join('|')}|---:|---:|`,
+  ];
+  for (const r of reports) {
+    const cells = names.map((name) => (r.models[name] ? f(r.models[name].ndcg) : '—'));
+    const vs = (name: string) => f(r.ratios[`on-device/${name}`] ?? NaN, 2) + '×';
+    lines.push(
+      `| ${r.dataset} (${r.users} users) | ${cells.join(' | ')} | ${vs('ease')} | ${vs('item-knn')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in a document; throws
+ * when the markers are missing or out of order, naming them.
+ */
+export function fillMarkers(
+  doc: string,
+  name: string,
+  body: string,
+  path = 'the document',
+): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${path} needs ${start} and ${end} markers`);
+  return `${doc.slice(0, from)}${start}\n\n${body}\n\n${doc.slice(to)}`;
+}
+
+/** The document with every marked section rendered from the reports. */
+export function renderDoc(doc: string, reports: readonly Report[], path = DOC): string {
+  const sections: Record<(typeof SECTIONS)[number], string> = {
+    'eval-headline': headline(reports),
+    results: reports.map(table).join('\n\n'),
+  };
+  return SECTIONS.reduce((text, name) => fillMarkers(text, name, sections[name], path), doc);
+}
