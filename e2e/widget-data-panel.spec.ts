@@ -41,13 +41,13 @@ async function itemsToTrack(shop: WidgetShop, strip: Locator): Promise<string[]>
 /**
  * The visitor's whole round trip through the panel: counts, pause (an event sent while paused is
  * not stored), resume, export (the file holds the events), erase with confirm (counts at 0, the
- * strip back to popular items), Escape. `whenPaused` waits for every engine of the page to know.
+ * strip back to popular items), Escape. `isolated.whenPaused` waits for every frame to know.
  */
 async function roundTrip(
   page: Page,
   shop: WidgetShop,
   strip: Locator,
-  whenPaused: () => Promise<void> = () => Promise.resolve(),
+  isolated: { whenPaused: () => Promise<void> } | null,
 ): Promise<void> {
   const [l1, l2, l3, v1, v2, bought, whilePaused, afterResume] = await itemsToTrack(shop, strip);
   await shop.track('like', [l1, l2, l3] as string[]);
@@ -60,7 +60,7 @@ async function roundTrip(
   await expect(panel.part('data-where')).toHaveText(/storage, for this site only/);
 
   await panel.setPaused(true);
-  await whenPaused();
+  await isolated?.whenPaused();
   await shop.track('like', [whilePaused as string]);
   await panel.setPaused(false);
   await shop.track('like', [afterResume as string]);
@@ -69,6 +69,12 @@ async function roundTrip(
   const { name, lines } = await panel.export();
   expect(name).toMatch(/^private-recs-\d{4}-\d{2}-\d{2}\.jsonl$/);
   await expect(panel.part('data-message')).toContainText(`Your browser is saving ${name}`);
+  // The file stays on offer, for a browser that did not count the download as the visitor's.
+  await expect(panel.part('data-save')).toHaveAttribute('download', name);
+  // In the frame, the panel says what a page that forbids its downloads would cause.
+  const frameNote = expect(panel.part('data-message'));
+  if (isolated) await frameNote.toContainText('If no file appears');
+  else await frameNote.not.toContainText('If no file appears');
   const stored = lines.filter((line) => ENGAGEMENTS.has(line.type ?? ''));
   expect(stored).toHaveLength(7);
   expect(stored.filter((line) => line.item === afterResume)).toEqual([
@@ -81,12 +87,16 @@ async function roundTrip(
 
   // Personal now; erasing brings the cold start back.
   await expect
-    .poll(async () => (await readCards(strip)).some((card) => !card.reason.startsWith('Popular')))
+    .poll(async () => (await readCards(strip)).some((card) => !card.reason.startsWith('Popular')), {
+      timeout: 30_000,
+    })
     .toBe(true);
   await panel.erase();
   await panel.expectCounts({ total: 0, like: 0, view: 0, purchase: 0 });
   await expect
-    .poll(async () => (await readCards(strip)).map((card) => card.reason.startsWith('Popular')))
+    .poll(async () => (await readCards(strip)).map((card) => card.reason.startsWith('Popular')), {
+      timeout: 30_000,
+    })
     .toEqual(Array.from({ length: 8 }, () => true));
 
   await panel.closeWithEscape();
@@ -94,7 +104,7 @@ async function roundTrip(
 
 test('inline: the data panel shows the counts, pauses, exports and erases', async ({ page }) => {
   const { shop, strip } = await inlineShop(page);
-  await roundTrip(page, shop, strip);
+  await roundTrip(page, shop, strip, null);
 });
 
 test('isolated: the data panel works inside the frame, and the host cannot read it', async ({
@@ -145,7 +155,7 @@ test('isolated: the data panel works inside the frame, and the host cannot read 
   }
   await panel.closeWithEscape();
 
-  await roundTrip(page, shop, strip, whenPaused);
+  await roundTrip(page, shop, strip, { whenPaused });
 });
 
 /** The frame's height as the host applied it, once it equals the frame's own body height. */

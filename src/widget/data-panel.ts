@@ -18,9 +18,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function button(part: string, text: string): HTMLButtonElement {
+function button(part: string, text: string, onClick?: () => void): HTMLButtonElement {
   const node = el('button', part, text);
   node.type = 'button';
+  if (onClick) node.addEventListener('click', onClick);
   return node;
 }
 
@@ -37,70 +38,79 @@ export class DataPanel {
   private readonly counts = el('dl', 'data-counts');
   private readonly where = el('p', 'data-where');
   private readonly learning = el('p', 'data-learning');
-  private readonly pause = button('data-pause', '');
-  private readonly erase: HTMLButtonElement;
+  private readonly pause = button('data-pause', '', () => {
+    this.onPause();
+  });
+  private readonly erase = button('data-erase', '', () => {
+    this.askToErase(true);
+  });
   private readonly confirm = el('div', 'data-confirm');
   private readonly message = el('p', 'data-message');
   private readonly strings: WidgetStrings;
   private readonly numbers: Intl.NumberFormat;
   private summary: DataSummary | null = null;
+  /** The blob: URL of the export on offer, until the message changes. */
+  private saved: string | null = null;
 
   constructor(
     host: Element,
     private readonly engine: LocalEngine,
     private readonly fixed: boolean,
   ) {
-    const strings = (this.strings = widgetStrings(host));
+    this.strings = widgetStrings(host);
     this.numbers = new Intl.NumberFormat(widgetLanguage(host));
-    this.link.textContent = strings.dataLink;
-    this.link.setAttribute('aria-expanded', 'false');
-    this.link.setAttribute('aria-controls', 'private-recs-data');
-    this.panel.id = 'private-recs-data';
-    this.panel.hidden = true;
-    this.panel.classList.toggle('fixed', fixed);
-    this.panel.setAttribute('aria-labelledby', 'private-recs-data-title');
-    this.heading.id = 'private-recs-data-title';
-    this.heading.tabIndex = -1;
-    this.heading.textContent = strings.dataLink;
-    this.message.setAttribute('role', 'status');
-    const exporter = button('data-export', strings.dataExport);
-    this.erase = button('data-erase', strings.dataErase);
-    const actions = el('div', 'data-actions');
-    actions.append(this.pause, exporter, this.erase, button('data-close', strings.dataClose));
-    const yes = button('data-erase-confirm', strings.dataEraseConfirm);
-    const no = button('data-erase-cancel', strings.dataCancel);
-    this.confirm.hidden = true;
-    this.confirm.setAttribute('role', 'group');
-    this.confirm.append(el('p', 'data-question', strings.dataEraseQuestion), yes, no);
-    const intro = el('p', 'data-intro', strings.dataIntro);
-    this.panel.append(this.heading, intro, this.counts, this.where, this.learning);
-    this.panel.append(actions, this.confirm, this.message);
-    this.link.addEventListener('click', () => {
-      if (this.panel.hidden) this.open();
+    this.build();
+    this.render();
+  }
+
+  /** The link, the panel's parts and what each button does. */
+  private build(): void {
+    const { strings, link, panel, heading, confirm } = this;
+    link.textContent = strings.dataLink;
+    link.setAttribute('aria-expanded', 'false');
+    link.setAttribute('aria-controls', 'private-recs-data');
+    link.addEventListener('click', () => {
+      if (panel.hidden) this.open();
       else this.close();
     });
-    this.panel.addEventListener('keydown', (event) => {
+    Object.assign(panel, { id: 'private-recs-data', hidden: true });
+    panel.classList.toggle('fixed', this.fixed);
+    panel.setAttribute('aria-labelledby', 'private-recs-data-title');
+    panel.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       this.close();
     });
-    this.pause.addEventListener('click', this.onPause);
-    exporter.addEventListener('click', this.onExport);
-    this.erase.addEventListener('click', () => {
-      this.askToErase(true);
-    });
-    yes.addEventListener('click', this.onErase);
-    no.addEventListener('click', () => {
-      this.askToErase(false);
-    });
-    actions.lastElementChild?.addEventListener('click', () => {
-      this.close();
-    });
-    this.render();
+    Object.assign(heading, { id: 'private-recs-data-title', tabIndex: -1 });
+    heading.textContent = strings.dataLink;
+    this.erase.textContent = strings.dataErase;
+    this.message.setAttribute('role', 'status');
+    const actions = el('div', 'data-actions');
+    actions.append(
+      this.pause,
+      button('data-export', strings.dataExport, this.onExport),
+      this.erase,
+      button('data-close', strings.dataClose, () => {
+        this.close();
+      }),
+    );
+    confirm.hidden = true;
+    confirm.setAttribute('role', 'group');
+    confirm.append(
+      el('p', 'data-question', strings.dataEraseQuestion),
+      button('data-erase-confirm', strings.dataEraseConfirm, this.onErase),
+      button('data-erase-cancel', strings.dataCancel, () => {
+        this.askToErase(false);
+      }),
+    );
+    const intro = el('p', 'data-intro', strings.dataIntro);
+    panel.append(heading, intro, this.counts, this.where, this.learning, actions);
+    panel.append(confirm, this.message);
   }
 
   destroy(): void {
     this.listen(false);
+    this.say('');
   }
 
   private open(): void {
@@ -118,6 +128,7 @@ export class DataPanel {
   private close(): void {
     this.askToErase(false);
     this.panel.hidden = true;
+    this.say('');
     this.link.setAttribute('aria-expanded', 'false');
     this.listen(false);
     this.link.focus();
@@ -175,8 +186,11 @@ export class DataPanel {
     else if (!this.panel.hidden) this.erase.focus();
   }
 
-  private say(text: string): void {
-    this.message.textContent = text;
+  /** Replaces the message; the previous export's file is let go with its link. */
+  private say(text: string, ...extra: Node[]): void {
+    if (this.saved) URL.revokeObjectURL(this.saved);
+    this.saved = null;
+    this.message.replaceChildren(text, ...extra);
   }
 
   private readonly fail = (error: unknown) => {
@@ -192,22 +206,20 @@ export class DataPanel {
   private readonly onExport = () => {
     this.engine.recs.exportData().then((blob) => {
       const file = exportFileName(new Date());
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file;
-      link.click();
-      setTimeout(() => {
-        URL.revokeObjectURL(url);
-      }, 10_000);
       // A browser may refuse downloads from an embedded frame without saying so to the frame.
       const note = this.fixed ? ` ${this.strings.dataFrameDownloads}` : '';
-      this.say(this.strings.dataExported(file) + note);
+      const save = el('a', 'data-save', this.strings.dataSaveAgain);
+      save.download = file;
+      this.say(`${this.strings.dataExported(file)}${note} `, save);
+      save.href = this.saved = URL.createObjectURL(blob);
+      // Started at once; the link stays for a browser that no longer counts this as the click's.
+      save.click();
     }, this.fail);
   };
 
   private readonly onErase = () => {
     this.askToErase(false);
+    this.say('');
     this.engine.recs.forget().then(() => {
       this.say(this.strings.dataErased);
     }, this.fail);

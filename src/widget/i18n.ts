@@ -39,6 +39,7 @@ const STRINGS = {
     dataResume: 'Resume learning',
     dataExport: 'Export',
     dataExported: (file: string) => `Your browser is saving ${file}.`,
+    dataSaveAgain: 'Save it again',
     dataFrameDownloads:
       'If no file appears, this page does not let embedded widgets download files.',
     dataErase: 'Erase…',
@@ -83,6 +84,7 @@ const STRINGS = {
     dataResume: '恢复学习',
     dataExport: '导出',
     dataExported: (file: string) => `浏览器正在保存 ${file}。`,
+    dataSaveAgain: '再次保存',
     dataFrameDownloads: '如果没有出现文件，说明此页面不允许嵌入的组件下载文件。',
     dataErase: '清除…',
     dataEraseQuestion: '要清除这个组件在本设备上记录的全部内容吗？此操作无法撤销。',
