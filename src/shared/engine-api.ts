@@ -5,6 +5,7 @@ import type { ReasonView } from './ranking/explain';
 import type { CampaignReasonView } from './campaigns/reason';
 import type { EncoderInfo } from './encoder/encoder';
 import type { ErrorCode } from './errors';
+import type { TypeCounts } from './interactions/type-counts';
 import type { StoredInteraction, TrackEvent } from './interactions/types';
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
@@ -106,6 +107,8 @@ export interface EngineStatus {
   /** Engagement events (views, clicks, likes, purchases, …); impressions are counted apart. */
   interactions: number;
   impressions: number;
+  /** Stored events per type (impressions included); types with none are left out. */
+  byType: TypeCounts;
   catalogue: {
     id: string;
     /** The shop's name on screen, when the catalogue gives one. */

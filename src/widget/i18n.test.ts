@@ -33,6 +33,9 @@ describe('widgetLanguage', () => {
     const en = widgetStrings(element('en', null));
     const zh = widgetStrings(element('zh', null));
     expect(Object.keys(zh)).toEqual(Object.keys(en));
+    expect(Object.keys(zh.dataTypes)).toEqual(Object.keys(en.dataTypes));
+    expect(zh.dataExported('f.jsonl')).toContain('f.jsonl');
+    expect(zh.dataFailed('x')).toContain('x');
     expect(zh.unavailable('x')).toContain('x');
     expect(zh.footer).not.toBe(en.footer);
   });

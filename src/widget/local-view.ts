@@ -1,4 +1,5 @@
 import { coalesce } from '../client/coalesce';
+import { DataPanel } from './data-panel';
 import { PickGuard } from './visibility';
 import { describeProgress } from '../client/progress';
 import type { EngineProgress } from '../shared/engine-api';
@@ -43,6 +44,7 @@ export class LocalView implements WidgetView {
   private readonly guard: PickGuard | null;
   /** In the element's language (its `lang`, else the page's, else the browser's). */
   private readonly strings: WidgetStrings;
+  private readonly data: DataPanel;
 
   constructor(
     root: ShadowRoot,
@@ -67,7 +69,11 @@ export class LocalView implements WidgetView {
     const footer = document.createElement('p');
     footer.className = 'footer';
     footer.setAttribute('part', 'footer');
-    footer.textContent = this.strings.footer;
+    const note = document.createElement('span');
+    note.textContent = this.strings.footer;
+    // The visitor's own way to their data, on the engine this strip uses (in the frame: there).
+    this.data = new DataPanel(root.host, this.engine, this.fixedLayout);
+    footer.append(note, ' ', this.data.link);
     // The encoder in use once indexing has settled, for shops' scripts and tests to see.
     this.engine.indexed.then(
       (status) => {
@@ -78,12 +84,12 @@ export class LocalView implements WidgetView {
     this.engine.notices.then(
       (notices) => {
         if (notices.some((notice) => notice.code === 'storage-memory'))
-          footer.textContent +=
+          note.textContent +=
             ' This browser keeps nothing for this widget: it starts afresh on each page.';
       },
       () => undefined, // A failed start is shown by refresh().
     );
-    container.append(this.title, this.message, this.list, footer);
+    container.append(this.title, this.message, this.list, footer, this.data.panel);
     root.replaceChildren(container);
     this.list.addEventListener('click', this.onClick);
     this.list.addEventListener('keydown', this.onKey);
@@ -113,6 +119,7 @@ export class LocalView implements WidgetView {
 
   destroy(): void {
     this.live = false;
+    this.data.destroy();
     this.sight.disconnect();
     this.guard?.disconnect();
     this.engine.recs.removeEventListener('change', this.refresh);

@@ -173,7 +173,8 @@ export class Engine implements EngineApi {
   async status(): Promise<EngineStatus> {
     const state = await this.ready();
     const learning: LearningState = state.head?.state() ?? {
-      state: 'idle',
+      // Without a head nothing trains, but a pause still stops recording: say so.
+      state: this.visitor.preferences.learningPaused ? 'paused' : 'idle',
       backend: 'cpu',
       trainedOn: 0,
       last: null,
@@ -187,6 +188,7 @@ export class Engine implements EngineApi {
       encoder: state.index.encoder.info,
       items: state.catalogue.items.length,
       ...this.visitor.history.counts(),
+      byType: this.visitor.history.typeCounts(),
       catalogue: {
         id: state.catalogue.id,
         name: state.catalogue.name ?? null,

@@ -119,5 +119,18 @@ describe('History', () => {
     await history.add([{ type: 'impression', itemId: 'a', ts, eid: 'i1' }], null, false);
     expect(seen).toEqual(['reload', 'local', 'local (silent)']);
     expect(history.counts()).toEqual({ interactions: 1, impressions: 1 });
+    expect(history.typeCounts()).toEqual({ view: 1, impression: 1 });
+  });
+
+  it('counts stored events per type through additions and deletions', async () => {
+    const history = new History(new Repository(), () => undefined);
+    await history.load();
+    const [first] = await history.add([view(1), view(2)]);
+    await history.add([{ type: 'like', itemId: 'a', ts, eid: 'l1' }]);
+    expect(history.typeCounts()).toEqual({ view: 2, like: 1 });
+    await history.delete(first?.id ?? -1);
+    expect(history.typeCounts()).toEqual({ view: 1, like: 1 });
+    history.cleared();
+    expect(history.typeCounts()).toEqual({});
   });
 });

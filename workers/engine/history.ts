@@ -5,6 +5,11 @@ import {
   type Interaction,
   type StoredInteraction,
 } from '../../src/shared/interactions/types';
+import {
+  addTypeCounts,
+  countTypes,
+  type TypeCounts,
+} from '../../src/shared/interactions/type-counts';
 import type { Repository } from '../storage/repository';
 
 /**
@@ -46,6 +51,7 @@ export class History {
   private events: StoredInteraction[] = [];
   private ids = new Set<string>();
   private engaged = 0;
+  private types: TypeCounts = {};
   private queue: Pending[] = [];
   private queued = 0;
   private writing: Promise<void> | null = null;
@@ -78,6 +84,11 @@ export class History {
   /** Engagement events (views, likes, purchases …) and impressions, counted as they change. */
   counts(): { interactions: number; impressions: number } {
     return { interactions: this.engaged, impressions: this.events.length - this.engaged };
+  }
+
+  /** Stored events per type (impressions included), counted as they change. */
+  typeCounts(): TypeCounts {
+    return this.types;
   }
 
   /** Whether this exact event (same id) is already stored. */
@@ -218,6 +229,7 @@ export class History {
       this.ids.add(eventId(event));
       if (isEngagement(event)) this.engaged += 1;
     }
+    this.types = addTypeCounts(this.types, added);
     this.events = next;
     this.changed(true, notify);
   }
@@ -226,6 +238,7 @@ export class History {
     this.events = events;
     this.ids = new Set(events.map(eventId));
     this.engaged = events.reduce((sum, event) => sum + (isEngagement(event) ? 1 : 0), 0);
+    this.types = countTypes(events);
     this.changed(local);
   }
 
