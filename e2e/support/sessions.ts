@@ -44,8 +44,13 @@ export async function session(
   await page.evaluate(() => window.privateRecs.internals.whenIndexed());
   await afterLoad?.(page);
   // A later visit starts with the history of the earlier ones.
-  const before = (await shop.history()).length;
-  const ids = category ? await shop.itemsOfCategory(category, 4) : [];
+  const earlier = await shop.history();
+  const before = earlier.length;
+  // Items this visitor has not acted on yet: pressing Like on a liked item takes the like back.
+  const met = new Set(earlier.map((event) => event.itemId));
+  const ids = category
+    ? (await shop.itemsOfCategory(category, 4 + met.size)).filter((id) => !met.has(id)).slice(0, 4)
+    : [];
   for (const [i, itemId] of ids.entries()) {
     await shop.openItem(itemId);
     await shop.press(i === 3 ? 'purchase' : i === 2 ? 'add-to-cart' : 'like');

@@ -52,6 +52,12 @@ export function isQuotaError(error: unknown): boolean {
  * stages while the freed room is still uncounted would refuse the visitor's write.
  */
 export const SETTLE_MS: readonly number[] = [50, 150, 300, 500, 1_000];
+/**
+ * After the last stage, nothing weaker is left to remove: the write is tried for longer (about
+ * 15 s) before the visitor is told it could not be saved, since what was freed may still be
+ * uncounted (Chromium 150 under load: seconds).
+ */
+export const LAST_SETTLE_MS: readonly number[] = [...SETTLE_MS, 2_000, 4_000, 7_000];
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -71,6 +77,10 @@ export async function withQuotaRelief<T>(
   write: () => Promise<T>,
   onPruned: (pruned: Pruned) => void,
   settle: readonly number[] = SETTLE_MS,
+  // Only the visitor's own history waits that long: a cache can be rebuilt.
+  lastSettle: readonly number[] = settle === SETTLE_MS && kind === 'history'
+    ? LAST_SETTLE_MS
+    : settle,
 ): Promise<T> {
   const pruned = nothingPruned();
   const stages = STAGES[kind];
@@ -96,7 +106,7 @@ export async function withQuotaRelief<T>(
           next += 1;
         }
         if (freed === 0) throw error;
-        waits = settle;
+        waits = next < stages.length ? settle : lastSettle;
       }
     }
   } finally {

@@ -30,19 +30,18 @@ const byRelevance = items
   .sort((a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0));
 
 describe('interestShares', () => {
-  it('shares positive weight by top category; dislikes and items without one count for none', () => {
+  it('shares the net weight of acts by top category; dislikes count against their category', () => {
     const shares = interestShares(
-      [
-        signal(0, 6),
-        signal(1, 2),
-        signal(12, 2),
-        signal(13, -4),
-        signal(14, 4, true),
-        signal(16, 2),
-      ],
+      [signal(0, 6), signal(1, 2), signal(12, 2), signal(13, -1), signal(16, 2)],
       items,
     );
-    expect(Object.fromEntries(shares)).toEqual({ Books: 8 / 12, Cycling: 2 / 12 });
+    expect(Object.fromEntries(shares)).toEqual({ Books: 8 / 9, Cycling: 1 / 9 });
+  });
+
+  it('gives a category disliked as much as liked no share; impressions are not acts', () => {
+    const impression = { ...signal(14, -0.15), engaged: false };
+    const shares = interestShares([signal(0, 4), signal(12, 4), signal(13, -4), impression], items);
+    expect(Object.fromEntries(shares)).toEqual({ Books: 1 });
   });
 });
 

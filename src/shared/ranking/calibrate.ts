@@ -3,25 +3,29 @@ import type { ItemSignal } from '../interactions/signals';
 import { topCategory } from './explain';
 
 /**
- * Each interest's share of the visitor's positive signal weight, by top-level category (the
- * same grouping as "What the app thinks you like", src/shared/ranking/interests.ts). Items
- * without a category count for no interest.
+ * Each interest's share of the feed, by top-level category (the grouping of "What the app thinks
+ * you like", src/shared/ranking/interests.ts): the net weight of what the visitor acted on in the
+ * category (likes and purchases minus dislikes), over the sum of the positive nets. A category
+ * the visitor disliked as much as they liked gets no share; items without a category count for
+ * no interest; impressions alone are not acts.
  */
 export function interestShares(
   signals: readonly ItemSignal[],
   items: readonly CatalogueItem[],
 ): Map<string, number> {
-  const weights = new Map<string, number>();
-  let total = 0;
+  const net = new Map<string, number>();
   for (const s of signals) {
-    if (s.weight <= 0 || s.disliked) continue;
-    total += s.weight;
+    if (!s.engaged) continue;
     const category = topCategory(items[s.index]);
-    if (category !== null) weights.set(category, (weights.get(category) ?? 0) + s.weight);
+    if (category !== null) net.set(category, (net.get(category) ?? 0) + s.weight);
   }
+  let total = 0;
+  for (const weight of net.values()) total += Math.max(0, weight);
   const shares = new Map<string, number>();
   if (total <= 0) return shares;
-  for (const [category, weight] of weights) shares.set(category, weight / total);
+  for (const [category, weight] of net) {
+    if (weight > 0) shares.set(category, weight / total);
+  }
   return shares;
 }
 
