@@ -35,13 +35,14 @@ describe('interestShares', () => {
       [signal(0, 6), signal(1, 2), signal(12, 2), signal(13, -1), signal(16, 2)],
       items,
     );
-    expect(Object.fromEntries(shares)).toEqual({ Books: 8 / 9, Cycling: 1 / 9 });
+    // Positive weight 12 in all; the dislike takes its weight from Cycling only.
+    expect(Object.fromEntries(shares)).toEqual({ Books: 8 / 12, Cycling: 1 / 12 });
   });
 
   it('gives a category disliked as much as liked no share; impressions are not acts', () => {
     const impression = { ...signal(14, -0.15), engaged: false };
     const shares = interestShares([signal(0, 4), signal(12, 4), signal(13, -4), impression], items);
-    expect(Object.fromEntries(shares)).toEqual({ Books: 1 });
+    expect(Object.fromEntries(shares)).toEqual({ Books: 0.5 });
   });
 });
 

@@ -5,22 +5,22 @@ import { topCategory } from './explain';
 /**
  * Each interest's share of the feed, by top-level category (the grouping of "What the app thinks
  * you like", src/shared/ranking/interests.ts): the net weight of what the visitor acted on in the
- * category (likes and purchases minus dislikes), over the sum of the positive nets. A category
- * the visitor disliked as much as they liked gets no share; items without a category count for
- * no interest; impressions alone are not acts.
+ * category (likes and purchases minus dislikes) over all their positive weight, so a dislike
+ * takes share from its own category only. A category the visitor disliked as much as they liked
+ * gets no share; items without a category count for no interest; impressions alone are not acts.
  */
 export function interestShares(
   signals: readonly ItemSignal[],
   items: readonly CatalogueItem[],
 ): Map<string, number> {
   const net = new Map<string, number>();
+  let total = 0;
   for (const s of signals) {
     if (!s.engaged) continue;
+    total += Math.max(0, s.weight);
     const category = topCategory(items[s.index]);
     if (category !== null) net.set(category, (net.get(category) ?? 0) + s.weight);
   }
-  let total = 0;
-  for (const weight of net.values()) total += Math.max(0, weight);
   const shares = new Map<string, number>();
   if (total <= 0) return shares;
   for (const [category, weight] of net) {
