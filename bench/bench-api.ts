@@ -52,8 +52,10 @@ export interface HeadRun {
    * whole matrix, the head on the candidates, the rank pipeline).
    */
   rerankMs: number;
-  /** The same with the whole catalogue scored by the head (no first stage). */
-  wholeCatalogueMs: number;
+  /** The same with the whole catalogue scored by the head (no first stage); null above 200k. */
+  wholeCatalogueMs: number | null;
+  /** Bytes of the compact (int8) item matrix, in MB. */
+  matrixMB: number;
   /** Bare reference, same run: one plain-JS dot product of a query with the same matrix. */
   bareDotMs: number;
   /** rerankMs / bareDotMs. */

@@ -14,6 +14,7 @@ import { replaceVectorSpec } from '../src/shared/catalogue/schema';
 import { modelFor } from '../src/shared/encoder/models';
 import { encodeVectors, type VectorDtype } from '../src/shared/encoder/vector-format';
 import { errorMessage } from '../src/shared/errors';
+import { denseMatrix } from '../src/shared/ranking/matrix';
 import { TransformersEncoder } from '../workers/engine/transformers-encoder';
 import { parseArgs } from './lib/args';
 import { formatCatalogue } from './lib/catalogue-file';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   await encoder.dispose();
   const slug = model.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   const file = `${basename(out, '.json')}.${slug}.vectors.bin`;
-  await writeFile(join(dirname(out), file), encodeVectors(matrix.data, dtype));
+  await writeFile(join(dirname(out), file), encodeVectors(denseMatrix(matrix).data, dtype));
   const spec = { kind: 'text', model, dims: matrix.dims, dtype, url: file };
   // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
   const raw = JSON.parse(text) as typeof catalogue;

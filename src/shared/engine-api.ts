@@ -298,6 +298,12 @@ export interface EngineApi {
   /** The TF.js backend's tensor count and bytes (soak benchmark; flat over a long session). */
   tensorMemory(): Promise<{ tensors: number; bytes: number }>;
   /**
+   * The item matrix ranking reads (its form, size and bytes), and the scan floor of the scale
+   * benchmark: the median time of `runs` bare scans of that same matrix by one dense query,
+   * measured here in the worker.
+   */
+  itemMatrix(runs?: number): Promise<ItemMatrixDiagnostics>;
+  /**
    * Downloads the catalogue again (or the one at `url`) and, only when it is valid, swaps it in;
    * otherwise the current catalogue stays in use and the answer says why.
    */
@@ -309,4 +315,14 @@ export interface EngineApi {
   holdAliveLock(name: string): Promise<boolean>;
   /** Encodes texts with the encoder in use (for parity tests and benchmarks). */
   embed(texts: string[]): Promise<{ encoder: EncoderInfo; dims: number; data: Float32Array }>;
+}
+
+/** The item matrix as the engine holds it (benchmarks and diagnostics). */
+export interface ItemMatrixDiagnostics {
+  form: 'fp32' | 'int8' | 'int8-sparse';
+  rows: number;
+  dims: number;
+  bytes: number;
+  /** Median ms of one bare similarity scan of every row (0 runs: not measured, null). */
+  scanMs: number | null;
 }

@@ -10,6 +10,12 @@ import {
 import { shortJson } from './bad-catalogue-fields';
 
 const TWICE = /is used twice/;
+
+/** A catalogue of `count` items as small as the contract allows (the count is what is tested). */
+function tinyItems(count: number): string {
+  const items = Array.from({ length: count }, (_, i) => `{"id":"${i.toString(36)}","title":"t"}`);
+  return `{"schema":"${CATALOGUE_SCHEMA}","id":"h7","items":[${items.join(',')}]}`;
+}
 const BIG = 100_000;
 
 /** The good catalogue with one item's id copied onto another (first and last included). */
@@ -104,8 +110,10 @@ export function hugeCases(): BadCatalogue[] {
     },
     {
       name: `${CATALOGUE_LIMITS.items + 1} items (over the limit)`,
-      body: () => generatedCatalogue(CATALOGUE_LIMITS.items + 1, 'h7'),
-      mentions: /has 200,001 items; this app reads at most 200,000/,
+      body: () => tinyItems(CATALOGUE_LIMITS.items + 1),
+      mentions: new RegExp(
+        `has ${(CATALOGUE_LIMITS.items + 1).toLocaleString('en')} items; this app reads at most ${CATALOGUE_LIMITS.items.toLocaleString('en')}`,
+      ),
     },
   ];
   return family('huge', specs);

@@ -32,7 +32,7 @@ async function loaded(): Promise<Loaded> {
   const encoder = new LexicalEncoder(catalogue.items);
   const matrix = await encoder.encodeItems(catalogue.items);
   const indexOf = new Map(catalogue.items.map((item, index) => [item.id, index]));
-  const index = { encoder, text: matrix, matrix };
+  const index = { encoder, matrix };
   const prior = popularityPrior(catalogue.items);
   return { catalogue, indexOf, index, prior } as Partial<Loaded> as Loaded;
 }

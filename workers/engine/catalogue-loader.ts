@@ -13,6 +13,11 @@ export interface LoadedCatalogue {
   url: string;
   source: 'network' | 'stored';
   notices: Notice[];
+  /**
+   * The fallback copy being written (a downloaded catalogue), with its notices: the engine goes
+   * on indexing meanwhile and waits for it before it says it is ready.
+   */
+  copied: Promise<Notice[]>;
 }
 
 /**
@@ -27,8 +32,8 @@ export async function loadCatalogue(
   let failure: CatalogueError;
   try {
     const catalogue = await fetchCatalogue(url, onProgress);
-    const notices = await keepCopy(repository, url, catalogue);
-    return { catalogue, url, source: 'network', notices };
+    const copied = keepCopy(repository, url, catalogue);
+    return { catalogue, url, source: 'network', notices: [], copied };
   } catch (error) {
     failure =
       error instanceof CatalogueError
@@ -53,7 +58,13 @@ export async function loadCatalogue(
     level: failure.code === 'catalogue-unreachable' ? 'warning' : 'error',
     message: `${failure.message} Showing the copy saved on ${when} instead.`,
   };
-  return { catalogue: stored.catalogue, url: stored.url, source: 'stored', notices: [notice] };
+  return {
+    catalogue: stored.catalogue,
+    url: stored.url,
+    source: 'stored',
+    notices: [notice],
+    copied: Promise.resolve([]),
+  };
 }
 
 /** Why a stored copy is not a valid catalogue (storage damaged or edited), or null. */

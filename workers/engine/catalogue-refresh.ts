@@ -44,12 +44,12 @@ export async function refreshState(
   await head?.suspend();
   try {
     const { config, repository, visitor, indexer, report } = context;
-    const loaded = { catalogue, url, source: 'network' as const, notices: [] };
+    const copied = keepCopy(repository, url, catalogue);
+    const loaded = { catalogue, url, source: 'network' as const, notices: [], copied };
     const backend = head
       ? () => Promise.resolve({ backend: head.backend, notices: backendNotices(current) })
       : undefined;
     const next = await buildState(config, loaded, repository, visitor, indexer, report, backend);
-    next.notices.unshift(...(await keepCopy(repository, url, catalogue)));
     await head?.retire();
     return { answer: accepted(catalogue, true), next };
   } catch (error) {

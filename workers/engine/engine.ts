@@ -10,6 +10,7 @@ import type {
   EngineConfig,
   EngineProgress,
   EngineStatus,
+  ItemMatrixDiagnostics,
   ExperimentView,
   HistoryPage,
   ImportResult,
@@ -46,6 +47,8 @@ import {
   type StoredInteraction,
   type TrackEvent,
 } from '../../src/shared/interactions/types';
+import { matrixBytes, matrixForm, textVectors } from '../../src/shared/ranking/matrix';
+import { scanFloorMs } from './scan-floor';
 import { describeReason, reasonView } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
@@ -532,11 +535,23 @@ export class Engine implements EngineApi {
     data: Float32Array;
   }> {
     const state = await this.ready();
-    const { encoder, text: matrix } = state.index;
+    const { encoder, matrix } = state.index;
     const ids = state.catalogue.items.map((item) => item.id);
-    const data = matrix.data.slice();
+    // A fresh fp32 copy of the text part (the engine's matrix is compact and stays where it is).
+    const data = textVectors(matrix, encoder.info.dims);
     // Moved, not copied, across the worker boundary.
-    return transfer({ encoder: encoder.info, ids, dims: matrix.dims, data }, [data.buffer]);
+    return transfer({ encoder: encoder.info, ids, dims: encoder.info.dims, data }, [data.buffer]);
+  }
+
+  async itemMatrix(runs = 0): Promise<ItemMatrixDiagnostics> {
+    const { matrix } = (await this.ready()).index;
+    return {
+      form: matrixForm(matrix),
+      rows: matrix.rows,
+      dims: matrix.dims,
+      bytes: matrixBytes(matrix),
+      scanMs: runs > 0 ? scanFloorMs(matrix, runs) : null,
+    };
   }
 
   tensorMemory(): Promise<{ tensors: number; bytes: number }> {

@@ -8,7 +8,7 @@ import type {
 import type { ItemEncoder } from '../../src/shared/encoder/encoder';
 import { LexicalEncoder } from '../../src/shared/encoder/lexical';
 import { errorMessage } from '../../src/shared/errors';
-import type { ItemMatrix } from '../../src/shared/ranking/matrix';
+import { compactMatrix, type ItemMatrix } from '../../src/shared/ranking/matrix';
 import { SearchIndex } from '../../src/shared/search/search-index';
 import { popularityPrior } from '../../src/shared/ranking/prior';
 import type { Repository } from '../storage/repository';
@@ -21,12 +21,12 @@ import type { Indexer } from './indexer';
 import type { Visitor } from './visitor';
 
 /**
- * An encoder, the text matrix it produced, and the matrix ranking uses (the text vectors, or
- * text and collaborative vectors combined); swapped as one, never mixed.
+ * An encoder and the matrix ranking uses (its text vectors, or text and collaborative vectors
+ * combined: the text part is then the first `encoder.info.dims` columns, scaled), swapped as one,
+ * never mixed. The matrix is the engine's one copy of the item vectors, in compact (int8) form.
  */
 export interface VectorIndex {
   encoder: ItemEncoder;
-  text: ItemMatrix;
   matrix: ItemMatrix;
 }
 
@@ -78,7 +78,7 @@ export type BackendChoice = () => Promise<{ backend: BackendName; notices: Notic
  */
 export async function buildState(
   config: EngineConfig,
-  { catalogue, url, source, notices }: LoadedCatalogue,
+  { catalogue, url, source, notices, copied }: LoadedCatalogue,
   repository: Repository,
   visitor: Visitor,
   indexer: Indexer,
@@ -90,12 +90,14 @@ export async function buildState(
   };
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
+  // The fp32 text matrix lives only until its compact copy is made.
   const withCollab = (encoder: ItemEncoder, text: ItemMatrix): VectorIndex => ({
     encoder,
-    text,
-    matrix: collab.collaborative
-      ? combineVectors(text, collab.collaborative.matrix, collab.collaborative.info.weight)
-      : text,
+    matrix: compactMatrix(
+      collab.collaborative
+        ? combineVectors(text, collab.collaborative.matrix, collab.collaborative.info.weight)
+        : text,
+    ),
   });
   const state: Loaded = {
     catalogue,
@@ -111,6 +113,8 @@ export async function buildState(
   };
   state.head = await startHead(backend, state, repository, visitor, report);
   await bindHead(state);
+  // The fallback copy was written while the catalogue was indexed; ready means it is kept.
+  state.notices.unshift(...(await copied));
   tell({ stage: 'ready' });
   indexer.start(
     config,

@@ -7,7 +7,7 @@ import {
   textHash,
   type VectorRows,
 } from '../../src/shared/encoder/vector-cache';
-import { decodeVectors } from '../../src/shared/encoder/vector-format';
+import { compactVectors, decodeVectors } from '../../src/shared/encoder/vector-format';
 import { PrivateRecsError, errorMessage } from '../../src/shared/errors';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import type { Repository } from '../storage/repository';
@@ -59,6 +59,11 @@ export async function buildSemanticIndex(job: Job): Promise<SemanticIndex> {
     });
     return undefined;
   });
+  if (shipped && 'matrix' in shipped) {
+    // Shipped int8 rows are used as they are: the compact matrix, no copy and nothing to cache.
+    const stats = { model, precomputed: hashes.length, cached: 0, encoded: 0 };
+    return { encoder, matrix: shipped.matrix, stats, notices };
+  }
   const key = `${model}|${settings.dtype}|${catalogue.id}`;
   const cached = shipped ? undefined : await cachedRows(job.repository, key, notices);
   const { data, missing } = reuseRows(hashes, dims, shipped ?? cached);
@@ -127,12 +132,15 @@ async function cachedRows(
   return checked?.rows;
 }
 
-/** The catalogue's own vectors, when it ships some for this model and they are well formed. */
+/**
+ * The catalogue's own vectors, when it ships some for this model and they are well formed: int8
+ * files as the compact matrix itself, float32 files as rows.
+ */
 async function shippedVectors(
   job: Job,
   dims: number,
   hashes: readonly string[],
-): Promise<VectorRows | undefined> {
+): Promise<VectorRows | { matrix: ItemMatrix } | undefined> {
   const spec = vectorSpecs(job.catalogue).find(
     (candidate) => candidate.kind === 'text' && candidate.model === job.settings.modelId,
   );
@@ -142,5 +150,6 @@ async function shippedVectors(
   const response = await fetch(new URL(spec.url, job.catalogueUrl));
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   const bytes = await response.arrayBuffer();
+  if (spec.dtype === 'int8') return { matrix: compactVectors(bytes, hashes.length, dims) };
   return { dims, hashes, data: decodeVectors(bytes, spec.dtype, hashes.length, dims) };
 }

@@ -1,11 +1,12 @@
 import type { StoredVectors, VectorRecord } from './db';
+import { CATALOGUE_LIMITS } from '../../src/shared/catalogue/schema';
 
 type Header = Extract<VectorRecord, { kind: 'header' }>;
 
 /** Rows per stored vector chunk. */
 export const VECTOR_CHUNK_ROWS = 16_384;
-/** More rows than any catalogue may have (CATALOGUE_LIMITS.items) means a damaged header. */
-const MAX_ROWS = 200_000;
+/** More rows than any catalogue may have means a damaged header. */
+const MAX_ROWS = CATALOGUE_LIMITS.items;
 
 /** The header of a vector cache if it is well formed, else why not (the chunks are not read). */
 export function checkHeader(value: unknown): { header: Header } | { damage: string } {

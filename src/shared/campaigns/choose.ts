@@ -1,6 +1,6 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
-import { dot, row, type ItemMatrix } from '../ranking/matrix';
+import { rowsDot, type ItemMatrix } from '../ranking/matrix';
 import { mayShow, type CampaignState } from './capping';
 import type { PreparedCampaign } from './prepare';
 import { strongestMatch, tasteFit, tasteOf, type Taste } from './taste';
@@ -82,8 +82,7 @@ export function campaignRows(
   const bought = new Set(input.signals.filter((s) => s.purchased).map((s) => s.index));
   const near = (index: number) =>
     choice.taste.liked.reduce(
-      (sum, { index: liked, weight }) =>
-        sum + weight * dot(row(input.matrix, index), row(input.matrix, liked)),
+      (sum, { index: liked, weight }) => sum + weight * rowsDot(input.matrix, index, liked),
       0,
     );
   return choice.campaign.rows

@@ -1,5 +1,5 @@
 import type { Campaign } from '../catalogue/schema';
-import { dot, normalize, row, type ItemMatrix } from '../ranking/matrix';
+import { dot, normalize, row, rowDot, type ItemMatrix } from '../ranking/matrix';
 
 /** Share of the campaign's own words in its vector when it also lists items (the rest: items). */
 export const TEXT_SHARE = 0.5;
@@ -68,7 +68,7 @@ export function calibrate(
   let sum = 0;
   let squares = 0;
   for (let index = 0; index < matrix.rows; index += step) {
-    const s = dot(vector, row(matrix, index));
+    const s = rowDot(matrix, index, vector);
     n += 1;
     sum += s;
     squares += s * s;

@@ -1,6 +1,6 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
-import { dot, row, type ItemMatrix } from '../ranking/matrix';
+import { rowDot, type ItemMatrix } from '../ranking/matrix';
 import type { PreparedCampaign } from './prepare';
 
 /** How much disliked items pull a fit down, as in the feed's profile (ranking/personal.ts). */
@@ -57,7 +57,7 @@ export function standardFit(campaign: PreparedCampaign, matrix: ItemMatrix, set:
   let total = 0;
   let weights = 0;
   for (const { index, weight } of set) {
-    total += weight * dot(campaign.vector, row(matrix, index));
+    total += weight * rowDot(matrix, index, campaign.vector);
     weights += weight;
   }
   if (weights <= 0 || campaign.spread <= 0) return 0;
@@ -80,7 +80,7 @@ export function strongestMatch(
   let best: number | null = null;
   let bestValue = -Infinity;
   for (const { index, weight } of taste.liked) {
-    const value = weight * (dot(campaign.vector, row(matrix, index)) - campaign.mean);
+    const value = weight * (rowDot(matrix, index, campaign.vector) - campaign.mean);
     if (value > bestValue) {
       bestValue = value;
       best = index;

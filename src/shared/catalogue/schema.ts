@@ -6,7 +6,7 @@ export const CATALOGUE_SCHEMA = 'private-recs/catalogue@1';
 
 /** Upper bounds that keep a hostile catalogue from exhausting the visitor's memory. */
 export const CATALOGUE_LIMITS = {
-  items: 200_000,
+  items: 1_000_000,
   idLength: 200,
   titleLength: 1_000,
   descriptionLength: 20_000,

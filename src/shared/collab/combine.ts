@@ -1,4 +1,4 @@
-import type { ItemMatrix } from '../ranking/matrix';
+import { compactRows, copyRow, type ItemMatrix } from '../ranking/matrix';
 
 /** Default share of the collaborative part in the combined similarity. */
 export const DEFAULT_COLLAB_WEIGHT = 0.8;
@@ -6,7 +6,7 @@ export const DEFAULT_COLLAB_WEIGHT = 0.8;
 /**
  * Puts text and collaborative vectors side by side: the text part scaled by √(1 − w), the
  * collaborative part by √w, so the dot product of two items is (1 − w)·cos_text + w·cos_collab.
- * An item nobody has used yet (zero collaborative row) keeps only its scaled text part: it still
+ * The result is compact (int8). An item nobody has used yet (zero collaborative row) keeps only its scaled text part: it still
  * matches by text, with less confidence. A text query padded with zeros (padVector) ranks items
  * exactly as the text vectors alone would.
  */
@@ -16,17 +16,15 @@ export function combineVectors(text: ItemMatrix, collab: ItemMatrix, weight: num
   }
   const w = Math.min(1, Math.max(0, weight));
   const dims = text.dims + collab.dims;
-  const data = new Float32Array(text.rows * dims);
   const textScale = Math.sqrt(1 - w);
   const collabScale = Math.sqrt(w);
-  for (let r = 0; r < text.rows; r++) {
-    const out = data.subarray(r * dims, (r + 1) * dims);
-    for (let i = 0; i < text.dims; i++) out[i] = (text.data[r * text.dims + i] ?? 0) * textScale;
-    for (let i = 0; i < collab.dims; i++) {
-      out[text.dims + i] = (collab.data[r * collab.dims + i] ?? 0) * collabScale;
-    }
-  }
-  return { rows: text.rows, dims, data };
+  // Built compact row by row: a million combined rows never exist as floats.
+  return compactRows(text.rows, dims, (r, out) => {
+    copyRow(text, r, out, 0);
+    copyRow(collab, r, out, text.dims);
+    for (let i = 0; i < text.dims; i++) out[i] = (out[i] ?? 0) * textScale;
+    for (let i = text.dims; i < dims; i++) out[i] = (out[i] ?? 0) * collabScale;
+  });
 }
 
 /** A text-space vector widened to `dims` with zeros (a query against a combined matrix). */

@@ -1,6 +1,7 @@
 import { eventWeight } from '../interactions/signals';
 import { INTERACTION_TYPES, type Interaction } from '../interactions/types';
 import { PROJECTION_DIMS, type HeadSpace } from './head-space';
+import { addRow, rowDot, rowsDot, similarities } from './matrix';
 
 /** History events the scoring head attends over for one prediction. */
 export const WINDOW = 50;
@@ -121,21 +122,20 @@ export function mixedSampler(
 
 /** The `count` items closest to the sum of the liked items' vectors, excluding engaged ones. */
 function similarItems(space: HeadSpace, events: readonly HeadEvent[], count: number): number[] {
-  const { dims, vectors, rows } = space;
+  const { dims, matrix, rows } = space;
   const profile = new Float32Array(dims);
   const engaged = new Set<number>();
   for (const event of events) {
     if (event.type === IMPRESSION) continue;
     engaged.add(event.item);
-    if (event.weight <= 0) continue;
-    for (let d = 0; d < dims; d++)
-      profile[d] = (profile[d] ?? 0) + (vectors[event.item * dims + d] ?? 0);
+    if (event.weight <= 0 || event.item >= rows) continue;
+    addRow(profile, matrix, event.item, 1);
   }
+  const scores = similarities(matrix, profile);
   const scored: { item: number; score: number }[] = [];
   for (let r = 0; r < rows; r++) {
     if (engaged.has(r)) continue;
-    let score = 0;
-    for (let d = 0; d < dims; d++) score += (vectors[r * dims + d] ?? 0) * (profile[d] ?? 0);
+    const score = scores[r] ?? 0;
     if (score > 0) scored.push({ item: r, score });
   }
   scored.sort((a, b) => b.score - a.score);
@@ -203,10 +203,7 @@ export function longTermProfile(
 
 function addLiked(profile: Float32Array, event: HeadEvent | undefined, space: HeadSpace): void {
   if (!event || event.weight <= 0 || event.type === IMPRESSION) return;
-  const offset = event.item * space.dims;
-  for (let d = 0; d < space.dims; d++) {
-    profile[d] = (profile[d] ?? 0) + (space.vectors[offset + d] ?? 0);
-  }
+  if (event.item < space.rows) addRow(profile, space.matrix, event.item, 1);
 }
 
 function unit(v: Float32Array): Float32Array {
@@ -240,11 +237,7 @@ function fillLongTerm(
       stale = false;
     }
     const cand = batch.cand[b] ?? space.rows;
-    let sim = 0;
-    for (let d = 0; d < space.dims; d++) {
-      sim += (space.vectors[cand * space.dims + d] ?? 0) * (profile[d] ?? 0);
-    }
-    batch.candLong[b] = sim;
+    batch.candLong[b] = cand < space.rows ? rowDot(space.matrix, cand, profile) : 0;
   }
 }
 
@@ -269,7 +262,7 @@ function emptyBatch(size: number, padRow: number): Batch {
 
 /** The candidate-versus-window features that the head's parameters do not change. */
 function fillItemFeatures(batch: Batch, space: HeadSpace): void {
-  const { dims, vectors, projected, category, prior } = space;
+  const { rows, matrix, projected, category, prior } = space;
   const P = PROJECTION_DIMS;
   for (let b = 0; b < batch.size; b++) {
     const cand = batch.cand[b] ?? space.rows;
@@ -279,11 +272,7 @@ function fillItemFeatures(batch: Batch, space: HeadSpace): void {
       const at = b * WINDOW + slot;
       if (batch.histSign[at] === 0) continue;
       const item = batch.histItem[at] ?? space.rows;
-      let sim = 0;
-      for (let d = 0; d < dims; d++) {
-        sim += (vectors[cand * dims + d] ?? 0) * (vectors[item * dims + d] ?? 0);
-      }
-      batch.histSim[at] = sim;
+      batch.histSim[at] = cand < rows && item < rows ? rowsDot(matrix, cand, item) : 0;
       batch.histSame[at] = category[item] === category[cand] ? 1 : 0;
       batch.histProj.set(projected.subarray(item * P, (item + 1) * P), at * P);
     }

@@ -1,7 +1,7 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { InteractionType } from '../interactions/types';
 import type { ItemSignal } from '../interactions/signals';
-import { dot, row, type ItemMatrix } from './matrix';
+import { row, rowDot, type ItemMatrix } from './matrix';
 
 /** Why an item is in the list; the page words it, the API returns the worded form. */
 export type Reason =
@@ -63,7 +63,7 @@ export function variedSource(
   const scored: { signal: ItemSignal; value: number }[] = [];
   for (const signal of signals) {
     if (signal.weight <= 0 || signal.disliked) continue;
-    const value = signal.weight * dot(v, row(matrix, signal.index));
+    const value = signal.weight * rowDot(matrix, signal.index, v);
     if (value > 0) scored.push({ signal, value });
   }
   const strongest = scored.reduce<{ signal: ItemSignal; value: number } | null>(

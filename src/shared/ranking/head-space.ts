@@ -1,7 +1,7 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import { seededRandom } from '../random';
 import { topCategory } from './explain';
-import type { ItemMatrix } from './matrix';
+import { copyRow, type ItemMatrix } from './matrix';
 
 /** Width of the fixed projection the head's learned interaction works in. */
 export const PROJECTION_DIMS = 32;
@@ -10,12 +10,13 @@ export const PROJECTION_DIMS = 32;
  * The catalogue as the scoring head reads it, in plain arrays: item vectors, their fixed random
  * projection (the learned low-rank interaction acts on it), category ids and the prior. Row
  * `rows` is padding (zero vector, a category of its own): empty history slots point at it. The
- * vectors have no padding row stored; `projected`, `category` and `prior` do.
+ * item matrix is the engine's one (compact) copy and has no padding row (reads of it through the
+ * matrix helpers count as 0); `projected`, `category` and `prior` have one.
  */
 export interface HeadSpace {
   rows: number;
   dims: number;
-  vectors: Float32Array;
+  matrix: ItemMatrix;
   projected: Float32Array;
   category: Int32Array;
   categories: number;
@@ -38,16 +39,14 @@ export function headSpace(
     category[i] = ids.get(name) ?? 0;
   });
   category[rows] = ids.size;
-  // The matrix itself, not a copy (a 100k-item catalogue is 150 MB): reads of the padding row
-  // fall past its end and count as 0.
-  const vectors = matrix.data.subarray(0, rows * dims);
   const priorPadded = new Float32Array(rows + 1);
   priorPadded.set(prior.subarray(0, rows));
   return {
     rows,
     dims,
-    vectors,
-    projected: project(vectors, rows + 1, dims),
+    // The matrix itself, not a copy (a 100k-item catalogue is 100 MB even when compact).
+    matrix,
+    projected: project(matrix, rows, dims),
     category,
     categories: ids.size,
     prior: priorPadded,
@@ -58,7 +57,7 @@ export function headSpace(
  * A seeded Gaussian projection to PROJECTION_DIMS (Johnson–Lindenstrauss): the same vectors
  * always project the same way, so stored weights stay meaningful across visits.
  */
-function project(vectors: Float32Array, rows: number, dims: number): Float32Array {
+function project(matrix: ItemMatrix, rows: number, dims: number): Float32Array {
   const random = seededRandom(0x5eed);
   const gaussian = () => {
     const u = Math.max(1e-12, random());
@@ -66,11 +65,14 @@ function project(vectors: Float32Array, rows: number, dims: number): Float32Arra
   };
   const scale = 1 / Math.sqrt(PROJECTION_DIMS);
   const basis = Float32Array.from({ length: dims * PROJECTION_DIMS }, () => gaussian() * scale);
-  const out = new Float32Array(rows * PROJECTION_DIMS);
+  // One row more than the items: the padding row, which stays zero.
+  const out = new Float32Array((rows + 1) * PROJECTION_DIMS);
+  const vector = new Float32Array(dims);
   for (let r = 0; r < rows; r++) {
     const o = r * PROJECTION_DIMS;
+    copyRow(matrix, r, vector, 0);
     for (let d = 0; d < dims; d++) {
-      const v = vectors[r * dims + d] ?? 0;
+      const v = vector[d] ?? 0;
       if (v === 0) continue;
       const b = d * PROJECTION_DIMS;
       for (let p = 0; p < PROJECTION_DIMS; p++) {

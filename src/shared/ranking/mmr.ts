@@ -1,4 +1,4 @@
-import { dot, row, type ItemMatrix } from './matrix';
+import { row, rowDot, type ItemMatrix } from './matrix';
 
 /**
  * Maximal marginal relevance: repeatedly picks the candidate with the best trade-off between its
@@ -31,7 +31,7 @@ export function mmrSelect(
     picked.push(chosen);
     const chosenRow = row(matrix, chosen);
     candidates.forEach((index, c) => {
-      if (!taken[c]) maxSim[c] = Math.max(maxSim[c] ?? 0, dot(row(matrix, index), chosenRow));
+      if (!taken[c]) maxSim[c] = Math.max(maxSim[c] ?? 0, rowDot(matrix, index, chosenRow));
     });
   }
   return picked;

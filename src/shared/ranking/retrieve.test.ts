@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemSignal } from '../interactions/signals';
 import { seededRandom } from '../random';
-import { normalize, similarities, type ItemMatrix } from './matrix';
+import { normalize, row as matrixRow, similarities, type ItemMatrix } from './matrix';
 import { profileVector } from './personal';
 import { retrieve, topK } from './retrieve';
 
@@ -61,7 +61,7 @@ describe('retrieve', () => {
     const prior = Float32Array.from({ length: rows }, (_, i) => i / rows);
     const cold = retrieve({ matrix, prior, signals: [] }, 100);
     expect([...(cold ?? [])]).toEqual(Array.from({ length: 100 }, (_, i) => rows - 100 + i));
-    const focus = matrix.data.slice(7 * 16, 8 * 16);
+    const focus = matrixRow(matrix, 7).slice();
     const searched = new Set(retrieve({ matrix, prior, signals: [], focus }, 100));
     for (const row of topK(similarities(matrix, focus), 75)) expect(searched.has(row)).toBe(true);
   });

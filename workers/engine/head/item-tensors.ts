@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/ranking/head-space';
+import { copyRow, denseMatrix, matrixForm, row, rowDot } from '../../../src/shared/ranking/matrix';
 
-/** Some catalogue rows as tensors: vectors, projections, category ids and prior. */
+/** Some catalogue rows as tensors: vectors (unless left out), projections, category ids, prior. */
 export interface RowTensors {
   rows: number;
-  v: tf.Tensor2D;
+  v: tf.Tensor2D | null;
   projected: tf.Tensor2D;
   category: tf.Tensor1D;
   prior: tf.Tensor1D;
@@ -27,16 +28,54 @@ export class ItemTensors {
     this.categories = space.categories;
   }
 
-  /** Tensors of the given rows (row `rows` is the padding row: zero vector). Call inside tidy. */
-  rowsOf(indices: Int32Array): RowTensors {
+  /**
+   * True when the item matrix is sparse (hashed lexical vectors): then a request's similarities
+   * are computed from the stored non-zeros (`similaritiesTo`), not by uploading dense rows.
+   */
+  get sparse(): boolean {
+    return matrixForm(this.space.matrix) === 'int8-sparse';
+  }
+
+  /**
+   * Each candidate's similarity to each window row (`sim`, candidates × window, row-major) and to
+   * the long-term profile (`long`), read from the sparse matrix's non-zeros: a few million
+   * multiply-adds for 2,000 candidates, where dense rows would be 2,000 × 1,024 × 50.
+   */
+  similaritiesTo(
+    candidates: Int32Array,
+    window: Int32Array,
+    longTerm: Float32Array,
+  ): { sim: Float32Array; long: Float32Array } {
+    const { matrix, rows } = this.space;
+    const width = window.length;
+    const windowRows = Array.from(window, (r) =>
+      r < rows ? row(matrix, r) : new Float32Array(matrix.dims),
+    );
+    const sim = new Float32Array(candidates.length * width);
+    const long = new Float32Array(candidates.length);
+    candidates.forEach((cand, c) => {
+      if (cand >= rows) return;
+      for (let j = 0; j < width; j++) {
+        sim[c * width + j] = rowDot(matrix, cand, windowRows[j] ?? longTerm);
+      }
+      long[c] = rowDot(matrix, cand, longTerm);
+    });
+    return { sim, long };
+  }
+
+  /**
+   * Tensors of the given rows (row `rows` is the padding row: zero vector), without the vectors
+   * when `vectors` is false. Call inside tidy.
+   */
+  rowsOf(indices: Int32Array, vectors = true): RowTensors {
     const { space } = this;
     const { dims } = space;
-    const v = new Float32Array(indices.length * dims);
+    const v = new Float32Array(vectors ? indices.length * dims : 0);
     const projected = new Float32Array(indices.length * PROJECTION_DIMS);
     const category = new Int32Array(indices.length);
     const prior = new Float32Array(indices.length);
     indices.forEach((row, i) => {
-      if (row < space.rows) v.set(space.vectors.subarray(row * dims, (row + 1) * dims), i * dims);
+      if (vectors && row < space.rows) copyRow(space.matrix, row, v, i * dims);
       const p = row * PROJECTION_DIMS;
       projected.set(space.projected.subarray(p, p + PROJECTION_DIMS), i * PROJECTION_DIMS);
       category[i] = space.category[row] ?? space.categories;
@@ -44,7 +83,7 @@ export class ItemTensors {
     });
     return {
       rows: indices.length,
-      v: tf.tensor2d(v, [indices.length, dims]),
+      v: vectors ? tf.tensor2d(v, [indices.length, dims]) : null,
       projected: tf.tensor2d(projected, [indices.length, PROJECTION_DIMS]),
       category: tf.tensor1d(category, 'int32'),
       prior: tf.tensor1d(prior),
@@ -58,7 +97,12 @@ export class ItemTensors {
       const rows = space.rows;
       this.all = tf.tidy(() => ({
         rows,
-        v: tf.keep(tf.tensor2d(space.vectors, [rows, space.dims])),
+        v: tf.keep(
+          tf.tensor2d(denseMatrix(space.matrix).data.subarray(0, rows * space.dims), [
+            rows,
+            space.dims,
+          ]),
+        ),
         projected: tf.keep(
           tf.tensor2d(space.projected.subarray(0, rows * PROJECTION_DIMS), [rows, PROJECTION_DIMS]),
         ),
@@ -83,7 +127,7 @@ export class ItemTensors {
     this.projectedU = null;
     if (this.all) {
       const { v, projected, category, prior } = this.all;
-      for (const tensor of [v, projected, category, prior]) tensor.dispose();
+      for (const tensor of [v, projected, category, prior]) tensor?.dispose();
     }
     this.all = null;
   }

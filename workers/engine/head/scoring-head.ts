@@ -169,13 +169,23 @@ export class ScoringHead {
     window: Batch,
     candidates?: Int32Array,
   ): Promise<Float32Array> {
+    const windowRows = window.histItem.subarray(0, WINDOW);
+    // A sparse matrix's similarities come from its non-zeros; dense rows go through TF.js.
+    const fromRows =
+      candidates && items.sparse ? items.similaritiesTo(candidates, windowRows, longTerm) : null;
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
-      const cand = candidates ? items.rowsOf(candidates) : items.full();
-      const hist = items.rowsOf(window.histItem.subarray(0, WINDOW));
+      const cand = candidates ? items.rowsOf(candidates, !fromRows) : items.full();
+      const hist = items.rowsOf(windowRows, !fromRows);
+      const vectors = (side: { v: tf.Tensor2D | null }) => {
+        if (!side.v) throw new Error('item vectors were left out');
+        return side.v;
+      };
       // Each candidate's cosine to each window item, and category matches. (A transposed
       // operand takes WASM's slow matmul path: transpose the small side first.)
-      const sim: tf.Tensor2D = tf.matMul(cand.v, tf.transpose<tf.Tensor2D>(hist.v));
+      const sim: tf.Tensor2D = fromRows
+        ? tf.tensor2d(fromRows.sim, [cand.rows, WINDOW])
+        : tf.matMul(vectors(cand), tf.transpose<tf.Tensor2D>(vectors(hist)));
       const categories = (ids: tf.Tensor1D) =>
         tf.cast(tf.oneHot(ids, items.categories + 1), 'float32') as tf.Tensor2D;
       const same: tf.Tensor2D = tf.matMul(
@@ -188,8 +198,12 @@ export class ScoringHead {
         ? tf.matMul(cand.projected, this.u)
         : items.projectedTimes(this.u, this.revision);
       const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
-      const profile = tf.tensor2d(longTerm, [items.space.dims, 1]);
-      const long = tf.reshape<tf.Rank.R1>(tf.matMul(cand.v, profile), [-1]);
+      const long = fromRows
+        ? tf.tensor1d(fromRows.long)
+        : tf.reshape<tf.Rank.R1>(
+            tf.matMul(vectors(cand), tf.tensor2d(longTerm, [items.space.dims, 1])),
+            [-1],
+          );
       const logits = this.combine(aPos, aNeg, { sim, same }, interaction, cand.prior, long);
       return tf.slice(logits, [0], [cand.rows]);
     });

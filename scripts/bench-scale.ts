@@ -1,0 +1,269 @@
+/**
+ * Scale benchmark in Debian's Chromium: the demo app on generated catalogues of 1k, 10k, 100k
+ * and 1M items (short texts, the built-in lexical encoder), per TF.js backend. For each size it
+ * reports the time until `ready()`, `recommend()` for a new visitor and after five clicks, and,
+ * measured in the same worker on the same item matrix, the bare scan of that matrix (one dot
+ * product of a query with every row: the memory-bound floor) with the ratio of `recommend()` to
+ * it; the matrix's form and bytes, the TF.js tensor bytes and the memory the browser's
+ * processes gained (RSS: page, worker and GPU process together, an upper bound of the worker's).
+ * At 100k items it also times a click until the list on the page changed.
+ *
+ *   npm run bench:scale [-- --sizes 1000,10000,100000,1000000 --backends wasm,cpu]
+ *
+ * Builds the app first; prints JSON (last line) and writes docs/benchmarks/scale.json.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { generatedCatalogue } from '../test/generators/catalogue-cases';
+import { parseArgs } from './lib/args';
+import { log, machine } from './lib/bench-browser';
+
+const PORT = 4194;
+const args = parseArgs(process.argv.slice(2), ['sizes', 'backends', 'out']);
+const SIZES = (args.options.get('sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
+const BACKENDS = (args.options.get('backends') ?? 'wasm,cpu').split(',');
+const OUT = args.options.get('out') ?? 'docs/benchmarks/scale.json';
+const RUNS = 7;
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+function treeRssMB(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  let kb = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() ?? 0;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      // Gone already.
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return Math.round(kb / 1024);
+}
+
+/** The browser process of a persistent context: the one started with its profile folder. */
+function browserPid(profile: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes(`--user-data-dir=${profile}`) && !cmdline.includes('--type=')) {
+        return Number(entry);
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  throw new Error('the benchmark browser process was not found');
+}
+
+async function open(): Promise<{ context: BrowserContext; profile: string; pid: number }> {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The service worker would copy each catalogue into its cache: not what is measured.
+    serviceWorkers: 'block',
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--enable-unsafe-webgpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return { context, profile, pid: browserPid(profile) };
+}
+
+const median = (values: number[]) =>
+  Math.round(([...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN) * 10) / 10;
+
+/** One size on one backend in a fresh browser (fresh storage, fresh worker). */
+async function measure(backend: string, rows: number) {
+  const { context, profile, pid } = await open();
+  try {
+    const page = await context.newPage();
+    await page.goto('about:blank');
+    const baseMB = treeRssMB(pid);
+    await page.goto(
+      `http://localhost:${PORT}/?catalogue=/bench-scale/${rows}.json&backend=${backend}&model=lexical`,
+    );
+    // tsx keeps function names with a helper the page does not have.
+    await page.evaluate('globalThis.__name = (fn) => fn');
+    const figures = await page.evaluate(async (runs) => {
+      const recs = window.privateRecs;
+      const status = await recs.ready();
+      const readyMs = performance.now();
+      const time = async () => {
+        const times: number[] = [];
+        await recs.recommend({ count: 10 });
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          await recs.recommend({ count: 10 });
+          times.push(performance.now() - start);
+        }
+        return times;
+      };
+      const newVisitor = await time();
+      const items = await recs.internals.items();
+      const category = items[Math.floor(items.length / 2)]?.category;
+      const clicked = items.filter((item) => item.category === category).slice(10, 15);
+      for (const item of clicked) await recs.track({ type: 'click', itemId: item.id });
+      await recs.internals.whenTrained();
+      const afterClicks = await time();
+      const matrix = await recs.internals.itemMatrix(runs);
+      const top = await recs.recommend({ count: 10 });
+      const fromCategory = top.filter(
+        (r) => items.find((item) => item.id === r.itemId)?.category === category,
+      ).length;
+      return {
+        backend: status.backend,
+        readyMs,
+        newVisitor,
+        afterClicks,
+        matrix,
+        fromClickedCategory: fromCategory,
+        tensors: await recs.internals.tensorMemory(),
+      };
+    }, RUNS);
+    const afterClicksMs = median(figures.afterClicks);
+    const scanMs = figures.matrix.scanMs ?? NaN;
+    const refresh = rows === 100_000 ? await clickToRefresh(page) : null;
+    return {
+      backend: figures.backend,
+      rows,
+      readyMs: Math.round(figures.readyMs),
+      recommendNewVisitorMs: median(figures.newVisitor),
+      recommendAfterClicksMs: afterClicksMs,
+      bareScanMs: Math.round(scanMs * 10) / 10,
+      ratioToBareScan: Math.round((afterClicksMs / scanMs) * 100) / 100,
+      matrix: {
+        form: figures.matrix.form,
+        dims: figures.matrix.dims,
+        MB: Math.round((figures.matrix.bytes / 1024 / 1024) * 10) / 10,
+      },
+      tensorMB: Math.round((figures.tensors.bytes / 1024 / 1024) * 10) / 10,
+      browserRssGainMB: treeRssMB(pid) - baseMB,
+      topTenFromClickedCategory: figures.fromClickedCategory,
+      ...(refresh ? { clickToRefreshMs: refresh } : {}),
+    };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Time from a like to the recommendation grid changing on the page, for several likes. */
+async function clickToRefresh(page: Page) {
+  await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
+  const runs = await page.evaluate(async () => {
+    const items = await window.privateRecs.internals.items();
+    const times: number[] = [];
+    for (const item of items.filter((i) => i.category === 'Garden').slice(200, 208)) {
+      const grid = document.querySelector('[data-testid="recs.grid"]');
+      if (!grid) break;
+      const changed = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(grid, { childList: true, subtree: true });
+      });
+      const start = performance.now();
+      await window.privateRecs.track({ type: 'like', itemId: item.id });
+      times.push(Math.round((await changed) - start));
+      await window.privateRecs.internals.whenTrained();
+    }
+    return times;
+  });
+  return { runs, median: median(runs) };
+}
+
+type Row = Awaited<ReturnType<typeof measure>> | { backend: string; rows: number; failed: string };
+
+/** Rewrites the scale table in docs/benchmarks.md (between its markers) from these figures. */
+function writeTable(results: readonly Row[]): void {
+  const path = 'docs/benchmarks.md';
+  const doc = readFileSync(path, 'utf8');
+  const start = '<!-- scale:start -->';
+  const end = '<!-- scale:end -->';
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${path} has no ${start} … ${end} markers`);
+  const n = (x: number) => x.toLocaleString('en');
+  const lines = [
+    '| backend | items | ready | recommend(), new visitor | recommend() after 5 clicks | bare scan of the same matrix | ratio | matrix | browser memory gained |',
+    '| ------- | ----: | ----: | -----------------------: | -------------------------: | ---------------------------: | ----: | -----: | --------------------: |',
+    ...results.map((r) =>
+      'failed' in r
+        ? `| ${r.backend} | ${n(r.rows)} | failed: ${r.failed.replace(/\|/g, '/')} | | | | | | |`
+        : `| ${r.backend} | ${n(r.rows)} | ${n(r.readyMs)} ms | ${r.recommendNewVisitorMs} ms | ${r.recommendAfterClicksMs} ms | ${r.bareScanMs} ms | ${r.ratioToBareScan}× | ${r.matrix.form}, ${r.matrix.MB} MB | ${n(r.browserRssGainMB)} MB |`,
+    ),
+  ];
+  const refresh = results.find((r) => !('failed' in r) && r.clickToRefreshMs);
+  if (refresh && !('failed' in refresh) && refresh.clickToRefreshMs) {
+    lines.push(
+      '',
+      `Click → refreshed list on the page at 100,000 items (${refresh.backend}): median ${refresh.clickToRefreshMs.median} ms (${refresh.clickToRefreshMs.runs.join(', ')} ms over 8 likes).`,
+    );
+  }
+  writeFileSync(
+    path,
+    `${doc.slice(0, from + start.length)}\n${lines.join('\n')}\n${doc.slice(to)}`,
+  );
+}
+
+await build({ logLevel: 'warn' });
+mkdirSync('dist/bench-scale', { recursive: true });
+for (const rows of SIZES) {
+  writeFileSync(`dist/bench-scale/${rows}.json`, generatedCatalogue(rows, `bench-${rows}`));
+}
+const app = await preview({ preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
+try {
+  const results = [];
+  for (const backend of BACKENDS) {
+    for (const rows of SIZES) {
+      log(`scale: ${backend} ${rows.toLocaleString('en')} items`);
+      try {
+        results.push(await measure(backend, rows));
+      } catch (error) {
+        results.push({ backend, rows, failed: String(error).slice(0, 300) });
+      }
+      log(JSON.stringify(results.at(-1)));
+    }
+  }
+  const report = {
+    benchmark: 'scale',
+    date: new Date().toISOString(),
+    machine: machine(),
+    encoder: 'lexical',
+    catalogue: 'generated: short titles, 6 categories (test/generators/catalogue-cases.ts)',
+    targets: {
+      recommendAt100kToBareScan: '≤ 1.5',
+      recommendAt1MMs: '≤ 400',
+      clickToRefreshAt100kMs: '≤ 100 (median)',
+    },
+    results,
+  };
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  if (!args.options.has('out')) writeTable(results);
+  console.log(JSON.stringify(report));
+} finally {
+  await app.close();
+}
