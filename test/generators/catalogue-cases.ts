@@ -56,10 +56,13 @@ export function baseCatalogue(): Record<string, unknown> & { items: Record<strin
   };
 }
 
+/** The categories of generatedCatalogue: item i ("g-i") is in category i mod 6. */
+export const GENERATED_CATEGORIES = ['Books', 'Garden', 'Kitchen', 'Music', 'Outdoor', 'Toys'];
+
 /** A valid catalogue of `count` generated items (for the large-catalogue checks). */
 export function generatedCatalogue(count: number, id = 'big-shop'): string {
   const items: string[] = [];
-  const categories = ['Books', 'Garden', 'Kitchen', 'Music', 'Outdoor', 'Toys'];
+  const categories = GENERATED_CATEGORIES;
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length] ?? 'Books';
     items.push(

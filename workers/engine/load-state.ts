@@ -65,7 +65,12 @@ export async function loadState(
   const tell = (progress: EngineProgress) => {
     void report(progress);
   };
+  const started = performance.now();
   const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
+  const ms = Math.round(performance.now() - started);
+  console.info(
+    `Catalogue: ${loaded.catalogue.items.length} items downloaded and checked in ${ms} ms.`,
+  );
   return buildState(config, loaded, repository, visitor, indexer, report);
 }
 
@@ -88,6 +93,7 @@ export async function buildState(
   const tell = (progress: EngineProgress) => {
     void report(progress);
   };
+  const timer = stageTimer();
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
   // The fp32 text matrix lives only until its compact copy is made.
@@ -99,22 +105,28 @@ export async function buildState(
         : text,
     ),
   });
+  const index = withCollab(lexical, await lexical.encodeItems(catalogue.items));
+  timer.lap('text index');
   const state: Loaded = {
     catalogue,
     url,
     source,
-    indexOf: new Map(catalogue.items.map((item, index) => [item.id, index])),
-    index: withCollab(lexical, await lexical.encodeItems(catalogue.items)),
+    indexOf: new Map(catalogue.items.map((item, at) => [item.id, at])),
+    index,
     search: buildSearch(catalogue),
     prior: popularityPrior(catalogue.items),
     collaborative: collab.collaborative,
     notices: [...notices, ...collab.notices, ...(await storageNotices(repository))],
     head: null,
   };
+  timer.lap('search index and prior');
   state.head = await startHead(backend, state, repository, visitor, report);
   await bindHead(state);
+  timer.lap('learning head');
   // The fallback copy was written while the catalogue was indexed; ready means it is kept.
   state.notices.unshift(...(await copied));
+  timer.lap('waiting for the offline copy');
+  console.info(`Start-up after the catalogue: ${timer.summary()}.`);
   tell({ stage: 'ready' });
   indexer.start(
     config,
@@ -200,4 +212,18 @@ async function storageNotices(repository: Repository): Promise<Notice[]> {
         'do here is forgotten when the page closes.',
     },
   ];
+}
+
+/** Milliseconds per start-up stage, for the operator's console (large catalogues). */
+function stageTimer(): { lap(name: string): void; summary(): string } {
+  let last = performance.now();
+  const laps: string[] = [];
+  return {
+    lap(name) {
+      const now = performance.now();
+      laps.push(`${name} ${Math.round(now - last)} ms`);
+      last = now;
+    },
+    summary: () => laps.join(', '),
+  };
 }

@@ -76,19 +76,24 @@ export class LexicalEncoder implements ItemEncoder {
     const cached = this.corpusFeatures?.items === items ? this.corpusFeatures : null;
     // Encoded once: the numbers are not needed again (a large catalogue's are tens of MB).
     this.corpusFeatures = null;
-    const matrix = compactRows(items.length, LEXICAL_DIMS, (i, out) => {
-      if (cached) {
-        const end = cached.offsets[i + 1] ?? 0;
-        for (let k = cached.offsets[i] ?? end; k < end; k++) {
-          const id = cached.featureIds[k] ?? 0;
-          this.place(out, this.slot[id] ?? 0, cached.tfs[k] ?? 1, this.idf[id] ?? 0);
+    // Rows are made unit length by compactRows (in the pass that finds their non-zeros).
+    const matrix = compactRows(
+      items.length,
+      LEXICAL_DIMS,
+      (i, out) => {
+        if (cached) {
+          const end = cached.offsets[i + 1] ?? 0;
+          for (let k = cached.offsets[i] ?? end; k < end; k++) {
+            const id = cached.featureIds[k] ?? 0;
+            this.place(out, this.slot[id] ?? 0, cached.tfs[k] ?? 1, this.idf[id] ?? 0);
+          }
+          return;
         }
-        normalize(out);
-        return;
-      }
-      const item = items[i];
-      if (item) this.project(itemFeatures(item), out);
-    });
+        const item = items[i];
+        if (item) this.project(itemFeatures(item), out);
+      },
+      true,
+    );
     return Promise.resolve(matrix);
   }
 

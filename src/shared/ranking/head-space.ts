@@ -1,7 +1,7 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import { seededRandom } from '../random';
 import { topCategory } from './explain';
-import { copyRow, type ItemMatrix } from './matrix';
+import { forEachInRow, type ItemMatrix } from './matrix';
 
 /** Width of the fixed projection the head's learned interaction works in. */
 export const PROJECTION_DIMS = 32;
@@ -67,18 +67,15 @@ function project(matrix: ItemMatrix, rows: number, dims: number): Float32Array {
   const basis = Float32Array.from({ length: dims * PROJECTION_DIMS }, () => gaussian() * scale);
   // One row more than the items: the padding row, which stays zero.
   const out = new Float32Array((rows + 1) * PROJECTION_DIMS);
-  const vector = new Float32Array(dims);
   for (let r = 0; r < rows; r++) {
     const o = r * PROJECTION_DIMS;
-    copyRow(matrix, r, vector, 0);
-    for (let d = 0; d < dims; d++) {
-      const v = vector[d] ?? 0;
-      if (v === 0) continue;
+    // Only the non-zeros: a sparse lexical row has a few dozen of 1,024.
+    forEachInRow(matrix, r, (d, v) => {
       const b = d * PROJECTION_DIMS;
       for (let p = 0; p < PROJECTION_DIMS; p++) {
         out[o + p] = (out[o + p] ?? 0) + v * (basis[b + p] ?? 0);
       }
-    }
+    });
   }
   return out;
 }

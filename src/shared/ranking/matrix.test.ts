@@ -122,6 +122,18 @@ describe('compact item matrix', () => {
     }
   });
 
+  it('scales rows to unit length when asked, with the same codes', () => {
+    const fill = (r: number, out: Float32Array) => {
+      out[r] = 3;
+      out[r + 1] = 4;
+    };
+    const plain = compactRows(2, 8, fill);
+    const unit = compactRows(2, 8, fill, true);
+    expect([...unit.data]).toEqual([...plain.data]);
+    for (let r = 0; r < 2; r++) expect(rowsDot(unit, r, r)).toBeCloseTo(1, 2);
+    expect(row(unit, 0)[1]).toBeCloseTo(0.8, 2);
+  });
+
   it('splits the text columns off a combined matrix, unit length again', () => {
     const combined = compactMatrix({ rows: 1, dims: 4, data: Float32Array.from([0.6, 0, 0.8, 0]) });
     const text = textVectors(combined, 2);

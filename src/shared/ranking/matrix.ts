@@ -77,6 +77,28 @@ export function copyRow(matrix: ItemMatrix, index: number, out: Float32Array, at
   for (let i = 0; i < dims; i++) out[at + i] = (data[offset + i] ?? 0) * scale;
 }
 
+/** Calls `visit` with each non-zero entry of row `index` (column, fp32 value), in column order. */
+export function forEachInRow(
+  matrix: ItemMatrix,
+  index: number,
+  visit: (column: number, value: number) => void,
+): void {
+  const { dims, data } = matrix;
+  const scale = scaleOf(matrix, index);
+  if (isSparse(matrix)) {
+    const end = matrix.rowStart[index + 1] ?? 0;
+    for (let k = matrix.rowStart[index] ?? end; k < end; k++) {
+      visit(matrix.cols[k] ?? 0, (data[k] ?? 0) * scale);
+    }
+    return;
+  }
+  const offset = index * dims;
+  for (let i = 0; i < dims; i++) {
+    const value = data[offset + i] ?? 0;
+    if (value !== 0) visit(i, value * scale);
+  }
+}
+
 /** Dot product of row `index` with `v`, without materialising the row. */
 export function rowDot(matrix: ItemMatrix, index: number, v: Float32Array): number {
   const { dims, data } = matrix;
@@ -152,7 +174,7 @@ const SPARSE_SHARE = 0.25;
 
 /**
  * Builds a compact matrix row by row: `fill` writes row r's fp32 values into a scratch row
- * (zeroed before each call), which is quantised at once, so no fp32 copy of the whole matrix
+ * (all zeros before each call), which is quantised at once, so no fp32 copy of the whole matrix
  * ever exists (a million lexical rows would be 4 GB). The result is sparse when few entries are
  * non-zero.
  */
@@ -160,6 +182,8 @@ export function compactRows(
   rows: number,
   dims: number,
   fill: (row: number, out: Float32Array) => void,
+  /** Scale each row to unit length as well (its codes are the same; only its scale changes). */
+  unit = false,
 ): ItemMatrix {
   const scales = new Float32Array(rows);
   const rowStart = new Int32Array(rows + 1);
@@ -167,17 +191,27 @@ export function compactRows(
   let cols = new Uint16Array(codes.length);
   let stored = 0;
   const scratch = new Float32Array(dims);
+  // The row's non-zero dims, found in one pass: a sparse row is quantised and cleared through
+  // them only (three passes over 1,024 dims per row would dominate a lexical catalogue's index).
+  const nonZero = new Int32Array(dims);
   const sparseLimit = dims <= 65_536 ? Math.floor(rows * dims * SPARSE_SHARE) : -1;
   let dense: Int8Array | null = sparseLimit < 0 ? new Int8Array(rows * dims) : null;
   for (let r = 0; r < rows; r++) {
     rowStart[r] = stored;
-    scratch.fill(0);
     fill(r, scratch);
     let max = 0;
-    for (let i = 0; i < dims; i++) max = Math.max(max, Math.abs(scratch[i] ?? 0));
+    let squares = 0;
+    let count = 0;
+    for (let i = 0; i < dims; i++) {
+      const value = scratch[i] ?? 0;
+      if (value === 0) continue;
+      nonZero[count++] = i;
+      max = Math.max(max, Math.abs(value));
+      squares += value * value;
+    }
     if (max === 0) continue;
     const scale = max / 127;
-    scales[r] = scale;
+    scales[r] = unit ? scale / Math.sqrt(squares) : scale;
     if (!dense && stored + dims > sparseLimit) {
       // Too many non-zeros to gain from the sparse form: switch to dense for good.
       dense = new Int8Array(rows * dims);
@@ -189,16 +223,22 @@ export function compactRows(
     }
     if (dense) {
       const offset = r * dims;
-      for (let i = 0; i < dims; i++) dense[offset + i] = Math.round((scratch[i] ?? 0) / scale);
+      for (let k = 0; k < count; k++) {
+        const i = nonZero[k] ?? 0;
+        dense[offset + i] = Math.round((scratch[i] ?? 0) / scale);
+        scratch[i] = 0;
+      }
       continue;
     }
-    if (stored + dims > codes.length) {
+    if (stored + count > codes.length) {
       const grown = Math.min(sparseLimit + dims, codes.length * 2 + dims);
       codes = grow(codes, new Int8Array(grown));
       cols = grow(cols, new Uint16Array(grown));
     }
-    for (let i = 0; i < dims; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = nonZero[k] ?? 0;
       const code = Math.round((scratch[i] ?? 0) / scale);
+      scratch[i] = 0;
       if (code === 0) continue;
       codes[stored] = code;
       cols[stored] = i;
