@@ -64,6 +64,7 @@ import { ChangeFeed } from './change-feed';
 import { Visitor } from './visitor';
 import { Campaigns } from './campaigns';
 import { Experiment } from './experiment';
+import { foreground } from './foreground';
 
 const DEFAULT_COUNT = 12;
 
@@ -252,7 +253,13 @@ export class Engine implements EngineApi {
     this.changes.mark('preferences');
   }
 
+  /** Ranked ahead of training (foreground.ts): the visitor is waiting for the list. */
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
+    await this.ready();
+    return foreground(() => this.rank(options));
+  }
+
+  private async rank(options: RecommendOptions): Promise<Recommendation[]> {
     const state = await this.ready();
     const { matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
