@@ -51,6 +51,7 @@ export async function refreshState(
     const next = await buildState(config, loaded, repository, visitor, indexer, report, backend);
     next.notices.unshift(...(await keepCopy(repository, url, catalogue)));
     await head?.retire();
+    current.search.cancel();
     return { answer: accepted(catalogue, true), next };
   } catch (error) {
     head?.resume();

@@ -332,7 +332,8 @@ export class Engine implements EngineApi {
     text: string,
     count: number,
   ): Promise<Ranked[]> {
-    const matches = await searchFeed({ ...input, index: state.search }, { text, count });
+    const index = await state.search.get();
+    const matches = await searchFeed({ ...input, index }, { text, count });
     const { encoder, matrix } = state.index;
     if (matches.length >= count || encoder.info.kind === 'lexical') return matches;
     const vector = padVector(await encoder.encodeQuery(text), matrix.dims);
