@@ -7,6 +7,7 @@
  */
 export const VISITOR_NOTICES: ReadonlySet<string> = new Set([
   'storage-pruned',
+  'storage-unsaved',
   'storage-memory',
   'storage-quota',
   'catalogue-unreachable',

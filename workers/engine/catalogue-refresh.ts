@@ -51,6 +51,7 @@ export async function refreshState(
       : undefined;
     const next = await buildState(config, loaded, repository, visitor, indexer, report, backend);
     await head?.retire();
+    current.search.cancel();
     return { answer: accepted(catalogue, true), next };
   } catch (error) {
     head?.resume();

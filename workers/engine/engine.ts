@@ -20,7 +20,7 @@ import type {
   RecommendOptions,
 } from '../../src/shared/engine-api';
 import type { EncoderInfo } from '../../src/shared/encoder/encoder';
-import { InteractionError, PrivateRecsError } from '../../src/shared/errors';
+import { errorCode, InteractionError, PrivateRecsError } from '../../src/shared/errors';
 import { importRejected } from '../../src/shared/interactions/import-file';
 import { parseJsonl, toJsonl } from '../../src/shared/interactions/jsonl';
 import { aggregateSignals } from '../../src/shared/interactions/signals';
@@ -58,7 +58,7 @@ import { searchFeed, type SearchInput } from '../../src/shared/search/search-fee
 import { padVector } from '../../src/shared/collab/combine';
 import { Repository } from '../storage/repository';
 import { holdAliveLock } from './alive-lock';
-import { pruneNotice } from './prune-notice';
+import { pruneNotice, unsavedNotice } from './prune-notice';
 import { Indexer } from './indexer';
 import { loadState, type Loaded } from './load-state';
 import { refreshState } from './catalogue-refresh';
@@ -67,8 +67,15 @@ import { ChangeFeed } from './change-feed';
 import { Visitor } from './visitor';
 import { Campaigns } from './campaigns';
 import { Experiment } from './experiment';
+import { foreground } from './foreground';
 
 const DEFAULT_COUNT = 12;
+
+/** Storage is full: the A/B credit is lost, the event itself is kept (history.ts). */
+function creditNotSaved(error: unknown): void {
+  if (errorCode(error) !== 'storage-quota') throw error;
+  console.warn('private-recs: storage is full; an A/B test credit was not saved.', error);
+}
 const MAX_COUNT = 200;
 
 /**
@@ -183,7 +190,10 @@ export class Engine implements EngineApi {
       last: null,
     };
     // Storage ran full at some point: say what was removed to make room.
-    const pruned = [pruneNotice(this.repository.pruned)].filter((notice) => notice !== null);
+    const pruned = [
+      pruneNotice(this.repository.pruned),
+      unsavedNotice(this.visitor.history.unsaved()),
+    ].filter((notice) => notice !== null);
     return {
       backend: learning.backend,
       learning,
@@ -231,7 +241,7 @@ export class Engine implements EngineApi {
     // A call repeated after a worker crash carries the same id: it is stored once.
     if (this.visitor.history.has(checked.event)) return;
     const [stored] = await this.visitor.history.add([checked.event]);
-    if (stored) await this.experimentState.record(stored);
+    if (stored) await this.experimentState.record(stored).catch(creditNotSaved);
     state.head?.schedule();
   }
 
@@ -246,7 +256,13 @@ export class Engine implements EngineApi {
     this.changes.mark('preferences');
   }
 
+  /** Ranked ahead of training (foreground.ts): the visitor is waiting for the list. */
   async recommend(options: RecommendOptions = {}): Promise<Recommendation[]> {
+    await this.ready();
+    return foreground(() => this.rank(options));
+  }
+
+  private async rank(options: RecommendOptions): Promise<Recommendation[]> {
     const state = await this.ready();
     const { matrix } = state.index;
     const count = Math.max(1, Math.min(MAX_COUNT, Math.floor(options.count ?? DEFAULT_COUNT)));
@@ -319,7 +335,8 @@ export class Engine implements EngineApi {
     text: string,
     count: number,
   ): Promise<Ranked[]> {
-    const matches = await searchFeed({ ...input, index: state.search }, { text, count });
+    const index = await state.search.get();
+    const matches = await searchFeed({ ...input, index }, { text, count });
     const { encoder, matrix } = state.index;
     if (matches.length >= count || encoder.info.kind === 'lexical') return matches;
     const vector = padVector(await encoder.encodeQuery(text), matrix.dims);
@@ -470,9 +487,8 @@ export class Engine implements EngineApi {
     const head = (await this.ready()).head;
     // Stop training first, so that no run can save weights learned from the erased history.
     await head?.reset();
-    // Writes already queued land first, so none of them outlives the erasure.
-    await this.visitor.history.settled();
-    await this.repository.forget();
+    // Writes already queued land first (held ones are dropped), so none outlives the erasure.
+    await this.visitor.history.erase(() => this.repository.forget());
     this.visitor.erased();
   }
 

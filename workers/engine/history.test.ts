@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { StorageError } from '../../src/shared/errors';
 import type { Interaction } from '../../src/shared/interactions/types';
 import { DB_NAME } from '../storage/db';
 import { Repository } from '../storage/repository';
@@ -132,5 +133,91 @@ describe('History', () => {
     expect(history.typeCounts()).toEqual({ view: 1, like: 1 });
     history.cleared();
     expect(history.typeCounts()).toEqual({});
+  });
+
+  describe('when storage refuses a write for lack of room', () => {
+    const like = (eid: string, at = ts): Interaction => ({
+      type: 'like',
+      itemId: 'a',
+      ts: at,
+      eid,
+    });
+
+    /** Makes the repository refuse writes with the quota error while `full.now` is true. */
+    function fill(repository: Repository) {
+      const full = { now: true };
+      const add = repository.addInteractions.bind(repository);
+      const write = vi
+        .spyOn(repository, 'addInteractions')
+        .mockImplementation((events, settings) =>
+          full.now
+            ? Promise.reject(new StorageError('storage-quota', 'full'))
+            : add(events, settings),
+        );
+      return { full, write };
+    }
+
+    it('keeps an explicit event in memory at once and writes it in the background later', async () => {
+      const repository = new Repository();
+      const history = new History(repository, () => undefined, { first: 5, max: 20 });
+      await history.load();
+      const { full, write } = fill(repository);
+      // The call answers (the old code rejected it, and the like was lost).
+      const [held] = await history.add([like('l1')]);
+      expect(held?.id).toBeLessThan(0);
+      expect(history.all()).toEqual([held]);
+      expect(history.has(like('l1'))).toBe(true);
+      expect(history.unsaved()).toBe(1);
+      // A view is a background signal: refused as before, not held.
+      await expect(history.add([view(1)])).rejects.toMatchObject({ code: 'storage-quota' });
+      // Tried again and again in the background while storage stays full.
+      await vi.waitFor(() => {
+        expect(write.mock.calls.length).toBeGreaterThan(4);
+      });
+      expect(await repository.interactionCount()).toBe(0);
+      full.now = false;
+      await vi.waitFor(() => {
+        expect(history.unsaved()).toBe(0);
+      });
+      const stored = await repository.interactions();
+      expect(stored).toMatchObject([{ type: 'like', itemId: 'a', eid: 'l1' }]);
+      // Memory now holds the stored row, with its database key.
+      expect(history.all()).toEqual(stored);
+    });
+
+    it('writes held events with the next write that goes through', async () => {
+      const repository = new Repository();
+      const history = new History(repository, () => undefined, { first: 60_000, max: 60_000 });
+      await history.load();
+      const { full } = fill(repository);
+      await history.add([like('l1')]);
+      await history.add([like('l2', ts + 1)]);
+      expect(history.unsaved()).toBe(2);
+      full.now = false;
+      await history.add([view(3, ts + 2)]);
+      await vi.waitFor(() => {
+        expect(history.unsaved()).toBe(0);
+      });
+      expect((await repository.interactions()).map((e) => e.eid)).toEqual(['l1', 'l2', 'e3']);
+    });
+
+    it('keeps held events through a reload, drops a deleted one, and an erasure drops all', async () => {
+      const repository = new Repository();
+      const history = new History(repository, () => undefined, { first: 60_000, max: 60_000 });
+      await history.load();
+      await history.add([view(0, ts - 1)]);
+      fill(repository);
+      const [first] = await history.add([like('l1')]);
+      await history.add([like('l2', ts + 1)]);
+      await history.load();
+      expect(history.all().map((e) => e.eid)).toEqual(['e0', 'l1', 'l2']);
+      await history.delete(first?.id ?? 0);
+      expect(history.all().map((e) => e.eid)).toEqual(['e0', 'l2']);
+      expect(history.unsaved()).toBe(1);
+      await history.erase(() => repository.forget());
+      history.cleared();
+      expect(history.unsaved()).toBe(0);
+      expect(history.all()).toEqual([]);
+    });
   });
 });

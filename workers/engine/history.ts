@@ -1,4 +1,4 @@
-import { PrivateRecsError } from '../../src/shared/errors';
+import { errorCode, PrivateRecsError } from '../../src/shared/errors';
 import {
   eventId,
   isEngagement,
@@ -11,6 +11,7 @@ import {
   type TypeCounts,
 } from '../../src/shared/interactions/type-counts';
 import type { Repository } from '../storage/repository';
+import { holdable, RETRY_MS, unkeyed, type RetryDelays } from './held-events';
 
 /**
  * Events waiting to be written, at most: a page that floods track() gets a clear refusal instead
@@ -32,7 +33,11 @@ function urgent(pending: Pending): boolean {
   return pending.events.some((event) => event.type !== 'view' && event.type !== 'impression');
 }
 
-interface Pending {
+const unreadable = (error: unknown) => {
+  console.warn('private-recs: could not read the history back after making room.', error);
+};
+
+export interface Pending {
   events: readonly Interaction[];
   /** False for impressions: recorded without telling anyone (showing a list must not change it). */
   notify: boolean;
@@ -45,7 +50,9 @@ interface Pending {
  * The visitor's history, held in the worker and written through to IndexedDB (the repository
  * stays the one storage owner). Reads never touch the database; writes that arrive while one is
  * in flight are committed together in the next transaction (group commit), so a burst of events
- * costs a few transactions instead of one each. Memory changes only after a commit.
+ * costs a few transactions instead of one each. Memory changes only after a commit, with one
+ * exception: explicit events storage refused for lack of room are held in memory (they rank and
+ * train at once) and written in the background when room frees up (held-events.ts).
  */
 export class History {
   private events: StoredInteraction[] = [];
@@ -57,6 +64,12 @@ export class History {
   private writing: Promise<void> | null = null;
   /** Reads and writes of the database run one at a time, so a reload never undoes a deletion. */
   private turn: Promise<unknown> = Promise.resolve();
+  /** Explicit events storage refused for lack of room, in memory only, under negative keys. */
+  private held: StoredInteraction[] = [];
+  private heldKey = -1;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryAt = Infinity;
+  private retryDelay: number;
   /** Bumped by every change; readers cache what they derive from the history against it. */
   revision = 0;
 
@@ -67,13 +80,20 @@ export class History {
      * false for silent ones (impressions).
      */
     private readonly onChange: (local: boolean, notify: boolean) => void,
-  ) {}
+    private readonly retry: RetryDelays = RETRY_MS,
+  ) {
+    this.retryDelay = retry.first;
+  }
 
-  /** Reads the stored history (at start-up, and when another tab or frame changed it). */
-  load(): Promise<void> {
-    return this.exclusive(async () => {
-      this.replace(await this.repository.interactions(), false);
+  /**
+   * Reads the stored history (at start-up, and when another tab or frame changed it); events held
+   * in memory stay, and writing them is tried again.
+   */
+  async load(): Promise<void> {
+    await this.exclusive(async () => {
+      this.replace(this.withHeld(await this.repository.interactions()), false);
     });
+    this.scheduleRetry(0);
   }
 
   /** Every event, oldest first. The array is the history itself: callers must not change it. */
@@ -91,7 +111,12 @@ export class History {
     return this.types;
   }
 
-  /** Whether this exact event (same id) is already stored. */
+  /** Events kept in memory only, because storage refused them for lack of room. */
+  unsaved(): number {
+    return this.held.length;
+  }
+
+  /** Whether this exact event (same id) is already stored (or held, see `unsaved`). */
   has(event: Interaction): boolean {
     return this.ids.has(eventId(event));
   }
@@ -124,8 +149,10 @@ export class History {
   delete(...ids: number[]): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return this.exclusive(async () => {
-      await this.repository.deleteInteractions(ids);
+      // Negative keys are held events: in memory only.
+      await this.repository.deleteInteractions(ids.filter((id) => id >= 0));
       const gone = new Set(ids);
+      this.held = this.held.filter((event) => !gone.has(event.id));
       this.replace(this.events.filter((event) => !gone.has(event.id)));
     });
   }
@@ -138,8 +165,21 @@ export class History {
     });
   }
 
+  /**
+   * Runs `erase` (the repository's erasure) once queued writes have landed and no held event is
+   * being written, dropping the held ones: none of them outlives the erasure.
+   */
+  async erase(erase: () => Promise<void>): Promise<void> {
+    await this.settled();
+    await this.exclusive(async () => {
+      this.dropHeld();
+      await erase();
+    });
+  }
+
   /** Forgets the history in memory after the repository erased it. */
   cleared(): void {
+    this.dropHeld();
     this.replace([]);
   }
 
@@ -186,20 +226,18 @@ export class History {
       (merged, pending) => (pending.settings ? { ...merged, ...pending.settings } : merged),
       null,
     );
-    const pruned = { ...this.repository.pruned };
+    const pruned = JSON.stringify(this.repository.pruned);
     try {
       const added = await this.repository.addInteractions(
         batch.flatMap((pending) => pending.events),
         settings,
       );
-      // Storage ran full and older events were removed to make room: read back what is left.
-      if (JSON.stringify(pruned) !== JSON.stringify(this.repository.pruned)) {
-        this.replace(await this.repository.interactions());
-      } else
+      if (!(await this.rereadIfPruned(pruned))) {
         this.append(
           added,
           batch.some((pending) => pending.notify),
         );
+      }
       // Each new event is credited to the first call that carried it.
       const byId = new Map(added.map((event) => [eventId(event), event]));
       for (const pending of batch) {
@@ -212,9 +250,97 @@ export class History {
         }
         pending.resolve(mine);
       }
+      // A write went through: there may be room for the held events now.
+      this.scheduleRetry(0);
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      // Room may have been made even though the write was refused in the end.
+      await this.rereadIfPruned(pruned).catch(unreadable);
+      const held = errorCode(error) === 'storage-quota' ? this.hold(batch) : new Set<Pending>();
+      for (const pending of batch) if (!held.has(pending)) pending.reject(error);
     }
+  }
+
+  /**
+   * Keeps the calls of a refused batch that carry only explicit events in memory (the new events
+   * among them), resolves them, and schedules a background write; returns those calls.
+   */
+  private hold(batch: readonly Pending[]): Set<Pending> {
+    const calls = batch.filter(holdable);
+    const seen = new Set(this.ids);
+    const kept = calls.map((pending) => {
+      const fresh = pending.events.filter((event) => !seen.has(eventId(event)));
+      for (const event of fresh) seen.add(eventId(event));
+      return fresh.map((event): StoredInteraction => ({ ...event, id: this.heldKey-- }));
+    });
+    const added = kept.flat();
+    if (added.length > 0) {
+      console.warn(
+        `private-recs: storage is full; ${added.length} explicit event(s) kept in memory and written when room frees up (lost if the page closes first).`,
+      );
+    }
+    this.held = [...this.held, ...added];
+    this.append(added, true);
+    calls.forEach((pending, i) => {
+      pending.resolve(kept[i] ?? []);
+    });
+    this.scheduleRetry(this.retryDelay);
+    return new Set(calls);
+  }
+
+  /** Tries to write the held events after `delay` ms, unless a try is due sooner already. */
+  private scheduleRetry(delay: number): void {
+    if (this.held.length === 0 || Date.now() + delay >= this.retryAt) return;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryAt = Date.now() + delay;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryAt = Infinity;
+      void this.exclusive(() => this.saveHeld());
+    }, delay);
+  }
+
+  /** Writes the held events in one transaction; on failure, tries again later (backing off). */
+  private async saveHeld(): Promise<void> {
+    if (this.held.length === 0) return;
+    const pruned = JSON.stringify(this.repository.pruned);
+    try {
+      await this.repository.addInteractions(this.held.map(unkeyed));
+      this.held = [];
+      this.retryDelay = this.retry.first;
+      // Read back with their database keys (and without what was pruned to make room).
+      this.replace(await this.repository.interactions());
+    } catch (error) {
+      if (errorCode(error) !== 'storage-quota') {
+        console.warn('private-recs: could not write the events kept in memory.', error);
+      }
+      await this.rereadIfPruned(pruned).catch(unreadable);
+      this.retryDelay = Math.min(this.retry.max, this.retryDelay * 2);
+      this.scheduleRetry(this.retryDelay);
+    }
+  }
+
+  /**
+   * Storage ran full and older events were removed to make room since `pruned` (the repository's
+   * totals then, as JSON): reads back what is left (held events stay). True if it did.
+   */
+  private async rereadIfPruned(pruned: string): Promise<boolean> {
+    if (pruned === JSON.stringify(this.repository.pruned)) return false;
+    this.replace(this.withHeld(await this.repository.interactions()));
+    return true;
+  }
+
+  /** Stored events with the held ones merged in, in time order. */
+  private withHeld(stored: StoredInteraction[]): StoredInteraction[] {
+    if (this.held.length === 0) return stored;
+    return [...stored, ...this.held].sort((a, b) => a.ts - b.ts || a.id - b.id);
+  }
+
+  private dropHeld(): void {
+    this.held = [];
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryAt = Infinity;
+    this.retryDelay = this.retry.first;
   }
 
   /** Adds committed events in time order (events mostly arrive in order: appended at the end). */

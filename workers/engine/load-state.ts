@@ -9,7 +9,6 @@ import type { ItemEncoder } from '../../src/shared/encoder/encoder';
 import { LexicalEncoder } from '../../src/shared/encoder/lexical';
 import { errorMessage } from '../../src/shared/errors';
 import { compactMatrix, type ItemMatrix } from '../../src/shared/ranking/matrix';
-import { SearchIndex } from '../../src/shared/search/search-index';
 import { popularityPrior } from '../../src/shared/ranking/prior';
 import type { Repository } from '../storage/repository';
 import { loadCatalogue, type LoadedCatalogue } from './catalogue-loader';
@@ -18,6 +17,7 @@ import { combineVectors } from '../../src/shared/collab/combine';
 import { HeadScorer } from './head/head-scorer';
 import { initTfBackend } from './head/tf-backend';
 import type { Indexer } from './indexer';
+import { LazySearch } from './lazy-search';
 import type { Visitor } from './visitor';
 
 /**
@@ -40,8 +40,8 @@ export interface Loaded {
   source: 'network' | 'stored';
   indexOf: Map<string, number>;
   index: VectorIndex;
-  /** Full-text search over the catalogue's words (the query path of recommend()). */
-  search: SearchIndex;
+  /** Full-text search over the catalogue's words (the query path of recommend()), built lazily. */
+  search: LazySearch;
   prior: Float32Array;
   collaborative: Collaborative | null;
   notices: Notice[];
@@ -113,13 +113,13 @@ export async function buildState(
     source,
     indexOf: new Map(catalogue.items.map((item, at) => [item.id, at])),
     index,
-    search: buildSearch(catalogue),
+    search: new LazySearch(catalogue.items),
     prior: popularityPrior(catalogue.items),
     collaborative: collab.collaborative,
     notices: [...notices, ...collab.notices, ...(await storageNotices(repository))],
     head: null,
   };
-  timer.lap('search index and prior');
+  timer.lap('prior');
   state.head = await startHead(backend, state, repository, visitor, report);
   await bindHead(state);
   timer.lap('learning head');
@@ -128,6 +128,8 @@ export async function buildState(
   timer.lap('waiting for the offline copy');
   console.info(`Start-up after the catalogue: ${timer.summary()}.`);
   tell({ stage: 'ready' });
+  // Not before ready (seconds at 100,000 items): in the background now, or for the first query.
+  state.search.warm();
   indexer.start(
     config,
     catalogue,
@@ -148,15 +150,6 @@ export async function buildState(
     },
   );
   return state;
-}
-
-/** The catalogue's search index; how long it took goes to the console, for operators. */
-function buildSearch(catalogue: Catalogue): SearchIndex {
-  const started = performance.now();
-  const search = SearchIndex.build(catalogue.items);
-  const ms = Math.round(performance.now() - started);
-  console.info(`Search index: ${catalogue.items.length} items in ${ms} ms.`);
-  return search;
 }
 
 /** Starts the TF.js backend and the learned head; without any backend, the profile scorer. */

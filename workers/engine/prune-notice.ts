@@ -28,3 +28,19 @@ export function pruneNotice(pruned: Pruned): Notice | null {
       'export your data to keep a full copy.',
   };
 }
+
+/**
+ * The notice that says explicit events are kept in memory until storage has room (history.ts),
+ * or none. Its text does not change with the count, so the visitor is told once.
+ */
+export function unsavedNotice(unsaved: number): Notice | null {
+  if (unsaved === 0) return null;
+  return {
+    code: 'storage-unsaved',
+    level: 'warning',
+    message:
+      "This browser's storage for this site is full. What you just did (a like, a rating, your " +
+      'cart or a purchase) already counts in your recommendations and is kept for now; it is ' +
+      'saved as soon as there is room. If you close this page before then, it is lost.',
+  };
+}

@@ -52,12 +52,6 @@ export function isQuotaError(error: unknown): boolean {
  * stages while the freed room is still uncounted would refuse the visitor's write.
  */
 export const SETTLE_MS: readonly number[] = [50, 150, 300, 500, 1_000];
-/**
- * After the last stage, nothing weaker is left to remove: the write is tried for longer (about
- * 15 s) before the visitor is told it could not be saved, since what was freed may still be
- * uncounted (Chromium 150 under load: seconds).
- */
-export const LAST_SETTLE_MS: readonly number[] = [...SETTLE_MS, 2_000, 4_000, 7_000];
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -68,7 +62,8 @@ const sleep = (ms: number) =>
  * Runs a write; while it fails for quota, frees the next stage of what this kind of write may
  * displace and tries again — at once, then after each of the `settle` delays — before freeing the
  * next stage. What was removed is reported even if the write fails in the end; errors other than
- * quota end it at once.
+ * quota end it at once. It never waits longer than that (about 2 s per stage): an explicit event
+ * still refused is kept in memory and written later (history.ts), so no caller is held up.
  */
 export async function withQuotaRelief<T>(
   db: Db,
@@ -77,10 +72,6 @@ export async function withQuotaRelief<T>(
   write: () => Promise<T>,
   onPruned: (pruned: Pruned) => void,
   settle: readonly number[] = SETTLE_MS,
-  // Only the visitor's own history waits that long: a cache can be rebuilt.
-  lastSettle: readonly number[] = settle === SETTLE_MS && kind === 'history'
-    ? LAST_SETTLE_MS
-    : settle,
 ): Promise<T> {
   const pruned = nothingPruned();
   const stages = STAGES[kind];
@@ -106,7 +97,7 @@ export async function withQuotaRelief<T>(
           next += 1;
         }
         if (freed === 0) throw error;
-        waits = next < stages.length ? settle : lastSettle;
+        waits = settle;
       }
     }
   } finally {

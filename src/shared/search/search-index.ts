@@ -53,6 +53,30 @@ export class SearchIndex {
 
   /** Indexes title, brand, category, tags and description of every item. */
   static build(items: readonly CatalogueItem[]): SearchIndex {
+    const building = SearchIndex.start(items);
+    building.add(items.length);
+    return building.done();
+  }
+
+  /**
+   * The same index, built `step` items at a time with `pause()` awaited between steps, so that
+   * a worker answers other calls meanwhile (100,000 items take seconds).
+   */
+  static async buildInSteps(
+    items: readonly CatalogueItem[],
+    pause: () => Promise<void>,
+    step = 2_000,
+  ): Promise<SearchIndex> {
+    const building = SearchIndex.start(items);
+    while (building.add(step)) await pause();
+    return building.done();
+  }
+
+  /** An empty index over `items`: `add(n)` indexes the next n (false once all are in). */
+  private static start(items: readonly CatalogueItem[]): {
+    add: (count: number) => boolean;
+    done: () => SearchIndex;
+  } {
     const info = new Map<string, TermInfo>();
     let row = 0;
     const mini = new MiniSearch<SearchDoc>({
@@ -76,11 +100,15 @@ export class SearchIndex {
         fuzzy: (term) => (!isCjk(term) && term.length >= FUZZY_FROM ? FUZZINESS : false),
       },
     });
-    for (; row < items.length; row++) {
-      const item = items[row];
-      if (item) mini.add(toDoc(item, row));
-    }
-    return new SearchIndex(mini, info, items.length);
+    const add = (count: number) => {
+      const end = Math.min(items.length, row + count);
+      for (; row < end; row++) {
+        const item = items[row];
+        if (item) mini.add(toDoc(item, row));
+      }
+      return row < items.length;
+    };
+    return { add, done: () => new SearchIndex(mini, info, items.length) };
   }
 
   /** Items matching any word of the query, best first. */

@@ -19,6 +19,7 @@ import { ItemTensors } from './item-tensors';
 import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+import { backgroundTurn } from '../foreground';
 
 /** Why a stored weights record cannot be used for an item space of `dims`, or null. */
 export function storedWeightsProblem(stored: unknown, dims: number): string | null {
@@ -191,6 +192,8 @@ export class HeadScorer implements PersonalScorer {
     const bound = this.bound;
     try {
       if (!bound) return;
+      // Reading a long history is a long step: not while a feed is being ranked.
+      await backgroundTurn();
       const events = headEvents(await this.history(), bound.indexOf);
       const fingerprint = historyFingerprint(events);
       const engaged = engagementEvents(events).length;

@@ -15,6 +15,7 @@ import type { HeadSpace } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
 import type { HeadParams } from '../../../src/shared/ranking/head-params';
 import { toTensors, type ScoringHead } from './scoring-head';
+import { backgroundTurn } from '../foreground';
 
 export interface TrainOptions {
   epochs: number;
@@ -58,6 +59,8 @@ export async function trainHead(
   events: readonly HeadEvent[],
   options: TrainOptions,
 ): Promise<TrainReport> {
+  // Building the examples of a long history is one long step: not while a feed is being ranked.
+  await backgroundTurn();
   const started = performance.now();
   const random = seededRandom(options.seed + events.length);
   const sample = mixedSampler(space, events, random);
@@ -96,8 +99,8 @@ export async function trainHead(
           );
         });
         head.revision += 1;
-        // Let cancellation and other RPC calls in between batches.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Let cancellation and other RPC calls in between batches, ahead of the next one.
+        await backgroundTurn();
       }
       await options.onEpoch?.(epochs + 1, options.epochs);
       if (valid.length === 0) continue;
