@@ -1,15 +1,19 @@
 /**
  * The shop's side of "collaborative signal without sharing behaviour": from an aggregate
  * interaction log (the shop's own, never a visitor's device), computes item popularity and
- * collaborative item vectors (a factorisation of item co-occurrence) and ships them with the
- * catalogue. Devices combine them with the text vectors; no one's behaviour leaves the shop.
+ * collaborative item vectors (a factorisation of item co-occurrence) and the shop's global model
+ * (EASE's top-k item–item entries, src/shared/global/) and ships them with the catalogue. Devices
+ * combine the vectors with the text vectors and start their scoring head from the global model;
+ * no one's behaviour leaves the shop.
  *
  *   npm run catalogue:build -- --catalogue <catalogue.json> --interactions <log.jsonl>
- *     [--dims 128] [--weight 0.8] [--dtype int8|float32] [--out <catalogue.json>]
+ *     [--dims 128] [--weight 0.8] [--dtype int8|float32] [--top-k 50] [--out <catalogue.json>]
  *
- * Writes `<name>.collaborative.vectors.bin` beside the output catalogue, sets each item's
- * `popularity` (distinct users who engaged) and adds a `collaborative` entry to `vectors`.
+ * Writes `<name>.collaborative.vectors.bin` and `<name>.head.bin` beside the output catalogue,
+ * sets each item's `popularity` (distinct users who engaged), adds a `collaborative` entry to
+ * `vectors` and sets `model` (docs/contracts.md#global-model). `--top-k 0` ships no model.
  */
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseCatalogue } from '../src/shared/catalogue/parse';
@@ -19,6 +23,8 @@ import { DEFAULT_COLLAB_WEIGHT } from '../src/shared/collab/combine';
 import { encodeVectors, type VectorDtype } from '../src/shared/encoder/vector-format';
 import { errorMessage } from '../src/shared/errors';
 import { parseLog } from '../src/shared/eval/log';
+import { buildGlobalModel, DEFAULT_TOP_K } from '../src/shared/global/build';
+import { encodeModel, GLOBAL_MODEL_FORMAT, MAX_K } from '../src/shared/global/model-file';
 import { parseArgs } from './lib/args';
 import { formatCatalogue } from './lib/catalogue-file';
 
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
     'dims',
     'weight',
     'dtype',
+    'top-k',
     'out',
   ]);
   const input = args.options.get('catalogue');
@@ -46,6 +53,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(dims) || dims < 1 || dims > 1024) throw new Error('--dims must be 1–1024');
   if (!(weight >= 0 && weight <= 1)) throw new Error('--weight must be between 0 and 1');
   if (dtypeArg !== 'int8' && dtypeArg !== 'float32') throw new Error(`unknown --dtype ${dtypeArg}`);
+  const topK = Number(args.options.get('top-k') ?? DEFAULT_TOP_K);
+  if (!Number.isInteger(topK) || topK < 0 || topK > MAX_K) {
+    throw new Error(`--top-k must be 0–${MAX_K}`);
+  }
   const dtype: VectorDtype = dtypeArg;
   const text = await readFile(input, 'utf8');
   const catalogue = parseCatalogue(text);
@@ -67,7 +78,11 @@ async function main(): Promise<void> {
   // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
   const raw = JSON.parse(text) as Catalogue;
   const items = raw.items.map((item, i) => ({ ...item, popularity: model.popularity[i] ?? 0 }));
-  await writeFile(out, formatCatalogue({ ...raw, items, vectors: replaceVectorSpec(raw, spec) }));
+  const global = topK > 0 ? await writeGlobalModel(catalogue, log.events, topK, out) : null;
+  const vectors = replaceVectorSpec(raw, spec);
+  // Without a new model an earlier one is dropped (undefined is not written): another log built it.
+  const next = { ...raw, items, vectors, model: global?.spec };
+  await writeFile(out, formatCatalogue(next));
   const used = model.popularity.filter((p) => p > 0).length;
   console.log(
     JSON.stringify({
@@ -80,9 +95,28 @@ async function main(): Promise<void> {
       skippedLines: log.problems.length,
       dims: model.factors.dims,
       explained: Number(model.factors.explained.toFixed(3)),
+      globalModel: global?.report ?? null,
       seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
     }),
   );
+}
+
+/** Builds the global model from the whole log and writes `<name>.head.bin` beside `out`. */
+async function writeGlobalModel(
+  catalogue: Catalogue,
+  events: Parameters<typeof buildGlobalModel>[1],
+  topK: number,
+  out: string,
+) {
+  const ids = catalogue.items.map((item) => item.id);
+  const { model, stats } = buildGlobalModel(ids, events, topK);
+  const bytes = encodeModel(model, ids, stats.lambda);
+  const file = `${basename(out, '.json')}.head.bin`;
+  await writeFile(join(dirname(out), file), bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const spec = { url: file, sha256, bytes: bytes.byteLength, format: GLOBAL_MODEL_FORMAT };
+  const per10k = Math.round((bytes.byteLength / Math.max(1, ids.length)) * 10_000);
+  return { spec, report: { file, ...stats, bytes: bytes.byteLength, bytesPer10kItems: per10k } };
 }
 
 main().catch((error: unknown) => {

@@ -14,8 +14,9 @@ const report = (dataset: string, ndcg: number): Report => ({
   models: {
     'on-device': { hr: 0.5, ndcg, mrr: 0.2, coverage: 0.3, diversity: 0.4 },
     'item-knn': { hr: 0.5, ndcg: 0.2, mrr: 0.2, coverage: 0.3, diversity: 0.4 },
+    'fine-tuned': { hr: 0.5, ndcg: 0.4, mrr: 0.2, coverage: 0.3, diversity: 0.4 },
   },
-  ratios: { 'on-device/item-knn': ndcg / 0.2 },
+  ratios: { 'on-device/item-knn': ndcg / 0.2, 'fine-tuned/item-knn': 2 },
   itemKnn: { neighbours: 20 },
   collaborative: null,
 });
@@ -38,10 +39,12 @@ describe('eval:docs', () => {
     const doc = SECTIONS.map((name) => `<!-- ${name}:start -->\n<!-- ${name}:end -->`).join('\n');
     const out = renderDoc(doc, [report('toy-a', 0.3), report('toy-b', 0.1)]);
     const summary = out.slice(0, out.indexOf('<!-- eval-headline:end -->'));
-    expect(summary).toContain('| toy-a (3 users) | 0.3000 |');
-    expect(summary).toContain('| toy-b (3 users) | 0.1000 |');
+    expect(summary).toContain('| toy-a (3 users) | 0.4000 | — | 0.3000 |');
+    expect(summary).toContain('| toy-b (3 users) | 0.4000 | — | 0.1000 |');
+    expect(summary).toMatch(/\| toy-a \(3 users\) .*\| — \| 2\.00× \|/);
     expect(out).toContain('**toy-a** — 3 users evaluated');
     expect(out).toContain('| on-device | 0.3000 | 0.5000 |');
+    expect(out).toMatch(/\| item-knn \| 0\.2000 .*\| 1\.50× \| 2\.00× \|/);
   });
 
   // The sections moved from the README to docs/evaluation.md; the README links the page.

@@ -23,6 +23,8 @@ export interface Report {
   ratios: Record<string, number>;
   itemKnn: { neighbours: number };
   ease?: { lambda: number };
+  /** The shop's global model (global-only and fine-tuned rows), in reports that have them. */
+  global?: { lambda: number; entries: number; bytes: number; bytesPer10kItems: number };
   collaborative: { dims: number; explained: number } | null;
 }
 
@@ -44,15 +46,19 @@ export function table(report: Report): string {
         : '') +
       `; item-kNN with ${report.itemKnn.neighbours} neighbours` +
       (report.ease ? `, EASE with λ = ${report.ease.lambda}` : '') +
-      ` (best tried on the test data); TF.js ${report.backend}; ${report.seconds} s.`,
+      ` (best tried on the test data)` +
+      (report.global
+        ? `; global model EASE top-k with λ = ${report.global.lambda} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
+        : '') +
+      `; TF.js ${report.backend}; ${report.seconds} s.`,
     '',
-    `| model | NDCG@${k} | HR@${k} | MRR@${k} | coverage | diversity | ours ÷ model (NDCG) |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
+    `| model | NDCG@${k} | HR@${k} | MRR@${k} | coverage | diversity | on-device ÷ model (NDCG) | fine-tuned ÷ model |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
+  const times = (ratio: number | undefined) => (ratio === undefined ? '—' : `${f(ratio, 2)}×`);
   for (const [name, m] of Object.entries(report.models)) {
-    const ratio = report.ratios[`on-device/${name}`];
     lines.push(
-      `| ${name} | ${f(m.ndcg)} | ${f(m.hr)} | ${f(m.mrr)} | ${f(m.coverage, 3)} | ${f(m.diversity, 3)} | ${ratio === undefined ? '—' : `${f(ratio, 2)}×`} |`,
+      `| ${name} | ${f(m.ndcg)} | ${f(m.hr)} | ${f(m.mrr)} | ${f(m.coverage, 3)} | ${f(m.diversity, 3)} | ${times(report.ratios[`on-device/${name}`])} | ${times(report.ratios[`fine-tuned/${name}`])} |`,
     );
   }
   return lines.join('\n');
@@ -60,15 +66,27 @@ export function table(report: Report): string {
 
 /** NDCG@K of every model on every dataset, one row per dataset: the page's summary. */
 export function headline(reports: readonly Report[]): string {
-  const names = ['on-device', 'ease', 'item-knn', 'popularity', 'content', 'profile-fallback'];
+  const names = [
+    'fine-tuned',
+    'global-only',
+    'on-device',
+    'ease',
+    'item-knn',
+    'popularity',
+    'content',
+    'profile-fallback',
+  ];
   const k = reports[0]?.k ?? 10;
   const lines = [
-    `| NDCG@${k} | ${names.join(' | ')} | on-device ÷ EASE | on-device ÷ item-kNN |`,
+    `| NDCG@${k} | ${names.join(' | ')} | fine-tuned ÷ EASE | fine-tuned ÷ item-kNN |`,
     `|---|${names.map(() => '---:').join('|')}|---:|---:|`,
   ];
   for (const r of reports) {
     const cells = names.map((name) => (r.models[name] ? f(r.models[name].ndcg) : '—'));
-    const vs = (name: string) => f(r.ratios[`on-device/${name}`] ?? NaN, 2) + '×';
+    const vs = (name: string) => {
+      const ratio = r.ratios[`fine-tuned/${name}`];
+      return ratio === undefined ? '—' : `${f(ratio, 2)}×`;
+    };
     lines.push(
       `| ${r.dataset} (${r.users} users) | ${cells.join(' | ')} | ${vs('ease')} | ${vs('item-knn')} |`,
     );

@@ -6,6 +6,8 @@ import { intraListDiversity, listMetrics, MetricTotals } from '../../src/shared/
 import type { UserSplit } from '../../src/shared/eval/split';
 import { aggregateSignals, eventWeight } from '../../src/shared/interactions/signals';
 import { isEngagement, type Interaction } from '../../src/shared/interactions/types';
+import { buildGlobalModel, type GlobalModelStats } from '../../src/shared/global/build';
+import { encodeModel } from '../../src/shared/global/model-file';
 import { ProfileScorer } from '../../src/shared/ranking/personal';
 import type { EvalSpace } from './eval-space';
 import { OnDeviceModel } from './on-device';
@@ -29,6 +31,8 @@ export interface EvalResult {
     ratios: Record<string, number>;
     itemKnn: { neighbours: number; tried: Record<string, number> };
     ease: { lambda: number; tried: Record<string, number> };
+    /** The shop's global model built from the training events (global-only, fine-tuned). */
+    global: GlobalModelStats & { bytes: number; bytesPer10kItems: number; seconds: number };
     protocol: string;
   };
   curve: Record<string, CurvePoint[]>;
@@ -37,7 +41,9 @@ export interface EvalResult {
 const PROTOCOL =
   'Per user, the last 20% of interactions in time (at least one) are held out; models learn only ' +
   "from the user's earlier interactions (popularity, collaborative vectors and item-kNN and EASE from all " +
-  "users' earlier interactions). Ranking is over the full catalogue minus the items the user " +
+  "users' earlier interactions; the global model of global-only and fine-tuned from the same " +
+  'training events, its λ chosen on a held-out part of them, never on the test data). ' +
+  'Ranking is over the full catalogue minus the items the user ' +
   'already had; relevant items are the held-out positive ones. MRR is MRR@K.';
 
 const toInteraction = (e: LogEvent): Interaction => ({
@@ -69,6 +75,20 @@ export async function runEvaluation(
     model: new Ease(space.items.length, liked, lambda),
   }));
   const device = new OnDeviceModel(space.items, space.matrix, space.prior);
+  const built = performance.now();
+  const ids = space.items.map((item) => item.id);
+  const global = buildGlobalModel(
+    ids,
+    splits.flatMap((s) => s.train),
+  );
+  const bytes = encodeModel(global.model, ids, global.stats.lambda).byteLength;
+  const globalInfo = {
+    ...global.stats,
+    bytes,
+    bytesPer10kItems: Math.round((bytes / Math.max(1, ids.length)) * 10_000),
+    seconds: Math.round((performance.now() - built) / 100) / 10,
+  };
+  const tuned = new OnDeviceModel(space.items, space.matrix, space.prior, global.model);
   const totals = new Map<string, MetricTotals>();
   const curve = new LearningCurve();
   const record = (model: string, list: number[], c: UserCase) => {
@@ -84,6 +104,8 @@ export async function runEvaluation(
   const profile = new ProfileScorer();
   for (const [n, c] of cases.entries()) {
     record('on-device', await device.recommend(c.history, c.now, settings.k), c);
+    record('global-only', await tuned.recommend(c.history, c.now, settings.k, false), c);
+    record('fine-tuned', await tuned.recommend(c.history, c.now, settings.k), c);
     record('profile-fallback', await device.rankWith(profile, c.history, c.now, settings.k), c);
     record('popularity', topK(space.popularity, settings.k, c.exclude), c);
     const signals = aggregateSignals(c.history, indexOf, c.now);
@@ -104,7 +126,9 @@ export async function runEvaluation(
     if ((n + 1) % 25 === 0 || n + 1 === cases.length) progress(n + 1, cases.length);
   }
   device.dispose();
-  return summarise(space, settings, cases.length, splits.length - evaluable.length, totals, curve);
+  tuned.dispose();
+  const skipped = splits.length - evaluable.length;
+  return summarise(space, settings, cases.length, skipped, totals, curve, globalInfo);
 }
 
 interface UserCase {
@@ -160,6 +184,7 @@ function summarise(
   skippedUsers: number,
   totals: ReadonlyMap<string, MetricTotals>,
   curve: LearningCurve,
+  global: EvalResult['report']['global'],
 ): EvalResult {
   const all = new Map([...totals].map(([name, t]) => [name, t.summary(space.items.length)]));
   const knn = pickBest(all, 'item-knn', settings.knnSizes);
@@ -178,10 +203,12 @@ function summarise(
     if (summary) models[name] = summary;
     kept[name] = points[key] ?? [];
   }
-  const ours = models['on-device']?.ndcg ?? 0;
   const ratios: Record<string, number> = {};
-  for (const [name, m] of Object.entries(models)) {
-    if (name !== 'on-device') ratios[`on-device/${name}`] = m.ndcg > 0 ? ours / m.ndcg : Infinity;
+  for (const ours of ['on-device', 'fine-tuned']) {
+    const ndcg = models[ours]?.ndcg ?? 0;
+    for (const [name, m] of Object.entries(models)) {
+      if (name !== ours) ratios[`${ours}/${name}`] = m.ndcg > 0 ? ndcg / m.ndcg : Infinity;
+    }
   }
   return {
     report: {
@@ -193,6 +220,7 @@ function summarise(
       ratios,
       itemKnn: { neighbours: knn.value, tried: knn.tried },
       ease: { lambda: ease.value, tried: ease.tried },
+      global,
       protocol: PROTOCOL,
     },
     curve: kept,

@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
+import type { SparseRows } from '../../src/shared/global/sparse-rows';
 import type { Interaction } from '../../src/shared/interactions/types';
 import { isEngagement } from '../../src/shared/interactions/types';
 import { recommendFeed } from '../../src/shared/ranking/feed';
@@ -13,7 +14,8 @@ import { FULL_TRAINING } from '../../workers/engine/head/trainer';
 /**
  * The device's recommender, replayed offline: for each visitor a fresh head is trained on their
  * history exactly as the worker trains it (full training from the starting weights), then the
- * worker's feed ranking (prior blend, MMR, exploration) picks the list.
+ * worker's feed ranking (prior blend, MMR, exploration) picks the list. With the shop's global
+ * model the head starts from it (global-only when not trained; fine-tuned when trained).
  */
 export class OnDeviceModel {
   private readonly tensors: ItemTensors;
@@ -23,16 +25,22 @@ export class OnDeviceModel {
     private readonly items: readonly CatalogueItem[],
     private readonly matrix: ItemMatrix,
     private readonly prior: Float32Array,
+    private readonly global: SparseRows | null = null,
   ) {
-    this.tensors = new ItemTensors(headSpace(matrix, items, prior));
+    this.tensors = new ItemTensors(headSpace(matrix, items, prior, global));
     this.indexOf = new Map(items.map((item, index) => [item.id, index]));
   }
 
   /** The top `count` catalogue rows for a visitor with this history, asked at `now`. */
-  async recommend(history: readonly Interaction[], now: number, count: number): Promise<number[]> {
-    const head = new ScoringHead(initialParams(this.matrix.dims));
+  async recommend(
+    history: readonly Interaction[],
+    now: number,
+    count: number,
+    train = true,
+  ): Promise<number[]> {
+    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global !== null));
     try {
-      if (history.some(isEngagement)) {
+      if (train && history.some(isEngagement)) {
         await trainOnHistory(head, this.tensors, history, this.indexOf, FULL_TRAINING);
       }
       return await this.rankWith(new TrainedHeadScorer(head, this.tensors), history, now, count);
@@ -57,6 +65,7 @@ export class OnDeviceModel {
         history,
         scorer,
         now,
+        global: this.global,
       },
       { count },
     );

@@ -30,6 +30,8 @@ export interface ReadyInfo {
   encoder: string;
   items: number;
   interactions: number;
+  /** Which build of the shop's global model the head starts from (status().globalModel), or null. */
+  globalModel: string | null;
 }
 
 /**
@@ -84,6 +86,7 @@ export class PrivateRecs extends EventTarget {
       encoder: status.encoder.id,
       items: status.items,
       interactions: status.interactions,
+      globalModel: status.globalModel?.version ?? null,
     };
   }
 

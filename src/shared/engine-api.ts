@@ -122,7 +122,20 @@ export interface EngineStatus {
   semantic: SemanticState;
   /** The shop's collaborative vectors in use beside the text vectors, if the catalogue has any. */
   collaborative: CollaborativeInfo | null;
+  /** The shop's global model the head starts from (for operators), or null when none is used. */
+  globalModel: GlobalModelInfo | null;
   notices: Notice[];
+}
+
+/** The shop's global model file in use (`model` in the catalogue contract). */
+export interface GlobalModelInfo {
+  format: string;
+  /** The first 12 hex digits of the file's SHA-256: which build of the model this is. */
+  version: string;
+  items: number;
+  /** Item–item entries the file holds, at most `k` per item. */
+  entries: number;
+  k: number;
 }
 
 /** Collaborative vectors shipped with the catalogue (computed from aggregate usage). */

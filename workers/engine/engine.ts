@@ -212,6 +212,7 @@ export class Engine implements EngineApi {
       },
       semantic: this.indexer.state,
       collaborative: state.collaborative?.info ?? null,
+      globalModel: state.global?.info ?? null,
       notices: [...state.notices, ...pruned],
     };
   }
@@ -289,6 +290,7 @@ export class Engine implements EngineApi {
       indexOf: state.indexOf,
       history,
       now,
+      global: state.global?.model ?? null,
     };
     const stated = plainFeed
       ? this.localTaste.stated(this.visitor.preferences.localSignals, now, state.catalogue.items)

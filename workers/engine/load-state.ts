@@ -13,6 +13,7 @@ import { popularityPrior } from '../../src/shared/ranking/prior';
 import type { Repository } from '../storage/repository';
 import { loadCatalogue, type LoadedCatalogue } from './catalogue-loader';
 import { loadCollaborative, type Collaborative } from './collaborative';
+import { loadGlobalModel, type GlobalModel } from './global-model';
 import { combineVectors } from '../../src/shared/collab/combine';
 import { HeadScorer } from './head/head-scorer';
 import { initTfBackend } from './head/tf-backend';
@@ -44,6 +45,8 @@ export interface Loaded {
   search: LazySearch;
   prior: Float32Array;
   collaborative: Collaborative | null;
+  /** The shop's global item–item model the head starts from and retrieval reads, if any. */
+  global: GlobalModel | null;
   notices: Notice[];
   /** The learned head, or null when no TF.js backend could start (then the profile scorer). */
   head: HeadScorer | null;
@@ -96,6 +99,8 @@ export async function buildState(
   const timer = stageTimer();
   const lexical = new LexicalEncoder(catalogue.items);
   const collab = await loadCollaborative(catalogue, url);
+  // After the catalogue: the model is checked against its items.
+  const global = await loadGlobalModel(catalogue, url);
   // The fp32 text matrix lives only until its compact copy is made.
   const withCollab = (encoder: ItemEncoder, text: ItemMatrix): VectorIndex => ({
     encoder,
@@ -116,7 +121,13 @@ export async function buildState(
     search: new LazySearch(catalogue.items),
     prior: popularityPrior(catalogue.items),
     collaborative: collab.collaborative,
-    notices: [...notices, ...collab.notices, ...(await storageNotices(repository))],
+    global: global.global,
+    notices: [
+      ...notices,
+      ...collab.notices,
+      ...global.notices,
+      ...(await storageNotices(repository)),
+    ],
     head: null,
   };
   timer.lap('prior');
@@ -184,10 +195,15 @@ async function startHead(
   }
 }
 
-/** Binds the head to an item space, keyed by encoder, dims and catalogue. */
+/**
+ * Binds the head to an item space, keyed by encoder, dims, catalogue and global model version
+ * (a new model starts fine-tuning again from it; the history is kept).
+ */
 async function bindHead(state: Loaded, index: VectorIndex = state.index): Promise<void> {
-  const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}`;
-  await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior);
+  const model = state.global ? `|global:${state.global.info.version}` : '';
+  const key = `${index.encoder.info.id}|${index.matrix.dims}|${state.catalogue.id}${model}`;
+  const global = state.global?.model ?? null;
+  await state.head?.bind(key, index.matrix, state.catalogue.items, state.prior, global);
 }
 
 /** Says so when the browser refused storage and the history lives in memory only. */

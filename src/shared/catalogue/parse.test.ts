@@ -22,6 +22,27 @@ function failure(text: string): CatalogueError {
 }
 
 describe('parseCatalogue', () => {
+  it('accepts the optional global model entry and names a bad field of it', () => {
+    const model = {
+      url: 'shop.head.bin',
+      sha256: 'ab'.repeat(32),
+      bytes: 1024,
+      format: 'private-recs/head@1',
+    };
+    expect(parseCatalogue(JSON.stringify({ ...good, model })).model).toEqual(model);
+    // A format this app does not know still parses: the device ignores the model then.
+    const future = { ...model, format: 'private-recs/head@2' };
+    expect(parseCatalogue(JSON.stringify({ ...good, model: future })).model?.format).toBe(
+      'private-recs/head@2',
+    );
+    expect(
+      failure(JSON.stringify({ ...good, model: { ...model, sha256: 'abc' } })).message,
+    ).toMatch(/sha256.*64 hexadecimal digits/);
+    expect(failure(JSON.stringify({ ...good, model: { ...model, bytes: -1 } })).message).toMatch(
+      /bytes/,
+    );
+  });
+
   it('accepts a valid catalogue and drops unknown fields', () => {
     const catalogue = parseCatalogue(JSON.stringify(good));
     expect(catalogue.items.map((item) => item.id)).toEqual(['a', 'b']);

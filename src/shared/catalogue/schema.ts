@@ -76,6 +76,16 @@ const vectorsSchema = z.object({
   weight: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').optional(),
 });
 
+/** The shop's global model file (`npm run catalogue:build`; docs/contracts.md#global-model). */
+const modelSchema = z.object({
+  url: text(CATALOGUE_LIMITS.urlLength).min(1, 'must not be empty'),
+  /** SHA-256 of the file, 64 hex digits: the device refuses a file that does not match. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal digits'),
+  bytes: z.number().int('must be a whole number').positive('must be more than 0'),
+  /** "private-recs/head@1"; a device that does not know the format keeps its built-in start. */
+  format: text(100),
+});
+
 export const catalogueSchema = z.object({
   schema: z.literal(CATALOGUE_SCHEMA),
   id: identifier(),
@@ -86,12 +96,14 @@ export const catalogueSchema = z.object({
   items: list(itemSchema, CATALOGUE_LIMITS.items),
   campaigns: list(campaignSchema, 1_000).optional(),
   vectors: z.union([vectorsSchema, list(vectorsSchema, 4)]).optional(),
+  model: modelSchema.optional(),
 });
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
 export type CatalogueItem = z.infer<typeof itemSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type VectorSpec = z.infer<typeof vectorsSchema>;
+export type ModelSpec = z.infer<typeof modelSchema>;
 
 /** The catalogue's vector files as a list (the contract allows one object or an array). */
 export function vectorSpecs(catalogue: Pick<Catalogue, 'vectors'>): VectorSpec[] {

@@ -1,3 +1,4 @@
+import { exampleGlobal } from '../global/feature';
 import { eventWeight } from '../interactions/signals';
 import { INTERACTION_TYPES, type Interaction } from '../interactions/types';
 import { PROJECTION_DIMS, type HeadSpace } from './head-space';
@@ -47,6 +48,8 @@ export interface Batch {
   candPrior: Float32Array;
   /** Cosine of the candidate with the visitor's long-term profile (all likes before it). */
   candLong: Float32Array;
+  /** The candidate's global score from the items liked before (global/feature.ts); 0 without a model. */
+  candGlobal: Float32Array;
   cand: Int32Array;
   label: Float32Array;
   weight: Float32Array;
@@ -183,6 +186,10 @@ export function toBatch(
   });
   fillItemFeatures(batch, space);
   if (longTerm) fillLongTerm(batch, events, examples, space);
+  if (longTerm && space.global) {
+    const at = examples.map((example) => example.at);
+    batch.candGlobal.set(exampleGlobal(events, at, batch.cand, space.global));
+  }
   return batch;
 }
 
@@ -254,6 +261,7 @@ function emptyBatch(size: number, padRow: number): Batch {
     candProj: new Float32Array(size * PROJECTION_DIMS),
     candPrior: new Float32Array(size),
     candLong: new Float32Array(size),
+    candGlobal: new Float32Array(size),
     cand: new Int32Array(size).fill(padRow),
     label: new Float32Array(size),
     weight: new Float32Array(size),
@@ -298,6 +306,7 @@ export function selectRows(batch: Batch, indices: readonly number[]): Batch {
   copy(batch.candProj, out.candProj, P);
   copy(batch.candPrior, out.candPrior, 1);
   copy(batch.candLong, out.candLong, 1);
+  copy(batch.candGlobal, out.candGlobal, 1);
   copy(batch.cand, out.cand, 1);
   copy(batch.label, out.label, 1);
   copy(batch.weight, out.weight, 1);

@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../catalogue/schema';
+import { globalScores, type SparseRows } from '../global/sparse-rows';
 import { aggregateSignals } from '../interactions/signals';
 import { isEngagement, type Interaction } from '../interactions/types';
 import type { ItemMatrix } from './matrix';
@@ -21,6 +22,8 @@ export interface FeedInput {
    * (the reference the two-stage list is measured against).
    */
   candidates?: number | 'all';
+  /** The shop's global item–item model, when one is in use (its best items are candidates). */
+  global?: SparseRows | null;
 }
 
 /**
@@ -38,12 +41,19 @@ export async function recommendFeed(
   const focus =
     options.query?.vector ??
     (options.contextIndex === undefined ? undefined : row(matrix, options.contextIndex));
+  const global =
+    input.global && input.candidates !== 'all'
+      ? globalScores(
+          input.global,
+          signals.filter((s) => s.weight > 0).map((s) => s.index),
+        )
+      : null;
   const candidates =
     input.candidates === 'all'
       ? undefined
       : // Items the visitor engaged with are filtered out later: room for them on top.
         retrieve(
-          { matrix, prior, signals, focus },
+          { matrix, prior, signals, focus, global },
           (input.candidates ?? CANDIDATES) + signals.length,
         );
   const personal = await input.scorer.score({ history, signals, matrix, indexOf, now, candidates });

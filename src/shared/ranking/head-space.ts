@@ -1,4 +1,5 @@
 import type { CatalogueItem } from '../catalogue/schema';
+import type { SparseRows } from '../global/sparse-rows';
 import { seededRandom } from '../random';
 import { topCategory } from './explain';
 import { forEachInRow, type ItemMatrix } from './matrix';
@@ -21,6 +22,8 @@ export interface HeadSpace {
   category: Int32Array;
   categories: number;
   prior: Float32Array;
+  /** The shop's global item–item model (one row per item), or null when none is in use. */
+  global: SparseRows | null;
 }
 
 /** Builds the head's view of an item space (one pass over the vectors, skipping zeros). */
@@ -28,6 +31,7 @@ export function headSpace(
   matrix: ItemMatrix,
   items: readonly CatalogueItem[],
   prior: Float32Array,
+  global: SparseRows | null = null,
 ): HeadSpace {
   const rows = items.length;
   const { dims } = matrix;
@@ -50,6 +54,7 @@ export function headSpace(
     category,
     categories: ids.size,
     prior: priorPadded,
+    global: global?.rows === rows ? global : null,
   };
 }
 

@@ -10,6 +10,11 @@ export interface PersonalScores {
   scores: Float32Array;
   /** Sum of absolute signal weight: 0 for a new visitor, grows with likes and dislikes alike. */
   strength: number;
+  /**
+   * The scores rest on the shop's global model, which scored items for what the visitor liked:
+   * they are then trusted fully from the first like (the head weighs popularity in itself).
+   */
+  grounded?: boolean;
 }
 
 /** What a scorer may read about the visitor and the catalogue. */

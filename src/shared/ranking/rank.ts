@@ -73,7 +73,7 @@ const PERSONAL_REASON_FLOOR = 0.5;
  */
 export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   const rows = ctx.candidates ?? Int32Array.from(ctx.items, (_, i) => i);
-  const alpha = personalShare(ctx.personal?.strength ?? 0);
+  const alpha = ctx.personal?.grounded ? 1 : personalShare(ctx.personal?.strength ?? 0);
   // Arrays over the whole catalogue, filled for the rows ranked only (the rest stay 0, unread).
   const personal = ctx.personal
     ? spread(minMax(ctx.personal.scores), rows, ctx.items.length)

@@ -65,4 +65,25 @@ describe('retrieve', () => {
     const searched = new Set(retrieve({ matrix, prior, signals: [], focus }, 100));
     for (const row of topK(similarities(matrix, focus), 75)) expect(searched.has(row)).toBe(true);
   });
+
+  it('makes the items the global model scores best candidates, for a feed but not a query', () => {
+    const rows = 3000;
+    const matrix = randomMatrix(rows, 16, 5);
+    const prior = Float32Array.from({ length: rows }, (_, i) => (i % 97 === 0 ? 1 : 0));
+    const signals = [signal(10, 3)];
+    // 90 rows the global model scores (less than its quarter of the room), none popular.
+    const boosted = Array.from({ length: 90 }, (_, n) => 1 + n * 31).filter((i) => i % 97 !== 0);
+    const global = new Float32Array(rows);
+    boosted.forEach((row, n) => {
+      global[row] = 1 + n;
+    });
+    const feed = new Set(retrieve({ matrix, prior, signals, global }, 400));
+    expect(feed.size).toBe(400);
+    for (const row of boosted) expect(feed.has(row)).toBe(true);
+    const without = new Set(retrieve({ matrix, prior, signals }, 400));
+    expect(boosted.filter((row) => !without.has(row)).length).toBeGreaterThan(60);
+    const focus = matrixRow(matrix, 7).slice();
+    const searched = new Set(retrieve({ matrix, prior, signals, global, focus }, 400));
+    expect(boosted.filter((row) => !searched.has(row)).length).toBeGreaterThan(60);
+  });
 });

@@ -9,6 +9,8 @@ import { profileVector } from './personal';
 export const CANDIDATES = 2_000;
 /** Share of the candidates that come from popularity (the prior), whatever the visitor likes. */
 const PRIOR_SHARE = 0.25;
+/** Share of the candidates that come from the shop's global model, when it scores any. */
+const GLOBAL_SHARE = 0.25;
 
 /** What the first stage reads: the item vectors, the prior and the visitor's signals. */
 export interface RetrievalInput {
@@ -17,13 +19,19 @@ export interface RetrievalInput {
   signals: readonly ItemSignal[];
   /** A query vector or a context item's vector: candidates are what matches it. */
   focus?: Float32Array;
+  /**
+   * The visitor's global score of every row (src/shared/global/), when the shop ships a model:
+   * the items it scores best are candidates (they may share no words with the history).
+   */
+  global?: Float32Array | null;
 }
 
 /**
  * Two-stage ranking, first stage: one scan of the item matrix with one vector (the focus, else
  * the visitor's profile: liked minus disliked, which is linear, so one scan) picks the best
  * matches, and the most popular items join them, so a new interest and a new visitor both have
- * candidates. Returns catalogue rows in ascending order, or undefined when the catalogue is
+ * candidates; with a global model, so do the items it scores best for the visitor (a feed's,
+ * not a query's). Returns catalogue rows in ascending order, or undefined when the catalogue is
  * small enough to rank whole.
  */
 export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array | undefined {
@@ -32,6 +40,13 @@ export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array |
   const byPrior = Math.round(size * PRIOR_SHARE);
   const query = input.focus ?? profileVector(input.signals, matrix);
   const picked = new Set<number>(topK(prior, query ? byPrior : size));
+  if (query && input.global && !input.focus) {
+    const byGlobal = picked.size + Math.round(size * GLOBAL_SHARE);
+    for (const row of topK(input.global, byGlobal)) {
+      if (picked.size >= byGlobal || !((input.global[row] ?? 0) > 0)) break;
+      picked.add(row);
+    }
+  }
   if (query) {
     const matches = topK(similarities(matrix, query), size);
     for (const row of matches) {

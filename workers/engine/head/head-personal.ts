@@ -6,6 +6,7 @@ import {
   type HeadEvent,
 } from '../../../src/shared/ranking/examples';
 import type { HeadSpace } from '../../../src/shared/ranking/head-space';
+import { visitorGlobal } from '../../../src/shared/global/feature';
 import {
   evidence,
   type PersonalScorer,
@@ -27,11 +28,12 @@ export async function headScores(
   items: ItemTensors,
   input: ScoringInput,
 ): Promise<PersonalScores | null> {
-  const { events, longTerm } = scoringContext(input.history, input.indexOf, items.space);
+  const { events, longTerm, global } = scoringContext(input.history, input.indexOf, items.space);
   if (events.length === 0) return null;
   const window = scoringBatch(events, items.space, input.now);
-  const scores = await head.scoreAll(items, longTerm, window, input.candidates);
-  return { scores, strength: evidence(input.signals) };
+  const scores = await head.scoreAll(items, longTerm, window, input.candidates, global);
+  const grounded = global?.some((value) => value > 0) ?? false;
+  return { scores, strength: evidence(input.signals), grounded };
 }
 
 interface ScoringContext {
@@ -39,6 +41,7 @@ interface ScoringContext {
   space: HeadSpace;
   events: HeadEvent[];
   longTerm: Float32Array;
+  global: Float32Array | null;
 }
 
 /**
@@ -56,7 +59,13 @@ function scoringContext(
   const known = contexts.get(history);
   if (known?.indexOf === indexOf && known.space === space) return known;
   const events = headEvents(history, indexOf);
-  const context = { indexOf, space, events, longTerm: longTermProfile(events, space) };
+  const context = {
+    indexOf,
+    space,
+    events,
+    longTerm: longTermProfile(events, space),
+    global: visitorGlobal(events, space.global),
+  };
   contexts.set(history, context);
   return context;
 }

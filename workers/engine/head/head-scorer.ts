@@ -18,6 +18,7 @@ import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
 import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/ranking/head-space';
+import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
 import { backgroundTurn } from '../foreground';
 
@@ -97,6 +98,8 @@ export class HeadScorer implements PersonalScorer {
     matrix: ItemMatrix,
     items: readonly CatalogueItem[],
     prior: Float32Array,
+    /** The shop's global model: the head starts from it and training pulls towards that start. */
+    global: SparseRows | null = null,
   ): Promise<void> {
     await this.stop();
     const stored = await this.repository.weights(key);
@@ -109,13 +112,14 @@ export class HeadScorer implements PersonalScorer {
       );
     }
     const fits = stored !== undefined && problem === null;
-    const params = fits ? stored.params : initialParams(matrix.dims);
+    const start = initialParams(matrix.dims, undefined, global !== null);
+    const params = fits ? stored.params : start;
     const previous = this.bound;
     this.bound = {
       key,
-      items: new ItemTensors(headSpace(matrix, items, prior)),
+      items: new ItemTensors(headSpace(matrix, items, prior, global)),
       indexOf: new Map(items.map((item, index) => [item.id, index])),
-      head: new ScoringHead(params),
+      head: new ScoringHead(params, start.w),
       trainedOn: fits ? stored.trainedOn : 0,
       fingerprint: fits ? stored.fingerprint : '',
     };
@@ -165,7 +169,8 @@ export class HeadScorer implements PersonalScorer {
     await this.stop();
     const bound = this.bound;
     if (!bound) return;
-    bound.head.restore(initialParams(bound.head.params.dims));
+    const global = bound.items.space.global !== null;
+    bound.head.restore(initialParams(bound.head.params.dims, undefined, global));
     bound.trainedOn = 0;
     bound.fingerprint = '';
   }

@@ -4,6 +4,9 @@ import { initNodeBackend } from '../../../scripts/lib/tf-node';
 import { headEvents, longTermProfile, scoringBatch } from '../../../src/shared/ranking/examples';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import { compactMatrix, matrixForm, normalize } from '../../../src/shared/ranking/matrix';
+import { fromRowLists } from '../../../src/shared/global/sparse-rows';
+import { aggregateSignals } from '../../../src/shared/interactions/signals';
+import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
 import { initialParams, ScoringHead } from './scoring-head';
 import { likes, testSpace } from './test-space';
@@ -89,5 +92,50 @@ describe('ScoringHead', () => {
     expect(report.held).toBeGreaterThan(0);
     expect(after.w).toEqual(start.w.map((w) => Math.fround(w)));
     expect(Array.from(after.u)).toEqual(Array.from(start.u));
+  });
+});
+
+describe('the global feature', () => {
+  // Every item's row points at item 39 (category 3, which the visitor never liked).
+  const model = fromRowLists(
+    f.items.map((_, i) => (i === 39 ? [] : [{ col: 39, val: 1 }])),
+    1,
+  );
+  const history = likes(12);
+  const now = Date.UTC(2026, 0, 20);
+
+  async function rankOf(item: number, global: boolean, params = global): Promise<number> {
+    const items = new ItemTensors(headSpace(f.matrix, f.items, f.prior, global ? model : null));
+    const head = new ScoringHead(initialParams(f.matrix.dims, 7, params));
+    try {
+      const signals = aggregateSignals(history, f.indexOf, now);
+      const input = { history, signals, matrix: f.matrix, indexOf: f.indexOf, now };
+      const result = await headScores(head, items, input);
+      const scores = result?.scores ?? new Float32Array();
+      expect(result?.grounded).toBe(global);
+      return [...scores].filter((s) => s > (scores[item] ?? 0)).length;
+    } finally {
+      head.dispose();
+      items.dispose();
+    }
+  }
+
+  it('lifts what the model predicts in the untrained head, and only with a model', async () => {
+    expect(await rankOf(39, false)).toBeGreaterThan(10);
+    expect(await rankOf(39, true)).toBe(0);
+    // The model's feature without its weight (the built-in start) changes nothing.
+    expect(await rankOf(39, true, false)).toBe(await rankOf(39, false));
+  });
+
+  it('is part of the training examples and keeps the weights that start from it in reach', async () => {
+    const withModel = headSpace(f.matrix, f.items, f.prior, model);
+    const start = initialParams(f.matrix.dims, 7, true);
+    const head = new ScoringHead(start);
+    const report = await trainHead(head, withModel, events, FULL_TRAINING);
+    const after = await head.snapshot();
+    head.dispose();
+    expect(report.held).toBeGreaterThan(0);
+    expect(after.w).toHaveLength(8);
+    expect(after.w.every(Number.isFinite)).toBe(true);
   });
 });

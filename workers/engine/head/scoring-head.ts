@@ -22,6 +22,14 @@ export const RANK = 8;
  * lowered NDCG (a category is a coarse signal); training raises it where it holds.
  */
 const INIT_W = [2, -1, 0, 0.5, 0, -1, 2];
+/**
+ * The eighth feature, the global score (EASE's prediction for the candidate from the shop's
+ * item–item model, src/shared/global/): its starting weight with a model, 0 without one (the
+ * feature is then always 0). Chosen on the offline evaluation with the untrained head
+ * (docs/evaluation.md): 0.5–2 on MovieLens, 0.5–6 on Amazon; 1 gave the best feed on both (a
+ * larger weight let the sparse top-k sums drown the history's own similarities).
+ */
+export const GLOBAL_INIT_W = 1;
 const INIT_B = -2;
 const DEFAULT_HALF_LIFE_DAYS = 14;
 
@@ -30,7 +38,7 @@ const DEFAULT_HALF_LIFE_DAYS = 14;
  * attention, two-week half-life, liked minus 0.6 × disliked cosine), so a new visitor gets
  * sensible scores before any training, and training only has to learn corrections.
  */
-export function initialParams(dims: number, seed = 7): HeadParams {
+export function initialParams(dims: number, seed = 7, global = false): HeadParams {
   const random = seededRandom(seed);
   const typeLogit = INTERACTION_TYPES.map((type) => {
     const weight = type === 'rating' ? 3 : Math.abs(SIGNAL_WEIGHTS[type]);
@@ -39,7 +47,8 @@ export function initialParams(dims: number, seed = 7): HeadParams {
   const decay = Math.LN2 / DEFAULT_HALF_LIFE_DAYS;
   const u = Float32Array.from({ length: PROJECTION_DIMS * RANK }, () => (random() - 0.5) * 0.02);
   const decayRaw = Math.log(Math.expm1(decay));
-  return { dims, typeLogit, decayRaw, simGain: 0, u, w: [...INIT_W], b: INIT_B };
+  const w = [...INIT_W, global ? GLOBAL_INIT_W : 0];
+  return { dims, typeLogit, decayRaw, simGain: 0, u, w, b: INIT_B };
 }
 
 /** Whether stored parameters fit this head and an item space of `dims` (older layouts do not). */
@@ -53,7 +62,7 @@ export function paramsProblem(params: unknown, dims: number): string | null {
     dims,
     typeLogit: INTERACTION_TYPES.length,
     u: PROJECTION_DIMS * RANK,
-    w: INIT_W.length,
+    w: INIT_W.length + 1,
   };
   return headParamsProblem(params, shape);
 }
@@ -70,6 +79,7 @@ interface BatchTensors {
   candProj: tf.Tensor2D;
   candPrior: tf.Tensor1D;
   candLong: tf.Tensor1D;
+  candGlobal: tf.Tensor1D;
 }
 
 /** The personal scoring head: a few variables and a forward pass over batches or the catalogue. */
@@ -84,7 +94,14 @@ export class ScoringHead {
   /** Bumped whenever the weights change, so caches derived from them know they are stale. */
   revision = 0;
 
-  constructor(readonly params: HeadParams) {
+  /**
+   * `anchor`: the feature weights training pulls towards (the untrained start: with a global
+   * model, its weights), the starting weights when not given.
+   */
+  constructor(
+    readonly params: HeadParams,
+    anchor: readonly number[] = params.w,
+  ) {
     // tf.variable keeps its initial tensor alive unless that is disposed: tidy frees them, and
     // variables survive a tidy.
     const [typeLogit, decayRaw, simGain, u, w, b] = tf.tidy(() =>
@@ -96,7 +113,7 @@ export class ScoringHead {
     this.u = u as tf.Variable<tf.Rank.R2>;
     this.w = w as tf.Variable<tf.Rank.R1>;
     this.b = b as tf.Variable<tf.Rank.R0>;
-    this.initW = tf.tensor1d(INIT_W);
+    this.initW = tf.tensor1d([...anchor]);
   }
 
   get variables(): tf.Variable[] {
@@ -116,10 +133,11 @@ export class ScoringHead {
       tf.mul(tf.matMul(batch.candProj, this.u), tf.matMul(pooled, this.u)),
       1,
     );
-    return this.combine(aPos, aNeg, batch, interaction, batch.candPrior, batch.candLong);
+    const { candPrior, candLong, candGlobal } = batch;
+    return this.combine(aPos, aNeg, batch, interaction, candPrior, candLong, candGlobal);
   }
 
-  /** The logistic layer over the seven features (see INIT_W). */
+  /** The logistic layer over the eight features (see INIT_W and GLOBAL_INIT_W). */
   private combine(
     aPos: tf.Tensor2D,
     aNeg: tf.Tensor2D,
@@ -127,6 +145,7 @@ export class ScoringHead {
     interaction: tf.Tensor1D,
     prior: tf.Tensor1D,
     long: tf.Tensor1D,
+    global: tf.Tensor1D,
   ): tf.Tensor1D {
     const { sim, same } = window;
     const features = tf.stack(
@@ -138,6 +157,7 @@ export class ScoringHead {
         tf.sum(tf.mul(aPos, same), 1),
         tf.sum(tf.mul(aNeg, same), 1),
         long,
+        global,
       ],
       1,
     ) as tf.Tensor2D;
@@ -168,6 +188,8 @@ export class ScoringHead {
     longTerm: Float32Array,
     window: Batch,
     candidates?: Int32Array,
+    /** The visitor's global score of every row (global/feature.ts), or null without a model. */
+    global: Float32Array | null = null,
   ): Promise<Float32Array> {
     const windowRows = window.histItem.subarray(0, WINDOW);
     // A sparse matrix's similarities come from its non-zeros; dense rows go through TF.js.
@@ -204,7 +226,18 @@ export class ScoringHead {
             tf.matMul(vectors(cand), tf.tensor2d(longTerm, [items.space.dims, 1])),
             [-1],
           );
-      const logits = this.combine(aPos, aNeg, { sim, same }, interaction, cand.prior, long);
+      const globalRows = candidates
+        ? Float32Array.from(candidates, (row) => global?.[row] ?? 0)
+        : (global ?? new Float32Array(cand.rows));
+      const logits = this.combine(
+        aPos,
+        aNeg,
+        { sim, same },
+        interaction,
+        cand.prior,
+        long,
+        tf.tensor1d(globalRows),
+      );
       return tf.slice(logits, [0], [cand.rows]);
     });
     try {
@@ -309,5 +342,6 @@ export function toTensors(batch: Batch): BatchTensors {
     candProj: tf.tensor2d(batch.candProj, [batch.size, PROJECTION_DIMS]),
     candPrior: tf.tensor1d(batch.candPrior),
     candLong: tf.tensor1d(batch.candLong),
+    candGlobal: tf.tensor1d(batch.candGlobal),
   };
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { decodeModel, encodeModel, HEADER_BYTES, itemIdsHash, ModelFileError } from './model-file';
+import { fromRowLists } from './sparse-rows';
+
+const ids = ['a', 'b', 'c', 'd'];
+const model = fromRowLists(
+  [
+    [
+      { col: 1, val: 0.5 },
+      { col: 2, val: 0.25 },
+    ],
+    [{ col: 0, val: 0.75 }],
+    [],
+    [{ col: 0, val: 0.125 }],
+  ],
+  2,
+);
+
+const encoded = () => encodeModel(model, ids, 30);
+const bufferOf = (bytes: Uint8Array) => bytes.slice().buffer;
+const refusal = (data: ArrayBuffer, list = ids) => {
+  try {
+    decodeModel(data, list);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ModelFileError);
+    return (error as Error).message;
+  }
+  throw new Error('the file was accepted');
+};
+
+describe('global model file', () => {
+  it('reads back what it wrote, at 8 bytes per entry plus 4 per item', () => {
+    const bytes = encoded();
+    expect(bytes.byteLength).toBe(HEADER_BYTES + 4 * 5 + 8 * 4);
+    const file = decodeModel(bufferOf(bytes), ids);
+    expect(file.lambda).toBe(30);
+    expect(file.model.k).toBe(2);
+    expect(Array.from(file.model.start)).toEqual(Array.from(model.start));
+    expect(Array.from(file.model.cols)).toEqual(Array.from(model.cols));
+    expect(Array.from(file.model.vals)).toEqual(Array.from(model.vals));
+  });
+
+  it('refuses a file built for other items, or for as many items in another order', () => {
+    expect(refusal(bufferOf(encoded()), ['a', 'b', 'c'])).toMatch(/for 4 items.*has 3/);
+    expect(refusal(bufferOf(encoded()), ['b', 'a', 'c', 'd'])).toMatch(/another list of items/);
+    expect(itemIdsHash(['ab', 'c'])).not.toBe(itemIdsHash(['a', 'bc']));
+  });
+
+  it('refuses a truncated or padded file, and one that is not a model file', () => {
+    const bytes = encoded();
+    expect(refusal(bufferOf(bytes.subarray(0, bytes.length - 3)))).toMatch(/cut off/);
+    expect(refusal(bufferOf(bytes.subarray(0, 10)))).toMatch(/too short/);
+    const padded = new Uint8Array(bytes.length + 4);
+    padded.set(bytes);
+    expect(refusal(padded.buffer)).toMatch(/4 bytes too many/);
+    const html = new TextEncoder().encode('<!doctype html><html><body>Not found</body></html>');
+    expect(refusal(bufferOf(html))).toMatch(/not a private-recs model file/);
+  });
+
+  it('refuses a wrong shape: a row over k, a column past the items, a value not a number', () => {
+    const overK = encoded();
+    new DataView(overK.buffer).setUint32(16, 1, true); // k = 1, but row 1 holds 2 entries
+    expect(refusal(bufferOf(overK))).toMatch(/item 1 has 2 entries/);
+    const colsAt = HEADER_BYTES + 4 * 5;
+    const badCol = encoded();
+    new DataView(badCol.buffer).setUint32(colsAt + 4, 4, true);
+    expect(refusal(bufferOf(badCol))).toMatch(/entry 2 points past the last item/);
+    const badVal = encoded();
+    new DataView(badVal.buffer).setFloat32(colsAt + 4 * 4 + 8, NaN, true);
+    expect(refusal(bufferOf(badVal))).toMatch(/entry 3 is not a number/);
+    const badStart = encoded();
+    new DataView(badStart.buffer).setUint32(HEADER_BYTES + 4, 3, true);
+    expect(refusal(bufferOf(badStart))).toMatch(/entries/);
+    const version = encoded();
+    new DataView(version.buffer).setUint32(8, 2, true);
+    expect(refusal(bufferOf(version))).toMatch(/version 2/);
+  });
+});

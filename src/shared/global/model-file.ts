@@ -1,0 +1,123 @@
+import type { SparseRows } from './sparse-rows';
+
+/** The `format` of the catalogue's `model` entry this code reads and writes. */
+export const GLOBAL_MODEL_FORMAT = 'private-recs/head@1';
+/** The file's first 8 bytes. */
+const MAGIC = 'PRGLOBAL';
+const VERSION = 1;
+/** magic, version, rows, k, entries, item-id hash, λ (float32), reserved. */
+export const HEADER_BYTES = 32;
+/** Largest model file the device downloads, whatever the catalogue declares. */
+export const MODEL_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Largest k a file may declare (a row is read whole for every liked item). */
+export const MAX_K = 1_000;
+
+/** What a model file holds beside its rows. */
+export interface GlobalModelFile {
+  model: SparseRows;
+  /** The regularisation it was fitted with (for the operator; not used in scoring). */
+  lambda: number;
+}
+
+/**
+ * Hash of the catalogue's item ids in order (FNV-1a, 32 bits, over UTF-16 code units): a model
+ * built for another item list (reordered, items added) is refused rather than misread.
+ */
+export function itemIdsHash(ids: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * The file layout (little-endian): a 32-byte header, then rows + 1 uint32 row starts, the
+ * entries' uint32 columns, then their float32 values.
+ */
+export function encodeModel(model: SparseRows, ids: readonly string[], lambda: number): Uint8Array {
+  const entries = model.cols.length;
+  const bytes = HEADER_BYTES + 4 * (model.rows + 1) + 8 * entries;
+  const buffer = new ArrayBuffer(bytes);
+  const view = new DataView(buffer);
+  for (let i = 0; i < MAGIC.length; i++) view.setUint8(i, MAGIC.charCodeAt(i));
+  const header = [VERSION, model.rows, model.k, entries, itemIdsHash(ids)];
+  header.forEach((value, i) => {
+    view.setUint32(8 + 4 * i, value, true);
+  });
+  view.setFloat32(28, lambda, true);
+  const colsAt = HEADER_BYTES + 4 * (model.rows + 1);
+  model.start.forEach((value, i) => {
+    view.setUint32(HEADER_BYTES + 4 * i, value, true);
+  });
+  model.cols.forEach((value, i) => {
+    view.setUint32(colsAt + 4 * i, value, true);
+  });
+  model.vals.forEach((value, i) => {
+    view.setFloat32(colsAt + 4 * entries + 4 * i, value, true);
+  });
+  return new Uint8Array(buffer);
+}
+
+/** A model file that cannot be used; the message says why in plain words. */
+export class ModelFileError extends Error {
+  override readonly name = 'ModelFileError';
+}
+
+/**
+ * Reads and checks a model file for a catalogue with these item ids: the header, the exact
+ * length, the rows and the id hash against the catalogue, every row within k entries, every
+ * column a catalogue row, every value finite. Throws ModelFileError naming the first problem.
+ */
+export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalModelFile {
+  const fail = (why: string): never => {
+    throw new ModelFileError(why);
+  };
+  if (data.byteLength < HEADER_BYTES) fail(`the file is too short (${data.byteLength} bytes)`);
+  const view = new DataView(data);
+  const magic = String.fromCharCode(...new Uint8Array(data, 0, MAGIC.length));
+  if (magic !== MAGIC) fail('it is not a private-recs model file');
+  const [version, rows, k, entries, hash] = [0, 1, 2, 3, 4].map((i) =>
+    view.getUint32(8 + 4 * i, true),
+  ) as [number, number, number, number, number];
+  if (version !== VERSION) fail(`it is version ${version} of the format, not ${VERSION}`);
+  if (rows !== ids.length) fail(`it is for ${rows} items, but the catalogue has ${ids.length}`);
+  if (hash !== itemIdsHash(ids)) fail('it was built for another list of items');
+  if (k < 1 || k > MAX_K) fail(`it keeps ${k} entries per item (1 to ${MAX_K} allowed)`);
+  if (entries > rows * k) fail(`it has ${entries} entries, more than ${k} per item`);
+  const expected = HEADER_BYTES + 4 * (rows + 1) + 8 * entries;
+  if (data.byteLength !== expected) {
+    fail(
+      data.byteLength < expected
+        ? `the file is cut off (${data.byteLength} of ${expected} bytes)`
+        : `the file has ${data.byteLength - expected} bytes too many`,
+    );
+  }
+  // Copies: the header makes the arrays 4-byte aligned, but a caller's buffer may be shared.
+  const start = new Uint32Array(data.slice(HEADER_BYTES, HEADER_BYTES + 4 * (rows + 1)));
+  const colsAt = HEADER_BYTES + 4 * (rows + 1);
+  const cols = new Uint32Array(data.slice(colsAt, colsAt + 4 * entries));
+  const vals = new Float32Array(data.slice(colsAt + 4 * entries, expected));
+  checkRows(start, cols, vals, rows, k, fail);
+  return { model: { rows, k, start, cols, vals }, lambda: view.getFloat32(28, true) };
+}
+
+function checkRows(
+  start: Uint32Array,
+  cols: Uint32Array,
+  vals: Float32Array,
+  rows: number,
+  k: number,
+  fail: (why: string) => never,
+): void {
+  if (start[0] !== 0 || start[rows] !== cols.length) fail('its row table does not add up');
+  for (let i = 0; i < rows; i++) {
+    const count = (start[i + 1] ?? 0) - (start[i] ?? 0);
+    if (count < 0 || count > k) fail(`item ${i + 1} has ${count} entries (0 to ${k} allowed)`);
+  }
+  const badCol = cols.findIndex((col) => col >= rows);
+  if (badCol !== -1) fail(`entry ${badCol + 1} points past the last item`);
+  const badVal = vals.findIndex((val) => !Number.isFinite(val));
+  if (badVal !== -1) fail(`entry ${badVal + 1} is not a number`);
+}
