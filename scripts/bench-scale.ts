@@ -227,7 +227,7 @@ function writeTable(results: readonly Row[]): void {
     ...results.map((r) =>
       'failed' in r
         ? `| ${r.backend} | ${n(r.rows)} | failed: ${r.failed.replace(/\|/g, '/')} | | | | | | |`
-        : `| ${r.backend} | ${n(r.rows)} | ${n(r.readyMs)} ms | ${r.recommendNewVisitorMs} ms | ${r.recommendAfterClicksMs} ms | ${r.bareScanMs} ms | ${r.ratioToBareScan}× | ${r.matrix.form}, ${r.matrix.MB} MB | ${n(r.browserRssGainMB)} MB |`,
+        : `| ${r.backend} | ${n(r.rows)} | ${n(r.readyMs)} ms | ${r.recommendNewVisitorMs} ms | ${r.recommendAfterClicksMs} ms | ${r.bareScanMs} ms | ${Number.isFinite(r.ratioToBareScan) ? `${r.ratioToBareScan}×` : '—'} | ${r.matrix.form}, ${r.matrix.MB} MB | ${n(r.browserRssGainMB)} MB |`,
     ),
   ];
   const refresh = results.find((r) => !('failed' in r) && r.clickToRefreshMs);
