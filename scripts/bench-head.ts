@@ -11,7 +11,7 @@
  */
 import type { Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { launchChromium, log, machine } from './lib/bench-browser';
+import { launchChromium, likesToRefresh, log, machine } from './lib/bench-browser';
 
 const LIMIT_MS = 150_000;
 /** `npm run bench:head -- --backends wasm,cpu` measures only those (default: all three). */
@@ -39,26 +39,13 @@ async function limited<T>(label: string, work: Promise<T>): Promise<T | { skippe
 async function clickToRefresh(page: Page): Promise<number[]> {
   await page.goto('http://localhost:4191/?model=lexical&backend=wasm');
   await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
-  return page.evaluate(async () => {
-    const items = await window.privateRecs.internals.items();
-    const times: number[] = [];
-    for (const item of items.filter((i) => i.category?.startsWith('Pets')).slice(0, 8)) {
-      const grid = document.querySelector('[data-testid="recs.grid"]');
-      if (!grid) break;
-      const changed = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          resolve(performance.now());
-        });
-        observer.observe(grid, { childList: true, subtree: true });
-      });
-      const start = performance.now();
-      await window.privateRecs.track({ type: 'like', itemId: item.id });
-      times.push(Math.round((await changed) - start));
-      await window.privateRecs.internals.whenTrained();
-    }
-    return times;
-  });
+  const ids = await page.evaluate(async () =>
+    (await window.privateRecs.internals.items())
+      .filter((i) => i.category?.startsWith('Pets'))
+      .slice(0, 8)
+      .map((i) => i.id),
+  );
+  return likesToRefresh(page, ids);
 }
 
 await build({ logLevel: 'warn' });

@@ -19,7 +19,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { GENERATED_CATEGORIES, generatedCatalogue } from '../test/generators/catalogue-cases';
 import { parseArgs } from './lib/args';
-import { log, machine } from './lib/bench-browser';
+import { likesToRefresh, log, machine } from './lib/bench-browser';
 
 const PORT = 4197;
 const args = parseArgs(process.argv.slice(2), ['sizes', 'backends', 'out']);
@@ -182,30 +182,9 @@ async function measure(backend: string, rows: number) {
 
 /** Time from a like to the recommendation grid changing on the page, for several likes. */
 async function clickToRefresh(page: Page) {
-  await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
-  const runs = await page.evaluate(async (categories) => {
-    const garden = categories.indexOf('Garden');
-    const times: number[] = [];
-    for (let k = 200; k < 208; k++) {
-      const grid = document.querySelector('[data-testid="recs.grid"]');
-      if (!grid) break;
-      const changed = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          resolve(performance.now());
-        });
-        observer.observe(grid, { childList: true, subtree: true });
-      });
-      const start = performance.now();
-      await window.privateRecs.track({
-        type: 'like',
-        itemId: `g-${garden + categories.length * k}`,
-      });
-      times.push(Math.round((await changed) - start));
-      await window.privateRecs.internals.whenTrained();
-    }
-    return times;
-  }, CATEGORIES);
+  const garden = CATEGORIES.indexOf('Garden');
+  const ids = Array.from({ length: 8 }, (_, k) => `g-${garden + CATEGORIES.length * (200 + k)}`);
+  const runs = await likesToRefresh(page, ids);
   return { runs, median: median(runs) };
 }
 

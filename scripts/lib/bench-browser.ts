@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,3 +30,30 @@ export function machine(): { cpu: string | undefined; cores: number; chromium: s
 export const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
+
+/**
+ * Milliseconds from each like (one per item, in turn) until the page's recommendation grid
+ * changed, training settled before the next; the page must show its ready grid.
+ */
+export async function likesToRefresh(page: Page, itemIds: readonly string[]): Promise<number[]> {
+  await page.waitForSelector('[data-testid="recs.grid"][data-state="ready"]');
+  return page.evaluate(async (ids) => {
+    const times: number[] = [];
+    for (const itemId of ids) {
+      const grid = document.querySelector('[data-testid="recs.grid"]');
+      if (!grid) break;
+      const changed = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(grid, { childList: true, subtree: true });
+      });
+      const start = performance.now();
+      await window.privateRecs.track({ type: 'like', itemId });
+      times.push(Math.round((await changed) - start));
+      await window.privateRecs.internals.whenTrained();
+    }
+    return times;
+  }, itemIds);
+}
