@@ -124,7 +124,12 @@ test('the shell is precached; data, models and runtimes are cached as used, neve
       String(pattern),
     ).toBe(true);
   for (const path of precache) expect(path).not.toMatch(/\.json$|\.wasm$|\.map$|\/models\//);
-  expect(caches[RUNTIME_CACHES.catalogue]).toEqual(['/catalogue.json']);
+  // The catalogue and what it ships beside it: co-usage vectors and the shop's global model.
+  expect([...(caches[RUNTIME_CACHES.catalogue] ?? [])].sort()).toEqual([
+    '/catalogue.collaborative.vectors.bin',
+    '/catalogue.head.bin',
+    '/catalogue.json',
+  ]);
   expect(caches[RUNTIME_CACHES.runtimes]).toEqual([expect.stringMatching(/\.wasm$/)]);
 
   // A static host answers a missing file with its index.html and status 200.
@@ -149,7 +154,7 @@ test('the shell is precached; data, models and runtimes are cached as used, neve
   expect(statuses).toEqual([200, 200, 404, 200]);
   const after = await cacheContents(page);
   expect(after[RUNTIME_CACHES.models]).toEqual(['/models/e2e/config.json']);
-  expect(after[RUNTIME_CACHES.catalogue]).toEqual(['/catalogue.json']);
+  expect(after[RUNTIME_CACHES.catalogue]).toEqual(caches[RUNTIME_CACHES.catalogue]);
 });
 
 test('the catalogue is stale-while-revalidate: the cached copy now, the update on the next load', async ({

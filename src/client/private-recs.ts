@@ -32,6 +32,11 @@ export interface ReadyInfo {
   interactions: number;
   /** Which build of the shop's global model the head starts from (status().globalModel), or null. */
   globalModel: string | null;
+  /**
+   * On how many of the visitor's interactions the personal head was last trained (fine-tuned from
+   * the global model when there is one); 0 before the first training run.
+   */
+  fineTunedOn: number;
 }
 
 /**
@@ -87,6 +92,7 @@ export class PrivateRecs extends EventTarget {
       items: status.items,
       interactions: status.interactions,
       globalModel: status.globalModel?.version ?? null,
+      fineTunedOn: status.learning.trainedOn,
     };
   }
 

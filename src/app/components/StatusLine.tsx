@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../shared/engine-api';
 
 /**
- * Catalogue size, encoder (and the shop's collaborative vectors, if any), compute backend and
- * interaction count, always visible.
+ * Catalogue size, encoder (and the shop's collaborative vectors, if any), the shop's global model
+ * the head starts from (if any) and on how many interactions it was fine-tuned here, compute
+ * backend and interaction count, always visible.
  */
 export function StatusLine({ status }: { status: EngineStatus }) {
   const { t } = useTranslation();
@@ -23,6 +24,20 @@ export function StatusLine({ status }: { status: EngineStatus }) {
           {' '}
           {t('status.coUsage', { dims: status.collaborative.dims })}
         </span>
+      )}
+      {status.globalModel && (
+        <>
+          {' '}
+          ·{' '}
+          <span data-testid="status.global-model" data-version={status.globalModel.version}>
+            {t('status.shopModel', { version: status.globalModel.version.slice(0, 8) })},{' '}
+            <span data-testid="status.fine-tuned" data-count={status.learning.trainedOn}>
+              {status.learning.trainedOn > 0
+                ? t('status.fineTuned', { count: status.learning.trainedOn })
+                : t('status.notFineTuned')}
+            </span>
+          </span>
+        </>
       )}{' '}
       · {t('status.backend')} <span data-testid="status.backend">{status.backend}</span> ·{' '}
       <span data-testid="status.interactions">{status.interactions}</span>{' '}

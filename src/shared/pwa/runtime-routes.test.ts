@@ -27,6 +27,7 @@ const cases: [string, 'model' | 'wasm' | 'catalogue' | null][] = [
   ['catalogue.json?v=2', 'catalogue'],
   ['shops/garden.json', 'catalogue'],
   ['catalogue.collaborative.vectors.bin', 'catalogue'],
+  ['catalogue.head.bin', 'catalogue'],
   ['manifest.webmanifest', null],
   ['index.html', null],
   ['assets/index-DIDWgvBR.js', null],

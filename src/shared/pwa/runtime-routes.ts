@@ -30,14 +30,15 @@ export function isRuntimeWasm({ url, sameOrigin }: RouteMatch): boolean {
 }
 
 /**
- * Catalogue data: same-origin JSON outside `models/`, and the `.vectors.bin` files a catalogue
- * ships beside it. Stale-while-revalidate: the copy at hand now, the shop's update next time.
+ * Catalogue data: same-origin JSON outside `models/`, and the `.vectors.bin` and `.head.bin`
+ * (global model) files a catalogue ships beside it. Stale-while-revalidate: the copy at hand now,
+ * the shop's update next time.
  */
 export function isCatalogueData({ url, sameOrigin }: RouteMatch): boolean {
   return (
     sameOrigin &&
     !url.pathname.includes('/models/') &&
-    /(\.json|\.vectors\.bin)$/.test(url.pathname)
+    /(\.json|\.vectors\.bin|\.head\.bin)$/.test(url.pathname)
   );
 }
 

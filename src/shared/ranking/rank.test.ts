@@ -115,6 +115,24 @@ describe('rank', () => {
     );
   });
 
+  it('fills an exploration slot that has no unshown category left with the next item', async () => {
+    const history: Interaction[] = ['Books-1', 'Books-2', 'Books-4', 'Books-6'].map((itemId) => ({
+      type: 'like' as const,
+      itemId,
+      ts: now,
+    }));
+    const ctx = await context(history);
+    // Long lists for 6 categories: the diverse part soon shows every category, and an exploration
+    // slot then finds none left to explore. 56 items are eligible (60 less the 4 liked).
+    for (const count of [20, 30, 40, 56]) {
+      const lists = Array.from({ length: 20 }, (_, seed) => rank(ctx, { count, seed }));
+      for (const list of lists) {
+        expect(list).toHaveLength(count);
+        expect(new Set(list.map((r) => r.index)).size).toBe(count);
+      }
+    }
+  });
+
   it('pushes disliked directions down', async () => {
     const ctx = await context([
       { type: 'dislike', itemId: 'Coffee-0', ts: now },

@@ -106,7 +106,22 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
     reason: reasonFor(index, ctx, options, alpha, personal, used),
   }));
   const explored = exploration(ctx, candidates, relevance, picked, explore, options.seed ?? 0);
-  return [...ranked, ...explored];
+  const out = [...ranked, ...explored];
+  // An exploration slot with no unshown category left (every category is in the list already)
+  // goes to the next most relevant item: a list is never shorter while eligible items remain.
+  if (out.length < options.count) {
+    const taken = new Set(out.map((r) => r.index));
+    for (const index of candidates) {
+      if (out.length >= options.count) break;
+      if (taken.has(index)) continue;
+      out.push({
+        index,
+        score: relevance[index] ?? 0,
+        reason: reasonFor(index, ctx, options, alpha, personal, used),
+      });
+    }
+  }
+  return out;
 }
 
 /**
