@@ -52,7 +52,7 @@ import { scanFloorMs } from './scan-floor';
 import { describeReason, reasonView } from '../../src/shared/ranking/explain';
 import { ProfileScorer, type PersonalScorer } from '../../src/shared/ranking/personal';
 import { findInterests } from '../../src/shared/ranking/interests';
-import { recommendFeed } from '../../src/shared/ranking/feed';
+import { firstStage, recommendFeed, type FirstStage } from '../../src/shared/ranking/feed';
 import type { Ranked } from '../../src/shared/ranking/rank';
 import { searchFeed, type SearchInput } from '../../src/shared/search/search-feed';
 import { padVector } from '../../src/shared/collab/combine';
@@ -295,8 +295,11 @@ export class Engine implements EngineApi {
     const stated = plainFeed
       ? this.localTaste.stated(this.visitor.preferences.localSignals, now, state.catalogue.items)
       : undefined;
+    const rankOptions = { count, contextIndex, stated };
+    // The A/B test's two arms rank the same candidates: one scan of the matrix per request.
+    let stage: FirstStage | undefined;
     const rankWith = (scorer: PersonalScorer) =>
-      recommendFeed({ ...input, scorer }, { count, contextIndex, stated });
+      recommendFeed({ ...input, scorer }, rankOptions, (stage ??= firstStage(input, rankOptions)));
     // The feed itself (no query, no item page) runs the A/B test once the head has learned.
     const learned = state.head && state.head.state().trainedOn > 0 ? state.head : null;
     const feed = plainFeed && learned;

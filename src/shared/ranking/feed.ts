@@ -27,16 +27,22 @@ export interface FeedInput {
 }
 
 /**
- * One recommendation request, as the worker answers it and the offline evaluation replays it:
- * signals from the history, a first stage that picks candidates with one scan of the item
- * matrix, the personal score of the candidates, then ranking them. The exploration draw is
- * seeded by the amount of engagement, so a list is stable until the visitor does something.
+ * What a request's first stage found: the visitor's signals and the candidates of one scan of the
+ * item matrix. It does not depend on the scorer, so the two arms of the feed's A/B test share it
+ * (one scan per request, not one per arm).
  */
-export async function recommendFeed(
-  input: FeedInput,
+export interface FirstStage {
+  signals: ReturnType<typeof aggregateSignals>;
+  /** The candidate rows, or undefined when the whole catalogue is ranked. */
+  candidates: Int32Array | undefined;
+}
+
+/** Signals from the history and the candidates of one scan (retrieve.ts). */
+export function firstStage(
+  input: Omit<FeedInput, 'scorer'>,
   options: Omit<RankOptions, 'seed'>,
-): Promise<Ranked[]> {
-  const { items, matrix, prior, indexOf, history, now } = input;
+): FirstStage {
+  const { matrix, prior, indexOf, history, now } = input;
   const signals = aggregateSignals(history, indexOf, now);
   const focus =
     options.query?.vector ??
@@ -56,6 +62,23 @@ export async function recommendFeed(
           { matrix, prior, signals, focus, global },
           (input.candidates ?? CANDIDATES) + signals.length,
         );
+  return { signals, candidates };
+}
+
+/**
+ * One recommendation request, as the worker answers it and the offline evaluation replays it:
+ * signals from the history, a first stage that picks candidates with one scan of the item
+ * matrix, the personal score of the candidates, then ranking them. The exploration draw is
+ * seeded by the amount of engagement, so a list is stable until the visitor does something.
+ * `stage`: a first stage already computed for this same input and options (another arm's).
+ */
+export async function recommendFeed(
+  input: FeedInput,
+  options: Omit<RankOptions, 'seed'>,
+  stage: FirstStage = firstStage(input, options),
+): Promise<Ranked[]> {
+  const { items, matrix, prior, indexOf, history, now } = input;
+  const { signals, candidates } = stage;
   const personal = await input.scorer.score({ history, signals, matrix, indexOf, now, candidates });
   const seed = history.filter(isEngagement).length;
   return rank({ items, matrix, prior, signals, candidates, personal }, { ...options, seed });

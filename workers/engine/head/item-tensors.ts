@@ -48,14 +48,16 @@ export class ItemTensors {
   ): { sim: Float32Array; long: Float32Array } {
     const { matrix, rows } = this.space;
     const width = window.length;
-    const windowRows = Array.from(window, (r) =>
+    // Empty window slots (the padding row, a zero vector) have similarity 0: not computed.
+    const used = filledSlots(window, rows);
+    const windowRows = Array.from(window.subarray(0, used), (r) =>
       r < rows ? row(matrix, r) : new Float32Array(matrix.dims),
     );
     const sim = new Float32Array(candidates.length * width);
     const long = new Float32Array(candidates.length);
     candidates.forEach((cand, c) => {
       if (cand >= rows) return;
-      for (let j = 0; j < width; j++) {
+      for (let j = 0; j < used; j++) {
         sim[c * width + j] = rowDot(matrix, cand, windowRows[j] ?? longTerm);
       }
       long[c] = rowDot(matrix, cand, longTerm);
@@ -131,4 +133,14 @@ export class ItemTensors {
     }
     this.all = null;
   }
+}
+
+/**
+ * How many leading slots of a history window hold events: slots after the last one that does
+ * are padding (row `rows`, a zero vector), so their similarities are 0 without computing them.
+ */
+export function filledSlots(window: Int32Array, rows: number): number {
+  let used = window.length;
+  while (used > 0 && (window[used - 1] ?? rows) >= rows) used -= 1;
+  return used;
 }

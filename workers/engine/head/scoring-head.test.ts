@@ -1,14 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../../scripts/lib/tf-node';
-import { headEvents, longTermProfile, scoringBatch } from '../../../src/shared/ranking/examples';
+import {
+  headEvents,
+  longTermProfile,
+  scoringBatch,
+  toBatch,
+} from '../../../src/shared/ranking/examples';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import { compactMatrix, matrixForm, normalize } from '../../../src/shared/ranking/matrix';
 import { fromRowLists } from '../../../src/shared/global/sparse-rows';
 import { aggregateSignals } from '../../../src/shared/interactions/signals';
 import { headScores } from './head-personal';
-import { ItemTensors } from './item-tensors';
-import { initialParams, ScoringHead } from './scoring-head';
+import { filledSlots, ItemTensors } from './item-tensors';
+import { initialParams, ScoringHead, toTensors } from './scoring-head';
 import { likes, testSpace } from './test-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
 
@@ -50,6 +55,47 @@ describe('ScoringHead', () => {
     expect(new Set(some).size).toBeGreaterThan(1);
     head.dispose();
     tensors.dispose();
+  });
+
+  it('scores dense candidates with a part-filled window as the training path does', async () => {
+    // Five events: 45 of the 50 window slots are empty, and only the filled ones are multiplied.
+    const history = headEvents(likes(5), f.indexOf);
+    const now = Date.UTC(2026, 0, 20);
+    const window = scoringBatch(history, space, now);
+    expect(filledSlots(window.histItem.subarray(0, 50), space.rows)).toBe(5);
+    const tensors = new ItemTensors(space);
+    expect(tensors.sparse).toBe(false);
+    const head = new ScoringHead(initialParams(space.dims, 5));
+    const candidates = Int32Array.from([2, 5, 11, 30, 39]);
+    const scores = await head.scoreAll(
+      tensors,
+      longTermProfile(history, space),
+      window,
+      candidates,
+    );
+    // The reference: the same candidates as training examples at the end of the history, their
+    // window similarities computed in plain arrays (toBatch), through the training graph.
+    const examples = Array.from(candidates, (cand) => ({
+      at: history.length,
+      cand,
+      label: 0 as const,
+      weight: 1,
+    }));
+    const logits = tf.tidy(() => head.logits(toTensors(toBatch(history, examples, space, now))));
+    const reference = await logits.data();
+    logits.dispose();
+    candidates.forEach((_, i) => {
+      expect(scores[i]).toBeCloseTo(reference[i] ?? NaN, 4);
+    });
+    expect(new Set(scores).size).toBeGreaterThan(1);
+    head.dispose();
+    tensors.dispose();
+  });
+
+  it('counts the filled slots of a window up to the last event', () => {
+    expect(filledSlots(Int32Array.from([3, 4, 40, 40]), 40)).toBe(2);
+    expect(filledSlots(Int32Array.from([40, 40]), 40)).toBe(0);
+    expect(filledSlots(Int32Array.from([1, 40, 2]), 40)).toBe(3);
   });
 
   it('keeps no tensor alive after construction, restore or dispose', () => {

@@ -5,7 +5,7 @@ import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
 import { headParamsProblem, type HeadParams } from '../../../src/shared/ranking/head-params';
 import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
-import type { ItemTensors } from './item-tensors';
+import { filledSlots, type ItemTensors } from './item-tensors';
 
 /** Width of the learned low-rank interaction between an item and the visitor's profile. */
 export const RANK = 8;
@@ -198,16 +198,29 @@ export class ScoringHead {
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
       const cand = candidates ? items.rowsOf(candidates, !fromRows) : items.full();
-      const hist = items.rowsOf(windowRows, !fromRows);
+      const hist = items.rowsOf(windowRows, false);
       const vectors = (side: { v: tf.Tensor2D | null }) => {
         if (!side.v) throw new Error('item vectors were left out');
         return side.v;
       };
       // Each candidate's cosine to each window item, and category matches. (A transposed
-      // operand takes WASM's slow matmul path: transpose the small side first.)
+      // operand takes WASM's slow matmul path: transpose the small side first.) Only the filled
+      // slots are multiplied: the empty ones (zero vectors) are 0, padded on.
+      const used = filledSlots(windowRows, items.rows);
       const sim: tf.Tensor2D = fromRows
         ? tf.tensor2d(fromRows.sim, [cand.rows, WINDOW])
-        : tf.matMul(vectors(cand), tf.transpose<tf.Tensor2D>(vectors(hist)));
+        : used === 0
+          ? tf.zeros<tf.Rank.R2>([cand.rows, WINDOW])
+          : tf.pad(
+              tf.matMul(
+                vectors(cand),
+                tf.transpose<tf.Tensor2D>(vectors(items.rowsOf(windowRows.subarray(0, used)))),
+              ),
+              [
+                [0, 0],
+                [0, WINDOW - used],
+              ],
+            );
       const categories = (ids: tf.Tensor1D) =>
         tf.cast(tf.oneHot(ids, items.categories + 1), 'float32') as tf.Tensor2D;
       const same: tf.Tensor2D = tf.matMul(
