@@ -11,7 +11,8 @@
  *
  * Writes `<name>.collaborative.vectors.bin` and `<name>.head.bin` beside the output catalogue,
  * sets each item's `popularity` (distinct users who engaged), adds a `collaborative` entry to
- * `vectors` and sets `model` (docs/contracts.md#global-model). `--top-k 0` ships no model.
+ * `vectors` and sets `model` (docs/contracts.md#global-model). `--top-k 0` ships no model;
+ * `--dims 0` no collaborative vectors (popularity and the model only).
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const dims = Number(args.options.get('dims') ?? 128);
   const weight = Number(args.options.get('weight') ?? DEFAULT_COLLAB_WEIGHT);
   const dtypeArg = args.options.get('dtype') ?? 'int8';
-  if (!Number.isInteger(dims) || dims < 1 || dims > 1024) throw new Error('--dims must be 1–1024');
+  if (!Number.isInteger(dims) || dims < 0 || dims > 1024) throw new Error('--dims must be 0–1024');
   if (!(weight >= 0 && weight <= 1)) throw new Error('--weight must be between 0 and 1');
   if (dtypeArg !== 'int8' && dtypeArg !== 'float32') throw new Error(`unknown --dtype ${dtypeArg}`);
   const topK = Number(args.options.get('top-k') ?? DEFAULT_TOP_K);
@@ -63,23 +64,24 @@ async function main(): Promise<void> {
   const log = parseLog(await readFile(logPath, 'utf8'));
   if (log.events.length === 0) throw new Error(`${logPath} holds no valid events`);
   const started = performance.now();
-  const model = buildAggregateModel(catalogue.items, log.events, { dims });
+  // `--dims 0`: popularity and the global model only, no collaborative vectors.
+  const model = buildAggregateModel(catalogue.items, log.events, { dims: Math.max(1, dims) });
   const out = resolve(args.options.get('out') ?? input);
-  const file = `${basename(out, '.json')}.collaborative.vectors.bin`;
-  await writeFile(join(dirname(out), file), encodeVectors(model.factors.data, dtype));
-  const spec = {
+  const file = dims > 0 ? `${basename(out, '.json')}.collaborative.vectors.bin` : null;
+  if (file) await writeFile(join(dirname(out), file), encodeVectors(model.factors.data, dtype));
+  const spec = (url: string) => ({
     kind: 'collaborative',
     model: COLLAB_MODEL,
     dims: model.factors.dims,
     dtype,
-    url: file,
+    url,
     weight,
-  };
+  });
   // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
   const raw = JSON.parse(text) as Catalogue;
   const items = raw.items.map((item, i) => ({ ...item, popularity: model.popularity[i] ?? 0 }));
   const global = topK > 0 ? await writeGlobalModel(catalogue, log.events, topK, out) : null;
-  const vectors = replaceVectorSpec(raw, spec);
+  const vectors = file ? replaceVectorSpec(raw, spec(file)) : raw.vectors;
   // Without a new model an earlier one is dropped (undefined is not written): another log built it.
   const next = { ...raw, items, vectors, model: global?.spec };
   await writeFile(out, formatCatalogue(next));
@@ -93,8 +95,8 @@ async function main(): Promise<void> {
       users: model.users,
       events: log.events.length,
       skippedLines: log.problems.length,
-      dims: model.factors.dims,
-      explained: Number(model.factors.explained.toFixed(3)),
+      dims: file ? model.factors.dims : 0,
+      explained: file ? Number(model.factors.explained.toFixed(3)) : null,
       globalModel: global?.report ?? null,
       seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
     }),

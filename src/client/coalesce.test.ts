@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { coalesce, newEventId } from './coalesce';
+import { coalesce, MAX_WAIT_MS, newEventId } from './coalesce';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Past the wait after a run of (fake) zero length. */
@@ -49,6 +49,32 @@ describe('coalesce', () => {
       const gaps = starts.slice(1).map((start, i) => start - (starts[i] ?? 0));
       expect(gaps.length).toBeGreaterThan(3);
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(80);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a long first run (the engine starting), runs the next within MAX_WAIT_MS', async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
+    try {
+      const starts: number[] = [];
+      let first = true;
+      const trigger = coalesce(async () => {
+        starts.push(performance.now());
+        // The first list waits 10 s for the engine; later ones take 10 ms.
+        await new Promise((resolve) => setTimeout(resolve, first ? 10_000 : 10));
+        first = false;
+      });
+      trigger();
+      await vi.advanceTimersByTimeAsync(10_000);
+      // A click just after the first list showed.
+      await vi.advanceTimersByTimeAsync(5);
+      trigger();
+      await vi.advanceTimersByTimeAsync(MAX_WAIT_MS + 20);
+      expect(starts).toHaveLength(2);
+      expect((starts[1] ?? Infinity) - 10_000).toBeLessThanOrEqual(MAX_WAIT_MS + 5);
     } finally {
       vi.useRealTimers();
     }

@@ -1,9 +1,16 @@
 /**
+ * The longest wait before the one more run. A run that took long was mostly waiting (the first
+ * list waits for the engine's start-up, seconds on a slow device): a wait as long as that would
+ * hold back the visitor's first click by as much.
+ */
+export const MAX_WAIT_MS = 500;
+
+/**
  * Wraps a refresh so that it never runs twice at once: a trigger while it runs asks for one more
  * run after it, however many triggers came meanwhile. A burst of changes costs two refreshes, not
- * one per change. That one more run waits as long as the last run took: under a steady stream of
- * changes (a flood of events) refreshing takes at most half the time, and the engine keeps the
- * rest for the work that causes the changes. A lone trigger runs at once.
+ * one per change. That one more run waits as long as the last run took (at most MAX_WAIT_MS):
+ * under a steady stream of changes (a flood of events) refreshing takes at most half the time,
+ * and the engine keeps the rest for the work that causes the changes. A lone trigger runs at once.
  */
 export function coalesce(refresh: () => Promise<unknown>): () => void {
   let running = false;
@@ -19,7 +26,7 @@ export function coalesce(refresh: () => Promise<unknown>): () => void {
     refresh()
       .catch(() => undefined) // The refresh reports its own failures.
       .finally(() => {
-        const took = performance.now() - start;
+        const took = Math.min(performance.now() - start, MAX_WAIT_MS);
         setTimeout(() => {
           running = false;
           if (again) run();
