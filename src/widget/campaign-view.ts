@@ -1,3 +1,4 @@
+import { watchDismissal } from '../client/campaign-watch';
 import type { CatalogueItem } from '../shared/catalogue/schema';
 import type { CampaignView as Chosen } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
@@ -37,6 +38,8 @@ export class CampaignView implements WidgetView {
   private readonly dismiss = el('button', 'dismiss');
   private chosen: Chosen | null = null;
   private live = true;
+  /** Stops watching for a dismissal of the campaign on show elsewhere (another tab, the API). */
+  private unwatch: (() => void) | null = null;
 
   constructor(
     root: ShadowRoot,
@@ -75,6 +78,7 @@ export class CampaignView implements WidgetView {
 
   destroy(): void {
     this.live = false;
+    this.unwatch?.();
   }
 
   private get itemCount(): number {
@@ -91,6 +95,7 @@ export class CampaignView implements WidgetView {
       this.chosen = chosen;
       this.render(chosen, items);
       this.events.state(chosen || this.fixedLayout ? 'ready' : 'empty');
+      if (chosen) this.unwatch = watchDismissal(this.engine.recs, chosen.id, this.hide);
     } catch (error) {
       if (!this.live) return;
       const text = this.strings.unavailable(errorMessage(error));
@@ -125,15 +130,22 @@ export class CampaignView implements WidgetView {
     this.list.hidden = slots === 0;
   }
 
-  private readonly onDismiss = () => {
-    const chosen = this.chosen;
-    if (!chosen) return;
+  /** Drops the campaign from view (dismissed here or anywhere else on the device). */
+  private readonly hide = () => {
+    if (!this.chosen) return;
     this.chosen = null;
+    this.unwatch?.();
     void this.engine.items.then((items) => {
       if (!this.live) return;
       this.render(null, items);
       if (!this.fixedLayout) this.events.state('empty');
     });
+  };
+
+  private readonly onDismiss = () => {
+    const chosen = this.chosen;
+    if (!chosen) return;
+    this.hide();
     this.engine.recs.dismissCampaign(chosen.id).catch((error: unknown) => {
       console.warn('private-recs: could not keep the dismissal.', error);
     });
