@@ -3,6 +3,7 @@ import type { CatalogueItem } from '../shared/catalogue/schema';
 import type { CampaignView as Chosen } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
+import { DataPanel } from './data-panel';
 import { campaignReasonText, widgetStrings, type WidgetStrings } from './i18n';
 import { localEngine, type LocalEngine } from './local-engines';
 import type { ViewEvents, WidgetView } from './local-view';
@@ -36,6 +37,9 @@ export class CampaignView implements WidgetView {
   private readonly message = el('p', 'message');
   private readonly list = el('ol', 'list');
   private readonly dismiss = el('button', 'dismiss');
+  private readonly footer = el('p', 'footer');
+  /** The visitor's own way to their data, as under a strip (in the frame: there, fixed size). */
+  private readonly data: DataPanel;
   private chosen: Chosen | null = null;
   private live = true;
   /** Stops watching for a dismissal of the campaign on show elsewhere (another tab, the API). */
@@ -56,7 +60,12 @@ export class CampaignView implements WidgetView {
     this.message.hidden = true;
     this.box.title = '';
     this.box.append(kicker, this.heading, this.text, this.reason, this.list, this.dismiss);
-    root.replaceChildren(this.box, this.message);
+    this.data = new DataPanel(root.host, this.engine, this.fixedLayout, { erased: this.afresh });
+    this.footer.append(this.data.link);
+    const view = document.createElement('div');
+    view.className = 'campaign-mode';
+    view.append(this.box, this.footer, this.data.panel);
+    root.replaceChildren(view, this.message);
     this.dismiss.addEventListener('click', this.onDismiss);
     this.list.addEventListener('click', this.onClick);
     this.list.addEventListener('keydown', (event) => {
@@ -79,6 +88,7 @@ export class CampaignView implements WidgetView {
   destroy(): void {
     this.live = false;
     this.unwatch?.();
+    this.data.destroy();
   }
 
   private get itemCount(): number {
@@ -128,7 +138,24 @@ export class CampaignView implements WidgetView {
       slots,
     });
     this.list.hidden = slots === 0;
+    this.placeFooter();
   }
+
+  /**
+   * The data link shows with the campaign. Inline, a view left with none hides it unless the
+   * visitor is using the panel (it then stays, focus going back to it on close); in the frame
+   * it always shows: one size, always.
+   */
+  private placeFooter(): void {
+    this.footer.hidden = !this.chosen && !this.fixedLayout && this.data.panel.hidden;
+  }
+
+  /** Everything was erased: the campaign chosen from that history goes, and a new one is asked. */
+  private readonly afresh = () => {
+    this.unwatch?.();
+    this.unwatch = null;
+    void this.load();
+  };
 
   /** Drops the campaign from view (dismissed here or anywhere else on the device). */
   private readonly hide = () => {
