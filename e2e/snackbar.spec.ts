@@ -60,7 +60,7 @@ test.describe('on a 390 × 844 phone screen', () => {
       buffer: Buffer.from(lines.join('\n')),
     });
     const message = page.locator('.snackbar-message');
-    await expect(message).toContainText('6 lines rejected');
+    await expect(message).toContainText('Imported 1 interaction; 6 lines rejected');
     const box = async (selector: string): Promise<Box> => {
       const found = await page.locator(selector).first().boundingBox();
       if (!found) throw new Error(`${selector} is not on screen.`);
