@@ -1,41 +1,14 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { Shop } from './support/shop';
+import { expect, test, type Locator } from '@playwright/test';
 import {
-  HOSTS,
-  isolatedFrame,
-  WidgetShop,
-  widgetFromOtherOrigin,
-  type WidgetModule,
-} from './support/widget-shop';
-
-/** The demo campaign for running items (scripts/catalogue-data/campaigns.ts). */
-const RUNNING = { category: 'Running', id: 'first-10k', title: 'Run Your First 10K' };
-const COFFEE = { category: 'Coffee & Tea', id: 'slow-coffee-week' };
-
-interface CampaignModule extends WidgetModule {
-  campaign(): Promise<{ id: string; why: { kind: string } } | null>;
-  dismissCampaign(id: string): Promise<void>;
-}
-
-/**
- * Loads the home page until a view shows the campaign that matched (reason "interest"), at
- * most three views: the product explores in a small, seeded share of views, and each view
- * may only ever show the matching campaign or an explored one.
- */
-async function matchingBanner(page: Page, id: string): Promise<Locator> {
-  const banner = page.getByTestId('campaign.banner');
-  for (let view = 0; view < 3; view++) {
-    await page.reload();
-    await new Shop(page).ready();
-    await expect(banner).toBeVisible();
-    const reason = await banner.getAttribute('data-reason');
-    if (reason === 'interest') break;
-    expect(reason).toBe('explore');
-  }
-  await expect(banner).toHaveAttribute('data-reason', 'interest');
-  await expect(banner).toHaveAttribute('data-campaign-id', id);
-  return banner;
-}
+  addCampaignElement,
+  COFFEE,
+  matchingBanner,
+  RUNNING,
+  shownTitle,
+  type CampaignModule,
+} from './support/campaigns';
+import { Shop } from './support/shop';
+import { HOSTS, isolatedFrame, WidgetShop, widgetFromOtherOrigin } from './support/widget-shop';
 
 test('app: the home page shows the campaign that fits the clicks; dismissed, it is gone for good', async ({
   page,
@@ -68,26 +41,6 @@ test('app: the home page shows the campaign that fits the clicks; dismissed, it 
   expect(again).not.toContain(COFFEE.id);
   await expect(page.locator(`[data-campaign-id="${COFFEE.id}"]`)).toHaveCount(0);
 });
-
-/** A `<private-recs mode="campaign">` added to the page; resolves once it has settled. */
-async function addCampaignElement(page: Page, isolated: boolean): Promise<Locator> {
-  await page.evaluate((isolated) => {
-    const element = document.createElement('private-recs');
-    element.id = `campaign-${String(document.querySelectorAll('private-recs').length)}`;
-    element.setAttribute('catalogue', '../catalogue.json');
-    element.setAttribute('mode', 'campaign');
-    element.setAttribute('count', '3');
-    if (isolated) element.setAttribute('isolated', '');
-    document.querySelector('main')?.prepend(element);
-  }, isolated);
-  // The newest is first in the page.
-  const element = page.locator('private-recs[mode="campaign"]').first();
-  await expect(element).toHaveAttribute('data-state', /^(ready|empty)$/, { timeout: 60_000 });
-  return element;
-}
-
-const shownTitle = (root: Locator) =>
-  root.evaluate((el) => el.shadowRoot?.querySelector('.title')?.textContent ?? '');
 
 test('widget: campaign mode inline shows the fitting campaign and hides it on dismiss', async ({
   page,

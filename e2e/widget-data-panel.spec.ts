@@ -1,4 +1,5 @@
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
+import { addCampaignElement, RUNNING, shownTitle } from './support/campaigns';
 import { DataPanelView } from './support/data-panel';
 import {
   HOSTS,
@@ -187,4 +188,91 @@ test('isolated: with the panel open the frame height is the same whatever the hi
   // Opening shows (the visitor's own act); what the panel holds does not.
   expect(heights[0]?.open).toBeGreaterThan(heights[0]?.closed ?? Infinity);
   expect(heights[1]).toEqual(heights[0]);
+});
+
+test('campaign mode inline: the data panel under the campaign counts, and erasing takes the campaign away', async ({
+  page,
+}) => {
+  const shop = new WidgetShop(page);
+  await shop.open();
+  const clicked = await shop.itemsOfCategory(RUNNING.category, 4);
+  await shop.track('click', clicked);
+  const element = await addCampaignElement(page, false);
+  await expect(element).toHaveAttribute('data-state', 'ready');
+  expect(await shownTitle(element)).not.toBe('');
+
+  const panel = new DataPanelView(page, element);
+  await expect(panel.link).toHaveText('Your data on this device');
+  await panel.open();
+  await panel.expectCounts({ total: clicked.length, click: clicked.length, like: 0 });
+  await panel.setPaused(true);
+  await panel.setPaused(false);
+  const { lines } = await panel.export();
+  expect(lines.filter((line) => line.type === 'click').map((line) => line.item)).toEqual(clicked);
+
+  // A new visitor again: the campaign chosen from the erased clicks goes (none fits the
+  // popular items of the demo), and the panel stays open with its answer.
+  await panel.erase();
+  await panel.expectCounts({ total: 0, click: 0 });
+  await expect(element).toHaveAttribute('data-state', 'empty');
+  expect(await shownTitle(element)).toBe('');
+  await expect(panel.panel).toBeVisible();
+  // Closed, focus goes back to the link, which stays for the visitor who just used it.
+  await panel.closeWithEscape();
+});
+
+test('campaign mode isolated: the data panel lives in the frame, one size whatever it holds', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await widgetFromOtherOrigin(page);
+  const shop = new WidgetShop(page, HOSTS.shop);
+  await shop.open('isolated.html');
+  const heightOf = async (element: Locator, frame: Frame) => {
+    const body = await frame.evaluate(() =>
+      Math.ceil(document.body.getBoundingClientRect().height),
+    );
+    await expect(element.locator('iframe')).toHaveCSS('height', `${body}px`);
+    return body;
+  };
+  /** Opens the panel of a new campaign element; returns its heights closed and open. */
+  const openPanel = async (total: number) => {
+    const element = await addCampaignElement(page, true);
+    const frame = await isolatedFrame(element);
+    const inner = frame.locator('private-recs');
+    await expect(inner).toHaveAttribute('data-state', 'ready');
+    const closed = await heightOf(element, frame);
+    const panel = new DataPanelView(page, inner);
+    await panel.open();
+    await panel.expectCounts({ total });
+    return { element, inner, panel, closed, open: await heightOf(element, frame) };
+  };
+
+  // A new visitor (no campaign), then one with clicks (a campaign): the same sizes.
+  const before = await openPanel(0);
+  expect(await shownTitle(before.inner)).toBe('');
+  const clicked = await shop.itemsOfCategory(RUNNING.category, 4);
+  await shop.track('click', clicked);
+  const after = await openPanel(clicked.length);
+  await expect.poll(() => shownTitle(after.inner)).not.toBe('');
+  expect(after.open).toBeGreaterThan(after.closed);
+  expect({ closed: after.closed, open: after.open }).toEqual({
+    closed: before.closed,
+    open: before.open,
+  });
+
+  // The host reaches neither the panel nor what it says.
+  const hostText = await page.evaluate(() =>
+    [...document.querySelectorAll('private-recs')]
+      .map((el) => el.shadowRoot?.textContent ?? '')
+      .concat(document.body.innerText)
+      .join(' '),
+  );
+  expect(hostText).not.toContain('Your data on this device');
+  expect(hostText).not.toContain('Interactions stored');
+
+  await after.panel.erase();
+  await after.panel.expectCounts({ total: 0 });
+  await expect.poll(() => shownTitle(after.inner)).toBe('');
+  await after.panel.closeWithEscape();
 });

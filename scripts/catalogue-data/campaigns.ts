@@ -1,6 +1,10 @@
 import type { CampaignSpec } from './types';
 
-/** The demo shop's promotions, written as a shop would: an offer and the people it is for. */
+/**
+ * The demo shop's promotions, written as a shop would: an offer and the people it is for. They
+ * run without end dates, so the demo never loses one as time passes; one (winter-riding) keeps
+ * a validity window, years long, as the example of a dated campaign.
+ */
 export const CAMPAIGNS: readonly CampaignSpec[] = [
   {
     id: 'slow-coffee-week',
@@ -27,7 +31,7 @@ export const CAMPAIGNS: readonly CampaignSpec[] = [
     audience: 'Cyclists who commute or ride all year round, in the dark and the cold.',
     subcategories: ['Cycling > Bike Lights', 'Cycling > Cycling Apparel', 'Cycling > Helmets'],
     starts: '2026-10-01',
-    ends: '2027-03-31',
+    ends: '2030-03-31',
   },
   {
     id: 'first-10k',
@@ -118,7 +122,5 @@ export const CAMPAIGNS: readonly CampaignSpec[] = [
     text: 'Cake tins, baking trays and mixers for the season of cookies and cakes.',
     audience: 'Home bakers who bake bread, cakes and biscuits.',
     subcategories: ['Kitchen > Bakeware', 'Kitchen > Small Appliances'],
-    starts: '2026-12-01',
-    ends: '2026-12-24',
   },
 ];

@@ -44,7 +44,8 @@ export interface ReadyInfo {
  * owns the state. Events: `change` (a CustomEvent whose `detail` is an EngineChange: what changed
  * and the status now, or null after a restart) once per change to the history, preferences,
  * weights, encoder or catalogue, here or in another tab; `status` (`detail`: an EngineChange)
- * when only counts changed (the items a list showed were recorded), so lists must not refresh;
+ * when only counts changed (the items a list showed were recorded) or a campaign was dismissed
+ * here or in another tab (`kinds` holds `campaigns`), so lists must not refresh;
  * `progress` (`detail`: an EngineProgress)
  * while the catalogue, the text model and item vectors load; `restart` (`detail.reason` says why)
  * when the engine worker crashed or stopped and a new one is starting; calls wait for it, and
@@ -68,8 +69,11 @@ export class PrivateRecs extends EventTarget {
     };
     const onChange = (change: EngineChange) => {
       // Recording what a list showed changes counts, not lists: a page that refreshed its list on
-      // it would record more, and so on. Those changes are a `status` event only.
-      const listsMayChange = change.kinds.some((kind) => kind !== 'impressions');
+      // it would record more, and so on. Those changes are a `status` event only, and so is a
+      // dismissed campaign (campaign views watch for it: see campaign-watch.ts).
+      const listsMayChange = change.kinds.some(
+        (kind) => kind !== 'impressions' && kind !== 'campaigns',
+      );
       const type = listsMayChange ? 'change' : 'status';
       this.dispatchEvent(new CustomEvent<EngineChange | null>(type, { detail: change }));
     };

@@ -213,7 +213,12 @@ export type ChangeKind =
   | 'encoder'
   | 'catalogue'
   /** Only items shown were recorded: counts change, lists must not refresh (a `status` event, not `change`). */
-  | 'impressions';
+  | 'impressions'
+  /**
+   * A campaign was dismissed, here or in another tab: campaign views check whether theirs still
+   * stands (see dismissedCampaigns()); lists do not refresh (a `status` event alone).
+   */
+  | 'campaigns';
 
 /**
  * Pushed by the worker after its state changed: what changed, and the status as it now is, so
@@ -250,6 +255,8 @@ export interface EngineApi {
   campaign(options?: CampaignOptions): Promise<CampaignView | null>;
   /** The visitor dismissed this campaign: it is never chosen again (until forget()). */
   dismissCampaign(id: string): Promise<void>;
+  /** The ids of the dismissed campaigns, oldest first (a view hides its campaign once listed). */
+  dismissedCampaigns(): Promise<string[]>;
   /** The feed's A/B test of strategies: tally and strategy in use. */
   experiment(): Promise<ExperimentView>;
   /** Starts the A/B test afresh. */

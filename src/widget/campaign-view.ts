@@ -1,7 +1,9 @@
+import { watchDismissal } from '../client/campaign-watch';
 import type { CatalogueItem } from '../shared/catalogue/schema';
 import type { CampaignView as Chosen } from '../shared/engine-api';
 import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
+import { DataPanel } from './data-panel';
 import { campaignReasonText, widgetStrings, type WidgetStrings } from './i18n';
 import { localEngine, type LocalEngine } from './local-engines';
 import type { ViewEvents, WidgetView } from './local-view';
@@ -35,8 +37,13 @@ export class CampaignView implements WidgetView {
   private readonly message = el('p', 'message');
   private readonly list = el('ol', 'list');
   private readonly dismiss = el('button', 'dismiss');
+  private readonly footer = el('p', 'footer');
+  /** The visitor's own way to their data, as under a strip (in the frame: there, fixed size). */
+  private readonly data: DataPanel;
   private chosen: Chosen | null = null;
   private live = true;
+  /** Stops watching for a dismissal of the campaign on show elsewhere (another tab, the API). */
+  private unwatch: (() => void) | null = null;
 
   constructor(
     root: ShadowRoot,
@@ -53,7 +60,12 @@ export class CampaignView implements WidgetView {
     this.message.hidden = true;
     this.box.title = '';
     this.box.append(kicker, this.heading, this.text, this.reason, this.list, this.dismiss);
-    root.replaceChildren(this.box, this.message);
+    this.data = new DataPanel(root.host, this.engine, this.fixedLayout, { erased: this.afresh });
+    this.footer.append(this.data.link);
+    const view = document.createElement('div');
+    view.className = 'campaign-mode';
+    view.append(this.box, this.footer, this.data.panel);
+    root.replaceChildren(view, this.message);
     this.dismiss.addEventListener('click', this.onDismiss);
     this.list.addEventListener('click', this.onClick);
     this.list.addEventListener('keydown', (event) => {
@@ -75,6 +87,8 @@ export class CampaignView implements WidgetView {
 
   destroy(): void {
     this.live = false;
+    this.unwatch?.();
+    this.data.destroy();
   }
 
   private get itemCount(): number {
@@ -91,6 +105,7 @@ export class CampaignView implements WidgetView {
       this.chosen = chosen;
       this.render(chosen, items);
       this.events.state(chosen || this.fixedLayout ? 'ready' : 'empty');
+      if (chosen) this.unwatch = watchDismissal(this.engine.recs, chosen.id, this.hide);
     } catch (error) {
       if (!this.live) return;
       const text = this.strings.unavailable(errorMessage(error));
@@ -123,17 +138,41 @@ export class CampaignView implements WidgetView {
       slots,
     });
     this.list.hidden = slots === 0;
+    this.placeFooter();
   }
 
-  private readonly onDismiss = () => {
-    const chosen = this.chosen;
-    if (!chosen) return;
+  /**
+   * The data link shows with the campaign. Inline, a view left with none hides it unless the
+   * visitor is using the panel (it then stays, focus going back to it on close); in the frame
+   * it always shows: one size, always.
+   */
+  private placeFooter(): void {
+    this.footer.hidden = !this.chosen && !this.fixedLayout && this.data.panel.hidden;
+  }
+
+  /** Everything was erased: the campaign chosen from that history goes, and a new one is asked. */
+  private readonly afresh = () => {
+    this.unwatch?.();
+    this.unwatch = null;
+    void this.load();
+  };
+
+  /** Drops the campaign from view (dismissed here or anywhere else on the device). */
+  private readonly hide = () => {
+    if (!this.chosen) return;
     this.chosen = null;
+    this.unwatch?.();
     void this.engine.items.then((items) => {
       if (!this.live) return;
       this.render(null, items);
       if (!this.fixedLayout) this.events.state('empty');
     });
+  };
+
+  private readonly onDismiss = () => {
+    const chosen = this.chosen;
+    if (!chosen) return;
+    this.hide();
     this.engine.recs.dismissCampaign(chosen.id).catch((error: unknown) => {
       console.warn('private-recs: could not keep the dismissal.', error);
     });

@@ -25,11 +25,17 @@ function button(part: string, text: string, onClick?: () => void): HTMLButtonEle
   return node;
 }
 
+/** What a view may want to hear from its panel. */
+export interface DataPanelHooks {
+  /** The visitor erased everything from the panel. */
+  erased?(): void;
+}
+
 /**
- * "Your data on this device": a link under the strip that opens a panel with what is stored,
- * Export, Erase (confirmed) and Pause / Resume learning, on the engine the strip uses. In the
- * isolated frame it is rendered there, in the frame's document, with a fixed size (`fixed`): the
- * frame's height may say that the visitor opened it, never what it shows.
+ * "Your data on this device": a link under the strip (or the campaign) that opens a panel with
+ * what is stored, Export, Erase (confirmed) and Pause / Resume learning, on the engine the view
+ * uses. In the isolated frame it is rendered there, in the frame's document, with a fixed size
+ * (`fixed`): the frame's height may say that the visitor opened it, never what it shows.
  */
 export class DataPanel {
   readonly link = button('data-link', '');
@@ -56,6 +62,7 @@ export class DataPanel {
     host: Element,
     private readonly engine: LocalEngine,
     private readonly fixed: boolean,
+    private readonly hooks: DataPanelHooks = {},
   ) {
     this.strings = widgetStrings(host);
     this.numbers = new Intl.NumberFormat(widgetLanguage(host));
@@ -222,6 +229,7 @@ export class DataPanel {
     this.say('');
     this.engine.recs.forget().then(() => {
       this.say(this.strings.dataErased);
+      this.hooks.erased?.();
     }, this.fail);
   };
 }

@@ -9,6 +9,7 @@ import { pickLanguage, type UiLanguage } from '../shared/i18n/language';
 const STRINGS = {
   en: {
     footer: 'Picked on this device: what you view here is never sent anywhere.',
+    footerMemoryOnly: 'This browser keeps nothing for this widget: it starts afresh on each page.',
     noMatches: 'Nothing in the shop matches those words.',
     nothingYet: 'Nothing to recommend yet.',
     unavailable: (reason: string) => `Recommendations are unavailable: ${reason}`,
@@ -54,6 +55,7 @@ const STRINGS = {
   },
   'zh-Hans': {
     footer: '在本设备上挑选：你在这里浏览的内容不会被发送到任何地方。',
+    footerMemoryOnly: '这个浏览器不为本组件保存任何内容：每个页面都会重新开始。',
     noMatches: '没有与这些词匹配的商品。',
     nothingYet: '暂时没有可推荐的商品。',
     unavailable: (reason: string) => `暂时无法推荐：${reason}`,

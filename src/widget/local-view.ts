@@ -84,8 +84,7 @@ export class LocalView implements WidgetView {
     this.engine.notices.then(
       (notices) => {
         if (notices.some((notice) => notice.code === 'storage-memory'))
-          note.textContent +=
-            ' This browser keeps nothing for this widget: it starts afresh on each page.';
+          note.textContent += ` ${this.strings.footerMemoryOnly}`;
       },
       () => undefined, // A failed start is shown by refresh().
     );

@@ -75,6 +75,11 @@ export class Campaigns {
     });
   }
 
+  /** The ids of the campaigns the visitor dismissed (here or in another tab), oldest first. */
+  dismissed(): Promise<string[]> {
+    return this.serial(async () => (await this.read(Date.now())).dismissed);
+  }
+
   private serial<T>(run: () => Promise<T>): Promise<T> {
     const next = this.queue.then(run);
     this.queue = next.catch(() => undefined);

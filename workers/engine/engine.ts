@@ -361,6 +361,13 @@ export class Engine implements EngineApi {
   async dismissCampaign(id: string): Promise<void> {
     await this.ready();
     await this.campaigns.dismiss(id);
+    // Views of it in this tab and in the origin's other tabs hide it without a reload.
+    this.visitor.campaignsChanged();
+  }
+
+  async dismissedCampaigns(): Promise<string[]> {
+    await this.ready();
+    return this.campaigns.dismissed();
   }
 
   async history(page?: HistoryPage): Promise<StoredInteraction[]> {

@@ -12,12 +12,15 @@ import {
 
 /** Tells other engines of this origin (tabs, widget frames) that the stored visitor state changed. */
 const PEERS_CHANNEL = 'private-recs:history';
+/** The message that says only the campaigns' state changed (a dismissal): nothing to reload. */
+const CAMPAIGNS_MESSAGE = 'campaigns';
 
 /**
  * The visitor's state, owned by the worker: the history (in memory, written through) and the
  * preferences (paused learning, removed interests), with one change callback for both. Other
  * engines of the origin share the database: a local write tells them over BroadcastChannel
- * (the message carries nothing), and a message from them reloads this copy.
+ * (the message carries nothing, or only that a campaign was dismissed), and a message from them
+ * reloads this copy (or, for a dismissal, tells the page's campaign views to look again).
  */
 export class Visitor {
   readonly history: History;
@@ -41,7 +44,11 @@ export class Visitor {
       if (local) this.peers?.postMessage(null);
       onChange('history');
     });
-    this.peers?.addEventListener('message', () => {
+    this.peers?.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (event.data === CAMPAIGNS_MESSAGE) {
+        onChange('campaigns');
+        return;
+      }
       this.reload().catch((error: unknown) => {
         console.warn('private-recs: could not read what another tab stored.', error);
       });
@@ -67,6 +74,12 @@ export class Visitor {
     this.counted = null;
     this.peers?.postMessage(null);
     this.onChange('preferences');
+  }
+
+  /** A campaign was dismissed here: this page's views and the other tabs' hear of it. */
+  campaignsChanged(): void {
+    this.peers?.postMessage(CAMPAIGNS_MESSAGE);
+    this.onChange('campaigns');
   }
 
   /** Preferences that arrived with an import (already stored by the import's transaction). */

@@ -6,7 +6,7 @@ const text = readFileSync(new URL('../../../public/catalogue-zh.json', import.me
 
 describe('the Chinese demo catalogue', () => {
   const raw = JSON.parse(text) as {
-    campaigns: { itemIds: string[]; starts: string; ends: string }[];
+    campaigns: { itemIds: string[] }[];
   };
 
   it('is a valid Chinese catalogue with a name, 300+ items and 10+ categories', () => {
@@ -23,13 +23,12 @@ describe('the Chinese demo catalogue', () => {
     expect(new Set(catalogue.items.map((item) => item.title)).size).toBe(catalogue.items.length);
   });
 
-  it('ships campaigns whose items exist, with dates in order', () => {
+  it('ships campaigns whose items exist', () => {
     const ids = new Set(parseCatalogue(text).items.map((item) => item.id));
     expect(raw.campaigns.length).toBeGreaterThanOrEqual(8);
     for (const campaign of raw.campaigns) {
       expect(campaign.itemIds.length).toBeGreaterThan(0);
       for (const id of campaign.itemIds) expect(ids.has(id)).toBe(true);
-      expect(campaign.starts < campaign.ends).toBe(true);
     }
   });
 });

@@ -47,6 +47,7 @@ export interface CampaignSpecZh {
   readonly audience: string;
   /** `Category > Subcategory` names. */
   readonly subcategories: readonly string[];
-  readonly starts: string;
-  readonly ends: string;
+  /** Validity window (optional: the demo's campaigns mostly run without one). */
+  readonly starts?: string;
+  readonly ends?: string;
 }

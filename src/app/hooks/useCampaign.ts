@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { watchDismissal } from '../../client/campaign-watch';
 import type { PrivateRecs } from '../../client/private-recs';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { CampaignView } from '../../shared/engine-api';
@@ -8,7 +9,8 @@ export type CampaignState =
 
 /**
  * The campaign for this view of the page, asked for once per visit of the page (each answer
- * counts as a showing) and again when the catalogue's items change; `hide()` drops it from view.
+ * counts as a showing) and again when the catalogue's items change; `hide()` drops it from view,
+ * and so does a dismissal anywhere else on the device (another tab, the API).
  */
 export function useCampaign(
   recs: PrivateRecs,
@@ -32,6 +34,13 @@ export function useCampaign(
       live = false;
     };
   }, [recs, catalogue, items]);
+  const shown = state.phase === 'ready' ? (state.campaign?.id ?? null) : null;
+  useEffect(() => {
+    if (shown === null) return;
+    return watchDismissal(recs, shown, () => {
+      setState({ phase: 'ready', campaign: null });
+    });
+  }, [recs, shown]);
   const hide = () => {
     setState({ phase: 'ready', campaign: null });
   };
