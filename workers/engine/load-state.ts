@@ -98,6 +98,7 @@ export async function buildState(
   };
   const timer = stageTimer();
   const lexical = new LexicalEncoder(catalogue.items);
+  timer.lap('text features');
   const collab = await loadCollaborative(catalogue, url);
   // After the catalogue: the model is checked against its items.
   const global = await loadGlobalModel(catalogue, url);
