@@ -68,12 +68,7 @@ export async function loadState(
   const tell = (progress: EngineProgress) => {
     void report(progress);
   };
-  const started = performance.now();
   const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
-  const ms = Math.round(performance.now() - started);
-  console.info(
-    `Catalogue: ${loaded.catalogue.items.length} items downloaded and checked in ${ms} ms.`,
-  );
   return buildState(config, loaded, repository, visitor, indexer, report);
 }
 
