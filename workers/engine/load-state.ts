@@ -68,8 +68,12 @@ export async function loadState(
   const tell = (progress: EngineProgress) => {
     void report(progress);
   };
+  // The compute backend needs nothing from the catalogue: it starts while that downloads.
+  const backend = initTfBackend(config.backend);
+  // Its failure is handled where the head starts (a notice and the profile scorer).
+  backend.catch(() => undefined);
   const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
-  return buildState(config, loaded, repository, visitor, indexer, report);
+  return buildState(config, loaded, repository, visitor, indexer, report, () => backend);
 }
 
 /** How the head gets its TF.js backend: started here, or the one a running engine already has. */
