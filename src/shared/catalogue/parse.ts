@@ -1,6 +1,7 @@
 import { CatalogueError } from '../errors';
 import { normalisedId } from '../ids';
 import { describeIssues, describeValue } from './describe-issues';
+import { plainlyValidItem } from './fast-item';
 import { describeJsonFailure, nestingBeyond, snippet } from './json-text';
 import type { z } from '../zod';
 import {
@@ -136,6 +137,11 @@ class ItemChecker {
   }
 
   check(value: unknown, index: number): void {
+    const plain = plainlyValidItem(value);
+    if (plain) {
+      this.accept(plain, index);
+      return;
+    }
     const result = catalogueItemSchema.safeParse(value);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -143,8 +149,12 @@ class ItemChecker {
       }
       return;
     }
-    this.items[index] = result.data;
-    if (this.duplicate === null) this.duplicate = this.repeated(result.data.id, index);
+    this.accept(result.data, index);
+  }
+
+  private accept(item: CatalogueItem, index: number): void {
+    this.items[index] = item;
+    if (this.duplicate === null) this.duplicate = this.repeated(item.id, index);
   }
 
   assertUniqueIds(): void {
