@@ -13,6 +13,11 @@ export function describeProgress(progress: EngineProgress | null): {
       const text = `Downloading catalogue: ${Math.round(progress.loaded / 1024)} KB`;
       return { text, value: progress.total ? progress.loaded / progress.total : null };
     }
+    case 'checking':
+      return {
+        text: `Checking the catalogue: ${progress.done} of ${progress.total} items`,
+        value: progress.total ? progress.done / progress.total : null,
+      };
     case 'model':
       return {
         text: `Loading text model ${progress.model}: ${mb(progress.loaded)} of ${mb(progress.total)} MB (${progress.filesDone} of ${progress.filesTotal} files)`,

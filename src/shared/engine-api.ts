@@ -27,6 +27,8 @@ export interface EngineConfig {
 /** Progress of the slow parts of start-up and of background indexing, one union for all. */
 export type EngineProgress =
   | { stage: 'catalogue'; loaded: number; total: number | null }
+  /** The downloaded catalogue's items are being checked (a slice at a time). */
+  | { stage: 'checking'; done: number; total: number }
   | { stage: 'ready' }
   | {
       stage: 'model';

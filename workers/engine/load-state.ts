@@ -68,13 +68,12 @@ export async function loadState(
   const tell = (progress: EngineProgress) => {
     void report(progress);
   };
-  const started = performance.now();
+  // The compute backend needs nothing from the catalogue: it starts while that downloads.
+  const backend = initTfBackend(config.backend);
+  // Its failure is handled where the head starts (a notice and the profile scorer).
+  backend.catch(() => undefined);
   const loaded = await loadCatalogue(config.catalogueUrl, repository, tell);
-  const ms = Math.round(performance.now() - started);
-  console.info(
-    `Catalogue: ${loaded.catalogue.items.length} items downloaded and checked in ${ms} ms.`,
-  );
-  return buildState(config, loaded, repository, visitor, indexer, report);
+  return buildState(config, loaded, repository, visitor, indexer, report, () => backend);
 }
 
 /** How the head gets its TF.js backend: started here, or the one a running engine already has. */
@@ -98,6 +97,7 @@ export async function buildState(
   };
   const timer = stageTimer();
   const lexical = new LexicalEncoder(catalogue.items);
+  timer.lap('text features');
   const collab = await loadCollaborative(catalogue, url);
   // After the catalogue: the model is checked against its items.
   const global = await loadGlobalModel(catalogue, url);

@@ -8,6 +8,7 @@ export const zh = {
     starting: '正在启动…',
     ready: '就绪',
     downloadingCatalogue: '正在下载商品目录：{{kb, number}} KB',
+    checkingCatalogue: '正在检查商品目录：{{done, number}} / {{total, number}} 件商品',
     loadingModel:
       '正在加载文本模型 {{model}}：{{loaded}} / {{total}} MB（{{filesDone}} / {{filesTotal}} 个文件）',
     encoding: '正在用 {{model}} 理解商品：{{done, number}} / {{total, number}}',

@@ -26,7 +26,8 @@ const amount = () => z.number().nonnegative('must not be negative');
 const list = <T extends z.ZodType>(of: T, max: number) =>
   z.array(of).max(max, `has more than ${max} entries`);
 
-const itemSchema = z.object({
+/** One item of the catalogue (validated on its own when a large catalogue is checked in slices). */
+export const catalogueItemSchema = z.object({
   id: identifier(),
   title: text(CATALOGUE_LIMITS.titleLength).min(1, 'must not be empty'),
   description: text(CATALOGUE_LIMITS.descriptionLength).optional(),
@@ -93,14 +94,14 @@ export const catalogueSchema = z.object({
   language: text(35).optional(),
   /** What the shop is called on screen (else its id). */
   name: text(200).optional(),
-  items: list(itemSchema, CATALOGUE_LIMITS.items),
+  items: list(catalogueItemSchema, CATALOGUE_LIMITS.items),
   campaigns: list(campaignSchema, 1_000).optional(),
   vectors: z.union([vectorsSchema, list(vectorsSchema, 4)]).optional(),
   model: modelSchema.optional(),
 });
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
-export type CatalogueItem = z.infer<typeof itemSchema>;
+export type CatalogueItem = z.infer<typeof catalogueItemSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
 export type VectorSpec = z.infer<typeof vectorsSchema>;
 export type ModelSpec = z.infer<typeof modelSchema>;

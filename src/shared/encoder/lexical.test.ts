@@ -3,6 +3,7 @@ import type { CatalogueItem } from '../catalogue/schema';
 import { dot, row } from '../ranking/matrix';
 import { LexicalEncoder, LEXICAL_DIMS } from './lexical';
 import { tokenize } from './tokenize';
+import { referenceLexical, variedItems } from '../../../test/generators/lexical-reference';
 
 const items: CatalogueItem[] = [
   {
@@ -78,5 +79,27 @@ describe('LexicalEncoder', () => {
   it('returns a zero vector for words the catalogue does not know', async () => {
     const q = await encoder.encodeQuery('zzzqx');
     expect(dot(q, q)).toBe(0);
+  });
+});
+
+describe('LexicalEncoder against the Map-based reference', () => {
+  const corpus = variedItems(600);
+  const queries = ['coffee grinder', 'crème brûlée', '降噪耳机', 'USB-C tent', 'zzzqx', 'model 42'];
+  const reference = referenceLexical(corpus, queries);
+
+  it('encodes a varied corpus to the same codes, columns and scales', async () => {
+    const matrix = await new LexicalEncoder(corpus).encodeItems(corpus);
+    expect(Array.from(matrix.data)).toEqual(Array.from(reference.matrix.data));
+    expect(Array.from(matrix.cols ?? [])).toEqual(Array.from(reference.matrix.cols ?? []));
+    expect(Array.from(matrix.rowStart ?? [])).toEqual(Array.from(reference.matrix.rowStart ?? []));
+    expect(Array.from(matrix.scales ?? [])).toEqual(Array.from(reference.matrix.scales ?? []));
+  });
+
+  it('encodes queries to the same vectors', async () => {
+    const encoder = new LexicalEncoder(corpus);
+    for (const [k, text] of queries.entries()) {
+      const vector = await encoder.encodeQuery(text);
+      expect(Array.from(vector)).toEqual(Array.from(reference.queries[k] ?? []));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { CatalogueItem } from '../catalogue/schema';
-import { fnv1a } from '../hash';
 import { compactRows, normalize, type ItemMatrix } from '../ranking/matrix';
 import type { ItemEncoder } from './encoder';
+import { FeatureTable } from './feature-table';
 import { tokenize } from './tokenize';
 
 export const LEXICAL_DIMS = 1024;
@@ -11,6 +11,8 @@ const FIELD_WEIGHTS = { title: 2, category: 1.5, tags: 1.5, description: 1 } as 
 const FEATURE_SEED = 0x9e3779b9;
 
 type Features = Map<string, number>;
+/** Receives an item's features in order: `head + tail` names one ("w:" + a word), with a weight. */
+type Visit = (head: string, tail: string, weight: number) => void;
 
 /**
  * The built-in lexical encoder: hashed TF-IDF over title, category, tags and description, with
@@ -18,8 +20,8 @@ type Features = Map<string, number>;
  */
 export class LexicalEncoder implements ItemEncoder {
   readonly info = { id: 'lexical', kind: 'lexical', dims: LEXICAL_DIMS } as const;
-  /** Each feature the catalogue has, numbered; its idf, hashed slot and sign by number. */
-  private readonly ids = new Map<string, number>();
+  /** Each feature the catalogue has, numbered (flat arrays: a million of them is no burden). */
+  private readonly features = new FeatureTable(FEATURE_SEED);
   private readonly idf: Float32Array;
   private readonly slot: Int32Array;
   private readonly unseenIdf: number;
@@ -36,39 +38,20 @@ export class LexicalEncoder implements ItemEncoder {
 
   /** Learns document frequencies from the catalogue the vectors will rank. */
   constructor(corpus: readonly CatalogueItem[]) {
-    const df: number[] = [];
-    const offsets = new Int32Array(corpus.length + 1);
-    let featureIds = new Int32Array(corpus.length * 16 + 16);
-    let tfs = new Float32Array(featureIds.length);
-    let stored = 0;
-    corpus.forEach((item, i) => {
-      offsets[i] = stored;
-      const features = itemFeatures(item);
-      if (stored + features.size > featureIds.length) {
-        const size = (stored + features.size) * 2;
-        featureIds = grown(featureIds, new Int32Array(size));
-        tfs = grown(tfs, new Float32Array(size));
-      }
-      for (const [feature, tf] of features) {
-        let id = this.ids.get(feature);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(feature, id);
-          df.push(0);
-        }
-        df[id] = (df[id] ?? 0) + 1;
-        featureIds[stored] = id;
-        tfs[stored] = tf;
-        stored += 1;
-      }
+    const counts = new CorpusCounts(corpus.length);
+    const visit: Visit = (head, tail, weight) => {
+      counts.add(this.features.add(head, tail), weight);
+    };
+    corpus.forEach((item) => {
+      visitFeatures(item, visit);
+      counts.endItem();
     });
-    offsets[corpus.length] = stored;
     const n = corpus.length;
+    const df = counts.df.subarray(0, this.features.size);
     this.idf = Float32Array.from(df, (count) => Math.log((n + 1) / (count + 1)) + 1);
-    this.slot = new Int32Array(df.length);
-    for (const [feature, id] of this.ids) this.slot[id] = signedSlot(feature);
+    this.slot = Int32Array.from(df, (_, id) => signedSlot(this.features.hashAt(id)));
     this.unseenIdf = Math.log(n + 1) + 1;
-    this.corpusFeatures = { items: corpus, offsets, featureIds, tfs };
+    this.corpusFeatures = { items: corpus, ...counts.done() };
   }
 
   /** The items' vectors in compact (int8) form, quantised row by row as they are made. */
@@ -105,15 +88,16 @@ export class LexicalEncoder implements ItemEncoder {
     }
     const out = new Float32Array(LEXICAL_DIMS);
     // Only features the catalogue knows can match anything; the rest would only add noise.
-    for (const key of features.keys()) if (!this.ids.has(key)) features.delete(key);
+    for (const key of features.keys()) if (this.features.find('', key) === -1) features.delete(key);
     return Promise.resolve(this.project(features, out));
   }
 
   private project(features: Features, out: Float32Array): Float32Array {
     for (const [feature, tf] of features) {
-      const id = this.ids.get(feature);
-      const idf = id === undefined ? this.unseenIdf : (this.idf[id] ?? this.unseenIdf);
-      this.place(out, signedSlot(feature), tf, idf);
+      const hash = this.features.hashOf('', feature);
+      const id = this.features.find('', feature, hash);
+      const idf = id === -1 ? this.unseenIdf : (this.idf[id] ?? this.unseenIdf);
+      this.place(out, signedSlot(hash), tf, idf);
     }
     return normalize(out);
   }
@@ -126,16 +110,78 @@ export class LexicalEncoder implements ItemEncoder {
 }
 
 /**
- * Where a feature lands, as slot + 1, negative when the hash's sign bit is set: the sign spreads
- * collisions around zero instead of piling them up.
+ * Where a feature (by its FNV-1a hash) lands, as slot + 1, negative when the hash's sign bit is
+ * set: the sign spreads collisions around zero instead of piling them up.
  */
-function signedSlot(feature: string): number {
-  const hash = fnv1a(feature, FEATURE_SEED);
+function signedSlot(hash: number): number {
   const slot = (hash % LEXICAL_DIMS) + 1;
   return hash & 0x80000000 ? -slot : slot;
 }
 
-function grown<T extends Int32Array | Float32Array>(from: T, to: T): T {
+/**
+ * The corpus's features per item, as numbers, and document frequencies, counted as the items
+ * are read: a feature met twice in one item adds to its weight there (kept in first-met order).
+ */
+class CorpusCounts {
+  df = new Int32Array(1024);
+  private offsets: Int32Array;
+  private featureIds: Int32Array;
+  private tfs: Float32Array;
+  /** Per feature: 1 + where it sits among the current item's features (when lastItem says so). */
+  private at = new Int32Array(1024);
+  private lastItem = new Int32Array(1024);
+  /** The current item's weights, summed in double precision as a Map of numbers did. */
+  private weights = new Float64Array(64);
+  private item = 0;
+  private stored = 0;
+
+  constructor(items: number) {
+    this.offsets = new Int32Array(items + 1);
+    this.featureIds = new Int32Array(items * 16 + 16);
+    this.tfs = new Float32Array(this.featureIds.length);
+  }
+
+  add(id: number, weight: number): void {
+    if (id >= this.df.length) {
+      const size = this.df.length * 2;
+      this.df = grown(this.df, new Int32Array(size));
+      this.at = grown(this.at, new Int32Array(size));
+      this.lastItem = grown(this.lastItem, new Int32Array(size));
+    }
+    const start = this.offsets[this.item] ?? 0;
+    if (this.lastItem[id] === this.item + 1) {
+      const k = (this.at[id] ?? 1) - 1;
+      this.weights[k] = (this.weights[k] ?? 0) + weight;
+      return;
+    }
+    const k = this.stored - start;
+    if (k >= this.weights.length) this.weights = grown(this.weights, new Float64Array(k * 2));
+    if (this.stored >= this.featureIds.length) {
+      const size = this.featureIds.length * 2;
+      this.featureIds = grown(this.featureIds, new Int32Array(size));
+      this.tfs = grown(this.tfs, new Float32Array(size));
+    }
+    this.lastItem[id] = this.item + 1;
+    this.at[id] = k + 1;
+    this.weights[k] = weight;
+    this.featureIds[this.stored] = id;
+    this.df[id] = (this.df[id] ?? 0) + 1;
+    this.stored += 1;
+  }
+
+  endItem(): void {
+    const start = this.offsets[this.item] ?? 0;
+    for (let k = start; k < this.stored; k++) this.tfs[k] = this.weights[k - start] ?? 0;
+    this.item += 1;
+    this.offsets[this.item] = this.stored;
+  }
+
+  done(): { offsets: Int32Array; featureIds: Int32Array; tfs: Float32Array } {
+    return { offsets: this.offsets, featureIds: this.featureIds, tfs: this.tfs };
+  }
+}
+
+function grown<T extends Int32Array | Float32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -143,21 +189,28 @@ function grown<T extends Int32Array | Float32Array>(from: T, to: T): T {
 /** Term frequencies of an item, weighted by field; category and tag terms are features too. */
 function itemFeatures(item: CatalogueItem): Features {
   const features: Features = new Map();
-  for (const token of tokenize(item.title)) add(features, `w:${token}`, FIELD_WEIGHTS.title);
+  visitFeatures(item, (head, tail, weight) => {
+    add(features, head + tail, weight);
+  });
+  return features;
+}
+
+/** An item's features in a fixed order: title and description words, tags, category. */
+function visitFeatures(item: CatalogueItem, visit: Visit): void {
+  for (const token of tokenize(item.title)) visit('w:', token, FIELD_WEIGHTS.title);
   for (const token of tokenize(item.description ?? '')) {
-    add(features, `w:${token}`, FIELD_WEIGHTS.description);
+    visit('w:', token, FIELD_WEIGHTS.description);
   }
   for (const tag of item.tags ?? []) {
-    for (const token of tokenize(tag)) add(features, `t:${token}`, FIELD_WEIGHTS.tags);
+    for (const token of tokenize(tag)) visit('t:', token, FIELD_WEIGHTS.tags);
   }
   const path = (item.category ?? '').split('>').map((part) => part.trim().toLowerCase());
   path.forEach((_, depth) => {
-    if (path[0]) add(features, `p:${path.slice(0, depth + 1).join('>')}`, FIELD_WEIGHTS.category);
+    if (path[0]) visit('p:', path.slice(0, depth + 1).join('>'), FIELD_WEIGHTS.category);
   });
   for (const token of tokenize(item.category ?? '')) {
-    add(features, `c:${token}`, FIELD_WEIGHTS.category);
+    visit('c:', token, FIELD_WEIGHTS.category);
   }
-  return features;
 }
 
 function add(features: Features, key: string, amount: number): void {

@@ -8,20 +8,23 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /**
  * Lower-cased word tokens without diacritics, stopwords or one-letter words, lightly stemmed.
  * Chinese and Japanese runs, which have no spaces, become words and character bigrams (cjk.ts);
  * mixed text ("Bose降噪耳机") is split by script first, so Latin words are tokenized as ever.
  */
 export function tokenize(text: string): string[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // ASCII has no accents to strip (NFKD leaves it as it is): most catalogue text skips two passes.
+  const ascii = !NON_ASCII.test(text);
+  const words = (ascii ? text : text.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u);
   const tokens: string[] = [];
   for (const word of words) {
-    if (!CJK_CHAR.test(word)) {
+    if (ascii || !CJK_CHAR.test(word)) {
       addWord(tokens, word);
       continue;
     }
