@@ -47,6 +47,8 @@ describe('the generated malformed catalogues', () => {
       expect(error.message).toMatch(/^This catalogue cannot be used: /);
       if (!DOWNLOAD_KINDS.has(c.kind)) expect(error.message).toMatch(c.mentions);
     },
+    // The largest cases are tens of megabytes of JSON: seconds of parsing on a busy 2-core box.
+    60_000,
   );
 
   it('leaves the cases only a download check can see to the download', () => {
