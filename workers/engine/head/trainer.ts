@@ -49,6 +49,9 @@ export const FULL_TRAINING: TrainOptions = {
 /** After one new interaction: a few epochs from the current weights on recent examples. */
 export const INCREMENTAL_TRAINING: TrainOptions = { ...FULL_TRAINING, epochs: 4, maxExamples: 500 };
 
+/** The settings of each kind of run the schedule (train-schedule.ts) asks for. */
+export const TRAINING = { full: FULL_TRAINING, incremental: INCREMENTAL_TRAINING } as const;
+
 /**
  * Trains the head on the visitor's history; restores the best epoch when early stopping. Item
  * features of every example are computed once, then epochs reshuffle rows of that table.
