@@ -3,8 +3,10 @@
  * and ranking code and scores the lists against what the user did next, beside baselines.
  *
  *   npm run eval -- --catalogue data/movielens/catalogue.json \
- *                   --interactions data/movielens/interactions.jsonl [--k 10]
+ *                   --interactions data/movielens/interactions.jsonl [--k 10] [--replay-users 200]
  *
+ * `--replay-users N` also replays the first N users event by event through the device's
+ * incremental training schedule (row `fine-tuned (replay)`; slow on long histories).
  * Progress goes to stderr; the last line of stdout is the JSON report.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,6 +37,7 @@ const VALUED = [
   'ease',
   'title',
   'report',
+  'replay-users',
 ];
 
 function numberOption(value: string | undefined, fallback: number, name: string): number {
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     maxUsers: numberOption(args.options.get('max-users'), Infinity, 'max-users'),
     knnSizes: (args.options.get('knn') ?? '20,50,100,200').split(',').map(Number),
     easeLambdas: (args.options.get('ease') ?? '50,200,500,1000').split(',').map(Number),
+    replayUsers: numberOption(args.options.get('replay-users'), 200, 'replay-users'),
   };
   const result = await runEvaluation(space, splits, settings, (done, total) => {
     console.error(`users ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)`);

@@ -26,7 +26,18 @@ export interface Report {
   /** The shop's global model (global-only and fine-tuned rows), in reports that have them. */
   global?: { lambda: number; entries: number; bytes: number; bytesPer10kItems: number };
   collaborative: { dims: number; explained: number } | null;
+  /** The incremental replay (row `fine-tuned (replay)`) and full training on the same users. */
+  replay?: {
+    users: number;
+    ndcg: number;
+    fullNdcg: number;
+    ratio: number;
+    runs: { full: number; incremental: number };
+    seconds: number;
+  } | null;
 }
+
+const REPLAY = 'fine-tuned (replay)';
 
 /** The reports `npm run eval -- --report` wrote. */
 export const REPORTS_DIR = 'docs/evaluation';
@@ -50,7 +61,8 @@ export function table(report: Report): string {
       (report.global
         ? `; global model EASE top-k with λ = ${report.global.lambda} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
         : '') +
-      `; TF.js ${report.backend}; ${report.seconds} s.`,
+      `; TF.js ${report.backend}; ${report.seconds} s.` +
+      replayLine(report),
     '',
     `| model | NDCG@${k} | HR@${k} | MRR@${k} | coverage | diversity | on-device ÷ model (NDCG) | fine-tuned ÷ model |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -64,10 +76,27 @@ export function table(report: Report): string {
   return lines.join('\n');
 }
 
+/** The replay's users, runs and cost, and how it compares with full training on them. */
+function replayLine(report: Report): string {
+  const r = report.replay;
+  if (!r) return ' No incremental replay in this run (`--replay-users 0`).';
+  return (
+    ` Incremental replay (\`${REPLAY}\`) on the first ${r.users} users: ${r.runs.full} full and ` +
+    `${r.runs.incremental} incremental runs in ${r.seconds} s; NDCG@${report.k} ${f(r.ndcg)} ` +
+    `against ${f(r.fullNdcg)} with full training on the same users (${f(r.ratio, 3)}×).`
+  );
+}
+
+/** Replay ÷ full training on the replayed users, or a dash without a replay. */
+function replayRatio(report: Report): string {
+  return report.replay ? `${f(report.replay.ratio, 3)}× (${report.replay.users} users)` : '—';
+}
+
 /** NDCG@K of every model on every dataset, one row per dataset: the page's summary. */
 export function headline(reports: readonly Report[]): string {
   const names = [
     'fine-tuned',
+    REPLAY,
     'global-only',
     'on-device',
     'ease',
@@ -78,8 +107,8 @@ export function headline(reports: readonly Report[]): string {
   ];
   const k = reports[0]?.k ?? 10;
   const lines = [
-    `| NDCG@${k} | ${names.join(' | ')} | fine-tuned ÷ EASE | fine-tuned ÷ item-kNN |`,
-    `|---|${names.map(() => '---:').join('|')}|---:|---:|`,
+    `| NDCG@${k} | ${names.join(' | ')} | fine-tuned ÷ EASE | fine-tuned ÷ item-kNN | replay ÷ full training (same users) |`,
+    `|---|${names.map(() => '---:').join('|')}|---:|---:|---:|`,
   ];
   for (const r of reports) {
     const cells = names.map((name) => (r.models[name] ? f(r.models[name].ndcg) : '—'));
@@ -88,7 +117,7 @@ export function headline(reports: readonly Report[]): string {
       return ratio === undefined ? '—' : `${f(ratio, 2)}×`;
     };
     lines.push(
-      `| ${r.dataset} (${r.users} users) | ${cells.join(' | ')} | ${vs('ease')} | ${vs('item-knn')} |`,
+      `| ${r.dataset} (${r.users} users) | ${cells.join(' | ')} | ${vs('ease')} | ${vs('item-knn')} | ${replayRatio(r)} |`,
     );
   }
   return lines.join('\n');

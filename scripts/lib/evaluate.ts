@@ -19,6 +19,23 @@ export interface EvalSettings {
   knnSizes: number[];
   /** Regularisation strengths tried for EASE; the best one is reported (in its favour). */
   easeLambdas: number[];
+  /**
+   * How many users (the first evaluated ones) are also replayed event by event through the
+   * device's incremental schedule (`fine-tuned (replay)`); 0 turns the replay off.
+   */
+  replayUsers: number;
+}
+
+/** The incremental replay beside full training, on the same users. */
+export interface ReplaySummary {
+  users: number;
+  /** NDCG@K of the replay and of full training (fine-tuned) on those users. */
+  ndcg: number;
+  fullNdcg: number;
+  /** Replay ÷ full training. */
+  ratio: number;
+  runs: { full: number; incremental: number };
+  seconds: number;
 }
 
 export interface EvalResult {
@@ -33,6 +50,7 @@ export interface EvalResult {
     ease: { lambda: number; tried: Record<string, number> };
     /** The shop's global model built from the training events (global-only, fine-tuned). */
     global: GlobalModelStats & { bytes: number; bytesPer10kItems: number; seconds: number };
+    replay: ReplaySummary | null;
     protocol: string;
   };
   curve: Record<string, CurvePoint[]>;
@@ -91,7 +109,7 @@ export async function runEvaluation(
   const tuned = new OnDeviceModel(space.items, space.matrix, space.prior, global.model);
   const totals = new Map<string, MetricTotals>();
   const curve = new LearningCurve();
-  const record = (model: string, list: number[], c: UserCase) => {
+  const record = (model: string, list: number[], c: UserCase, plotted = true) => {
     if (list.some((item) => c.exclude.has(item))) {
       throw new Error(`${model} recommended an item ${c.user} already had`);
     }
@@ -99,13 +117,23 @@ export async function runEvaluation(
     const entry = totals.get(model) ?? new MetricTotals();
     entry.add(list, metrics, intraListDiversity(list, space.text));
     totals.set(model, entry);
-    curve.add(model, c.history.filter(isEngagement).length, metrics.ndcg);
+    if (plotted) curve.add(model, c.history.filter(isEngagement).length, metrics.ndcg);
+    return list;
   };
+  const replay = { users: 0, runs: { full: 0, incremental: 0 }, ms: 0 };
   const profile = new ProfileScorer();
   for (const [n, c] of cases.entries()) {
     record('on-device', await device.recommend(c.history, c.now, settings.k), c);
     record('global-only', await tuned.recommend(c.history, c.now, settings.k, false), c);
-    record('fine-tuned', await tuned.recommend(c.history, c.now, settings.k), c);
+    const full = record('fine-tuned', await tuned.recommend(c.history, c.now, settings.k), c);
+    if (n < settings.replayUsers) {
+      const started = performance.now();
+      const onRun = (mode: 'full' | 'incremental') => (replay.runs[mode] += 1);
+      record(REPLAY, await tuned.replay(c.history, c.now, settings.k, onRun), c);
+      record(REPLAY_BASE, full, c, false);
+      replay.users += 1;
+      replay.ms += performance.now() - started;
+    }
     record('profile-fallback', await device.rankWith(profile, c.history, c.now, settings.k), c);
     record('popularity', topK(space.popularity, settings.k, c.exclude), c);
     const signals = aggregateSignals(c.history, indexOf, c.now);
@@ -128,7 +156,33 @@ export async function runEvaluation(
   device.dispose();
   tuned.dispose();
   const skipped = splits.length - evaluable.length;
-  return summarise(space, settings, cases.length, skipped, totals, curve, globalInfo);
+  const replaySummary = summariseReplay(totals, replay);
+  totals.delete(REPLAY_BASE);
+  return summarise(space, settings, cases.length, skipped, totals, curve, {
+    global: globalInfo,
+    replay: replaySummary,
+  });
+}
+
+const REPLAY = 'fine-tuned (replay)';
+/** Full training on the replayed users only: what the replay is compared with. */
+const REPLAY_BASE = 'fine-tuned on the replayed users';
+
+function summariseReplay(
+  totals: ReadonlyMap<string, MetricTotals>,
+  replay: { users: number; runs: ReplaySummary['runs']; ms: number },
+): ReplaySummary | null {
+  if (replay.users === 0) return null;
+  const ndcg = totals.get(REPLAY)?.summary(1).ndcg ?? 0;
+  const fullNdcg = totals.get(REPLAY_BASE)?.summary(1).ndcg ?? 0;
+  return {
+    users: replay.users,
+    ndcg,
+    fullNdcg,
+    ratio: fullNdcg > 0 ? ndcg / fullNdcg : Infinity,
+    runs: replay.runs,
+    seconds: Math.round(replay.ms / 1000),
+  };
 }
 
 interface UserCase {
@@ -184,7 +238,7 @@ function summarise(
   skippedUsers: number,
   totals: ReadonlyMap<string, MetricTotals>,
   curve: LearningCurve,
-  global: EvalResult['report']['global'],
+  { global, replay }: Pick<EvalResult['report'], 'global' | 'replay'>,
 ): EvalResult {
   const all = new Map([...totals].map(([name, t]) => [name, t.summary(space.items.length)]));
   const knn = pickBest(all, 'item-knn', settings.knnSizes);
@@ -221,6 +275,7 @@ function summarise(
       itemKnn: { neighbours: knn.value, tried: knn.tried },
       ease: { lambda: ease.value, tried: ease.tried },
       global,
+      replay,
       protocol: PROTOCOL,
     },
     curve: kept,

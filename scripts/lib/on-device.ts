@@ -9,7 +9,13 @@ import { TrainedHeadScorer, trainOnHistory } from '../../workers/engine/head/hea
 import { headSpace } from '../../src/shared/ranking/head-space';
 import { ItemTensors } from '../../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../../workers/engine/head/scoring-head';
-import { FULL_TRAINING } from '../../workers/engine/head/trainer';
+import { FULL_TRAINING, TRAINING, trainHead } from '../../workers/engine/head/trainer';
+import {
+  afterTraining,
+  planTraining,
+  type TrainedState,
+} from '../../workers/engine/head/train-schedule';
+import { headEvents } from '../../src/shared/ranking/examples';
 
 /**
  * The device's recommender, replayed offline: for each visitor a fresh head is trained on their
@@ -42,6 +48,35 @@ export class OnDeviceModel {
     try {
       if (train && history.some(isEngagement)) {
         await trainOnHistory(head, this.tensors, history, this.indexOf, FULL_TRAINING);
+      }
+      return await this.rankWith(new TrainedHeadScorer(head, this.tensors), history, now, count);
+    } finally {
+      head.dispose();
+    }
+  }
+
+  /**
+   * The same visitor replayed as the device learns: the history's events fed one at a time, and
+   * after each the run the worker's schedule asks for (planTraining: full or incremental, from
+   * the current weights), then the same ranking. `onRun` hears of each run's mode.
+   */
+  async replay(
+    history: readonly Interaction[],
+    now: number,
+    count: number,
+    onRun: (mode: 'full' | 'incremental') => void = () => {},
+  ): Promise<number[]> {
+    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global !== null));
+    try {
+      const ordered = [...history].sort((a, b) => a.ts - b.ts);
+      let state: TrainedState = { trainedOn: 0, fingerprint: '' };
+      for (let n = 1; n <= ordered.length; n++) {
+        const events = headEvents(ordered.slice(0, n), this.indexOf);
+        const run = planTraining(state, events);
+        if (!run) continue;
+        onRun(run.mode);
+        const report = await trainHead(head, this.tensors.space, events, TRAINING[run.mode]);
+        state = afterTraining(run, report.held) ?? state;
       }
       return await this.rankWith(new TrainedHeadScorer(head, this.tensors), history, now, count);
     } finally {

@@ -2,11 +2,7 @@ import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
 import type { BackendName, LearningState, TrainReport } from '../../../src/shared/engine-api';
 import { errorCode } from '../../../src/shared/errors';
 import type { Interaction } from '../../../src/shared/interactions/types';
-import {
-  engagementEvents,
-  headEvents,
-  historyFingerprint,
-} from '../../../src/shared/ranking/examples';
+import { headEvents } from '../../../src/shared/ranking/examples';
 import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
 import {
   type PersonalScorer,
@@ -19,7 +15,8 @@ import { ItemTensors } from './item-tensors';
 import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/ranking/head-space';
 import type { SparseRows } from '../../../src/shared/global/sparse-rows';
-import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+import { TRAINING, trainHead } from './trainer';
+import { afterTraining, planTraining } from './train-schedule';
 import { backgroundTurn } from '../foreground';
 
 /** Why a stored weights record cannot be used for an item space of `dims`, or null. */
@@ -200,25 +197,26 @@ export class HeadScorer implements PersonalScorer {
       // Reading a long history is a long step: not while a feed is being ranked.
       await backgroundTurn();
       const events = headEvents(await this.history(), bound.indexOf);
-      const fingerprint = historyFingerprint(events);
-      const engaged = engagementEvents(events).length;
-      if (engaged === 0 || fingerprint === bound.fingerprint) return;
-      const full = bound.trainedOn === 0 || engaged > bound.trainedOn * 2;
+      const run = planTraining(bound, events);
+      if (!run) return;
       const onEpoch = this.onEpoch;
-      const options = { ...(full ? FULL_TRAINING : INCREMENTAL_TRAINING), signal, onEpoch };
-      const report = await trainHead(bound.head, bound.items.space, events, options);
+      const report = await trainHead(bound.head, bound.items.space, events, {
+        ...TRAINING[run.mode],
+        signal,
+        onEpoch,
+      });
       if (signal.aborted || this.bound !== bound) return;
-      // Too few positives to hold any out: nothing was trained, so the first real run must
-      // still be a full one (trainedOn stays where it was).
-      if (report.held === 0) return;
+      const next = afterTraining(run, report.held);
+      // Too few positives to hold any out: nothing was trained (the state stays).
+      if (!next) return;
       this.last = report;
-      bound.trainedOn = engaged;
-      bound.fingerprint = fingerprint;
+      bound.trainedOn = next.trainedOn;
+      bound.fingerprint = next.fingerprint;
       await this.repository.saveWeights({
         key: bound.key,
         params: await bound.head.snapshot(),
-        trainedOn: engaged,
-        fingerprint,
+        trainedOn: next.trainedOn,
+        fingerprint: next.fingerprint,
       });
       this.onTrained(report);
     } catch (error) {

@@ -139,6 +139,28 @@ describe('ScoringHead', () => {
     expect(after.w).toEqual(start.w.map((w) => Math.fround(w)));
     expect(Array.from(after.u)).toEqual(Array.from(start.u));
   });
+
+  it('keeps the starting weights unless the held-out gain is beyond acceptZ standard errors', async () => {
+    const start = initialParams(f.matrix.dims);
+    // Likes of category 2 items only, whose items the popularity prior ranks low: the starting
+    // weights (popularity counts) have something to learn.
+    const cat2 = Array.from({ length: 10 }, (_, n) => ({
+      type: 'like' as const,
+      itemId: `i${38 - 4 * n}`,
+      ts: Date.UTC(2026, 0, 1) + n * 86_400_000,
+    }));
+    const trained = async (acceptZ: number) => {
+      const head = new ScoringHead(start);
+      await trainHead(head, space, headEvents(cat2, f.indexOf), { ...FULL_TRAINING, acceptZ });
+      const after = await head.snapshot();
+      head.dispose();
+      return after.w;
+    };
+    const startW = start.w.map((w) => Math.fround(w));
+    // Any improvement is kept at 0; no run clears a bar a million standard errors high.
+    expect(await trained(0)).not.toEqual(startW);
+    expect(await trained(1e6)).toEqual(startW);
+  });
 });
 
 describe('the global feature', () => {

@@ -164,14 +164,19 @@ export class ScoringHead {
     return tf.add(tf.reshape(tf.matMul(features, tf.expandDims(this.w, 1)), [-1]), this.b);
   }
 
-  /** Weighted binary cross-entropy plus L2 pulls towards the untrained head. */
-  loss(batch: BatchTensors, label: tf.Tensor1D, weight: tf.Tensor1D, l2: number): tf.Scalar {
+  /** Binary cross-entropy of each example of a batch (call inside tf.tidy). */
+  exampleLoss(batch: BatchTensors, label: tf.Tensor1D): tf.Tensor1D {
     const logits = this.logits(batch);
     // Numerically stable BCE on logits: max(x,0) − x·y + log(1 + e^−|x|).
-    const bce = tf.add(
+    return tf.add(
       tf.sub(tf.relu(logits), tf.mul(logits, label)),
       tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
     );
+  }
+
+  /** Weighted binary cross-entropy plus L2 pulls towards the untrained head. */
+  loss(batch: BatchTensors, label: tf.Tensor1D, weight: tf.Tensor1D, l2: number): tf.Scalar {
+    const bce = this.exampleLoss(batch, label);
     const data = tf.div(tf.sum(tf.mul(bce, weight)), tf.add(tf.sum(weight), 1e-6));
     const reg = tf.add(tf.sum(tf.square(this.u)), tf.sum(tf.square(tf.sub(this.w, this.initW))));
     return tf.add<tf.Scalar>(data, tf.mul(reg, l2));

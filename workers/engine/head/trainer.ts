@@ -28,6 +28,13 @@ export interface TrainOptions {
    * terms): a visitor with three interactions barely moves the head, one with 3,000 moves it freely.
    */
   priorStrength: number;
+  /**
+   * A trained run is kept only when its held-out loss beats the starting weights' by this many
+   * standard errors of the paired per-example difference (0: any improvement); otherwise the
+   * run keeps the weights it started from. 2 kept fine-tuning at or above the global model in
+   * every history-length bucket on both evaluation sets; 0 fell below it (docs/evaluation.md).
+   */
+  acceptZ: number;
   /** Only the most recent examples are used: bounds the cost of long histories. */
   maxExamples: number;
   seed: number;
@@ -42,12 +49,16 @@ export const FULL_TRAINING: TrainOptions = {
   batchSize: 256,
   learningRate: 0.03,
   priorStrength: 2,
+  acceptZ: 2,
   maxExamples: 5_000,
   seed: 1,
 };
 
 /** After one new interaction: a few epochs from the current weights on recent examples. */
 export const INCREMENTAL_TRAINING: TrainOptions = { ...FULL_TRAINING, epochs: 4, maxExamples: 500 };
+
+/** The settings of each kind of run the schedule (train-schedule.ts) asks for. */
+export const TRAINING = { full: FULL_TRAINING, incremental: INCREMENTAL_TRAINING } as const;
 
 /**
  * Trains the head on the visitor's history; restores the best epoch when early stopping. Item
@@ -76,9 +87,10 @@ export async function trainHead(
   const optimizer = tf.train.adam(options.learningRate);
   const trains = train.length > 0 && valid.length > 0;
   // Epoch 0 competes too: a run that only makes the held-out loss worse keeps where it started.
-  let best: { loss: number; params: HeadParams } | null = trains
+  const start: { loss: number; params: HeadParams } | null = trains
     ? { loss: await evaluate(head, validRows), params: await head.snapshot() }
     : null;
+  let best = start;
   let sinceBest = 0;
   let epochs = 0;
   try {
@@ -113,6 +125,10 @@ export async function trainHead(
         break;
       }
     }
+    if (best && start && best !== start) {
+      const improved = await significantlyBetter(head, start.params, best.params, validRows);
+      if (!improved(options.acceptZ)) best = start;
+    }
     if (best) head.restore(best.params);
   } finally {
     optimizer.dispose();
@@ -125,6 +141,55 @@ export async function trainHead(
     validLoss: best?.loss ?? null,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Whether `trained` beats `start` on a batch by more than z standard errors (pairedGain), read
+ * from the per-example losses under both (the head is left with `trained`).
+ */
+async function significantlyBetter(
+  head: ScoringHead,
+  start: HeadParams,
+  trained: HeadParams,
+  batch: Batch,
+): Promise<(z: number) => boolean> {
+  const before = await exampleLosses(head, start, batch);
+  const after = await exampleLosses(head, trained, batch);
+  const { mean, se } = pairedGain(before, after, batch.weight);
+  return (z) => mean > 0 && (z === 0 || mean > z * se);
+}
+
+/**
+ * The weighted mean loss reduction from `before` to `after` on the same examples and its
+ * standard error (a paired comparison: each example's difference, weighted as in the loss).
+ */
+export function pairedGain(
+  before: ArrayLike<number>,
+  after: ArrayLike<number>,
+  weight: ArrayLike<number>,
+): { mean: number; se: number } {
+  const n = before.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weight[i] ?? 0;
+  if (n === 0 || total <= 0) return { mean: 0, se: 0 };
+  const d = Array.from({ length: n }, (_, i) => {
+    const gain = (before[i] ?? 0) - (after[i] ?? 0);
+    return (gain * (weight[i] ?? 0) * n) / total;
+  });
+  const mean = d.reduce((sum, x) => sum + x, 0) / n;
+  const variance = n > 1 ? d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1) : Infinity;
+  return { mean, se: Math.sqrt(variance / n) };
+}
+
+/** Per-example loss of the head with `params` on a batch (the head is left with `params`). */
+async function exampleLosses(head: ScoringHead, params: HeadParams, batch: Batch) {
+  head.restore(params);
+  const losses = tf.tidy(() => head.exampleLoss(toTensors(batch), tf.tensor1d(batch.label)));
+  try {
+    return (await losses.data()) as Float32Array;
+  } finally {
+    losses.dispose();
+  }
 }
 
 /** Mean weighted loss of the head on a batch (no L2 term), read back asynchronously. */
