@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../shared/engine-api';
 
@@ -9,8 +10,23 @@ import type { EngineStatus } from '../../shared/engine-api';
 export function StatusLine({ status }: { status: EngineStatus }) {
   const { t } = useTranslation();
   const source = status.catalogue.source === 'stored' ? t('status.savedCopy') : '';
+  const footer = useRef<HTMLElement>(null);
+  // Messages (the snackbar) sit just above the line, which wraps to more lines on a phone.
+  useEffect(() => {
+    const element = footer.current;
+    if (!element) return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => {
+      root.setProperty('--status-line-height', `${element.offsetHeight}px`);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--status-line-height');
+    };
+  }, []);
   return (
-    <footer className="status-line" data-testid="status.line">
+    <footer className="status-line" data-testid="status.line" ref={footer}>
       <span data-testid="status.items">{t('status.items', { count: status.items })}</span>
       {source} · {t('status.encoder')} <span data-testid="status.encoder">{status.encoder.id}</span>
       {status.encoder.device && (
