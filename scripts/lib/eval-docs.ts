@@ -2,6 +2,8 @@
  * The tables of docs/evaluation.md, rendered from the JSON reports of `npm run eval` (see
  * scripts/eval-docs.ts).
  */
+import type { ReplaySummary } from './evaluate';
+
 export interface ModelResult {
   hr: number;
   ndcg: number;
@@ -27,14 +29,7 @@ export interface Report {
   global?: { lambda: number; entries: number; bytes: number; bytesPer10kItems: number };
   collaborative: { dims: number; explained: number } | null;
   /** The incremental replay (row `fine-tuned (replay)`) and full training on the same users. */
-  replay?: {
-    users: number;
-    ndcg: number;
-    fullNdcg: number;
-    ratio: number;
-    runs: { full: number; incremental: number };
-    seconds: number;
-  } | null;
+  replay?: ReplaySummary | null;
 }
 
 const REPLAY = 'fine-tuned (replay)';

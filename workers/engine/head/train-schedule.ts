@@ -22,7 +22,7 @@ export interface PlannedRun {
  * The run the device makes for a history (time order), or null when the weights are current.
  * Full when nothing was trained yet or the engagement more than doubled since the last run;
  * otherwise a short incremental run from the current weights. HeadScorer and the offline replay
- * (`npm run eval -- --replay`) both decide through this, so the evaluation cannot drift.
+ * (scripts/lib/on-device.ts, `replay`) both decide through this, so the evaluation cannot drift.
  */
 export function planTraining(state: TrainedState, events: readonly HeadEvent[]): PlannedRun | null {
   const fingerprint = historyFingerprint(events);
