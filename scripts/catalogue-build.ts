@@ -27,6 +27,9 @@ import { parseLog } from '../src/shared/eval/log';
 import { buildGlobalModel, DEFAULT_TOP_K } from '../src/shared/global/build';
 import { encodeModel, GLOBAL_MODEL_FORMAT, MAX_K } from '../src/shared/global/model-file';
 import { parseArgs } from './lib/args';
+import type { SpaceOptions } from './lib/eval-space';
+import { chooseStartWeight } from './lib/global-weight';
+import { initNodeBackend } from './lib/tf-node';
 import { formatCatalogue } from './lib/catalogue-file';
 
 const COLLAB_MODEL = 'cooccurrence-svd';
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
   const log = parseLog(await readFile(logPath, 'utf8'));
   if (log.events.length === 0) throw new Error(`${logPath} holds no valid events`);
   const started = performance.now();
+  // The start-weight validation runs the device's head (TF.js) in Node.
+  if (topK > 0) await initNodeBackend('wasm');
   // `--dims 0`: popularity and the global model only, no collaborative vectors.
   const model = buildAggregateModel(catalogue.items, log.events, { dims: Math.max(1, dims) });
   const out = resolve(args.options.get('out') ?? input);
@@ -80,7 +85,14 @@ async function main(): Promise<void> {
   // Written into the file as it was (not the validated copy), so a shop's extra fields stay.
   const raw = JSON.parse(text) as Catalogue;
   const items = raw.items.map((item, i) => ({ ...item, popularity: model.popularity[i] ?? 0 }));
-  const global = topK > 0 ? await writeGlobalModel(catalogue, log.events, topK, out) : null;
+  const spaceOptions = {
+    model: 'lexical',
+    modelRoot: 'public/models',
+    collabDims: dims,
+    collabWeight: dims > 0 ? weight : 0,
+  };
+  const global =
+    topK > 0 ? await writeGlobalModel(catalogue, log.events, topK, out, spaceOptions) : null;
   const vectors = file ? replaceVectorSpec(raw, spec(file)) : raw.vectors;
   // Without a new model an earlier one is dropped (undefined is not written): another log built it.
   const next = { ...raw, items, vectors, model: global?.spec };
@@ -103,22 +115,38 @@ async function main(): Promise<void> {
   );
 }
 
-/** Builds the global model from the whole log and writes `<name>.head.bin` beside `out`. */
+/**
+ * Builds the global model from the whole log (λ and recency chosen on its held-out part, then the
+ * head's starting weight on it with the device's own feed over the item space a device with the
+ * built-in encoder has) and writes `<name>.head.bin` beside `out`.
+ */
 async function writeGlobalModel(
   catalogue: Catalogue,
   events: Parameters<typeof buildGlobalModel>[1],
   topK: number,
   out: string,
+  spaceOptions: SpaceOptions,
 ) {
   const ids = catalogue.items.map((item) => item.id);
-  const { model, stats } = buildGlobalModel(ids, events, topK);
-  const bytes = encodeModel(model, ids, stats.lambda);
+  const built = buildGlobalModel(ids, events, topK);
+  const settings = { ...built.stats, k: topK };
+  const start = await chooseStartWeight(catalogue.items, events, settings, spaceOptions);
+  const model = { ...built.model, startWeight: start.weight };
+  const bytes = encodeModel(model, ids, built.stats.lambda);
   const file = `${basename(out, '.json')}.head.bin`;
   await writeFile(join(dirname(out), file), bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const spec = { url: file, sha256, bytes: bytes.byteLength, format: GLOBAL_MODEL_FORMAT };
   const per10k = Math.round((bytes.byteLength / Math.max(1, ids.length)) * 10_000);
-  return { spec, report: { file, ...stats, bytes: bytes.byteLength, bytesPer10kItems: per10k } };
+  const report = {
+    file,
+    ...built.stats,
+    startWeight: start.weight,
+    startWeightTried: start.tried,
+    bytes: bytes.byteLength,
+    bytesPer10kItems: per10k,
+  };
+  return { spec, report };
 }
 
 main().catch((error: unknown) => {

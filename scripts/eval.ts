@@ -65,19 +65,20 @@ async function main(): Promise<void> {
   const splits = splitByTime(byUser(log.events));
   const backend = await initNodeBackend(args.options.get('backend') === 'cpu' ? 'cpu' : 'wasm');
   const started = performance.now();
+  const spaceOptions = {
+    model: args.options.get('model') ?? 'lexical',
+    modelRoot: args.options.get('model-root') ?? 'public/models',
+    collabDims: numberOption(args.options.get('collab-dims'), 128, 'collab-dims'),
+    collabWeight: numberOption(
+      args.options.get('collab-weight'),
+      DEFAULT_COLLAB_WEIGHT,
+      'collab-weight',
+    ),
+  };
   const space = await buildSpace(
     catalogue.items,
     splits.flatMap((s) => s.train),
-    {
-      model: args.options.get('model') ?? 'lexical',
-      modelRoot: args.options.get('model-root') ?? 'public/models',
-      collabDims: numberOption(args.options.get('collab-dims'), 128, 'collab-dims'),
-      collabWeight: numberOption(
-        args.options.get('collab-weight'),
-        DEFAULT_COLLAB_WEIGHT,
-        'collab-weight',
-      ),
-    },
+    spaceOptions,
   );
   console.error(`item space ready in ${Math.round(performance.now() - started)} ms`);
   const settings: EvalSettings = {
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     knnSizes: (args.options.get('knn') ?? '20,50,100,200').split(',').map(Number),
     easeLambdas: (args.options.get('ease') ?? '50,200,500,1000').split(',').map(Number),
     replayUsers: numberOption(args.options.get('replay-users'), 200, 'replay-users'),
+    space: spaceOptions,
   };
   const result = await runEvaluation(space, splits, settings, (done, total) => {
     console.error(`users ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)`);

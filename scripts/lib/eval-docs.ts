@@ -26,13 +26,28 @@ export interface Report {
   itemKnn: { neighbours: number };
   ease?: { lambda: number };
   /** The shop's global model (global-only and fine-tuned rows), in reports that have them. */
-  global?: { lambda: number; entries: number; bytes: number; bytesPer10kItems: number };
+  global?: {
+    lambda: number;
+    /** Absent in reports made before recency existed. */
+    recency?: { tau: number; weight: number };
+    entries: number;
+    bytes: number;
+    bytesPer10kItems: number;
+  };
   collaborative: { dims: number; explained: number } | null;
   /** The incremental replay (row `fine-tuned (replay)`) and full training on the same users. */
   replay?: ReplaySummary | null;
 }
 
 const REPLAY = 'fine-tuned (replay)';
+
+/** How the report's global model weighs recent likes, for the results line. */
+function recencyText(recency: { tau: number; weight: number } | undefined): string {
+  if (!recency) return '';
+  return recency.weight === 0
+    ? ', no recency weighting'
+    : `, recent likes weighed up (tau ${recency.tau} likes, weight ${recency.weight})`;
+}
 
 /** The reports `npm run eval -- --report` wrote. */
 export const REPORTS_DIR = 'docs/evaluation';
@@ -54,7 +69,7 @@ export function table(report: Report): string {
       (report.ease ? `, EASE with λ = ${report.ease.lambda}` : '') +
       ` (best tried on the test data)` +
       (report.global
-        ? `; global model EASE top-k with λ = ${report.global.lambda} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
+        ? `; global model EASE top-k with λ = ${report.global.lambda}${recencyText(report.global.recency)} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
         : '') +
       `; TF.js ${report.backend}; ${report.seconds} s.` +
       replayLine(report),

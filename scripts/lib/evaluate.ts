@@ -9,7 +9,8 @@ import { isEngagement, type Interaction } from '../../src/shared/interactions/ty
 import { buildGlobalModel, type GlobalModelStats } from '../../src/shared/global/build';
 import { encodeModel } from '../../src/shared/global/model-file';
 import { ProfileScorer } from '../../src/shared/ranking/personal';
-import type { EvalSpace } from './eval-space';
+import type { EvalSpace, SpaceOptions } from './eval-space';
+import { chooseStartWeight } from './global-weight';
 import { OnDeviceModel } from './on-device';
 
 export interface EvalSettings {
@@ -24,6 +25,8 @@ export interface EvalSettings {
    * device's incremental schedule (`fine-tuned (replay)`); 0 turns the replay off.
    */
   replayUsers: number;
+  /** How the item space was built (the global model's start-weight validation builds its own). */
+  space: SpaceOptions;
 }
 
 /** The incremental replay beside full training, on the same users. */
@@ -49,7 +52,13 @@ export interface EvalResult {
     itemKnn: { neighbours: number; tried: Record<string, number> };
     ease: { lambda: number; tried: Record<string, number> };
     /** The shop's global model built from the training events (global-only, fine-tuned). */
-    global: GlobalModelStats & { bytes: number; bytesPer10kItems: number; seconds: number };
+    global: GlobalModelStats & {
+      startWeight: number;
+      startWeightTried: Record<string, number>;
+      bytes: number;
+      bytesPer10kItems: number;
+      seconds: number;
+    };
     replay: ReplaySummary | null;
     protocol: string;
   };
@@ -99,14 +108,23 @@ export async function runEvaluation(
     ids,
     splits.flatMap((s) => s.train),
   );
-  const bytes = encodeModel(global.model, ids, global.stats.lambda).byteLength;
+  const start = await chooseStartWeight(
+    space.items,
+    splits.flatMap((s) => s.train),
+    global.stats,
+    settings.space,
+  );
+  const globalModel = { ...global.model, startWeight: start.weight };
+  const bytes = encodeModel(globalModel, ids, global.stats.lambda).byteLength;
   const globalInfo = {
     ...global.stats,
+    startWeight: start.weight,
+    startWeightTried: start.tried,
     bytes,
     bytesPer10kItems: Math.round((bytes / Math.max(1, ids.length)) * 10_000),
     seconds: Math.round((performance.now() - built) / 100) / 10,
   };
-  const tuned = new OnDeviceModel(space.items, space.matrix, space.prior, global.model);
+  const tuned = new OnDeviceModel(space.items, space.matrix, space.prior, globalModel);
   const totals = new Map<string, MetricTotals>();
   const curve = new LearningCurve();
   const record = (model: string, list: number[], c: UserCase, plotted = true) => {

@@ -44,7 +44,7 @@ export class OnDeviceModel {
     count: number,
     train = true,
   ): Promise<number[]> {
-    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global !== null));
+    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global));
     try {
       if (train && history.some(isEngagement)) {
         await trainOnHistory(head, this.tensors, history, this.indexOf, FULL_TRAINING);
@@ -66,7 +66,7 @@ export class OnDeviceModel {
     count: number,
     onRun: (mode: 'full' | 'incremental') => void = () => {},
   ): Promise<number[]> {
-    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global !== null));
+    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global));
     try {
       const ordered = [...history].sort((a, b) => a.ts - b.ts);
       let state: TrainedState = { trainedOn: 0, fingerprint: '' };

@@ -33,6 +33,8 @@ describe('fetchCatalogue', () => {
       expect(messageProblems(errorMessage(error))).toEqual([]);
       expect(errorMessage(error)).toMatch(c.mentions);
     },
+    // The 1,000,001-item case parses and checks a million items: seconds on a busy machine.
+    60_000,
   );
 
   it('refuses a response that announces more than 200 MB without reading it', async () => {

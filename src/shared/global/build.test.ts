@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../eval/log';
 import { seededRandom } from '../random';
-import { buildGlobalModel, LAMBDA_GRID, userLists } from './build';
+import {
+  buildGlobalModel,
+  LAMBDA_GRID,
+  pairedZ,
+  RECENCY_TAUS,
+  RECENCY_WEIGHTS,
+  userLists,
+} from './build';
 
 const ids = Array.from({ length: 20 }, (_, i) => `i${i}`);
 
@@ -31,6 +38,12 @@ describe('buildGlobalModel', () => {
       { user: 'a', item: 'gone', type: 'like', ts: 6 },
     ];
     expect(userLists(ids, events)).toEqual([[1, 3]]);
+    const again: LogEvent[] = [
+      { user: 'a', item: 'i1', type: 'like', ts: 1 },
+      { user: 'a', item: 'i2', type: 'like', ts: 2 },
+      { user: 'a', item: 'i1', type: 'click', ts: 3 },
+    ];
+    expect(userLists(ids, again)).toEqual([[1, 2]]);
   });
 
   it('learns the two tastes with a λ from the grid chosen on held-out items', () => {
@@ -49,5 +62,44 @@ describe('buildGlobalModel', () => {
         expect(Math.floor((model.cols[at] ?? 0) / 10)).toBe(Math.floor(i / 10));
       }
     }
+  });
+
+  it('weighs recent likes up when the log says what comes next follows the last items', () => {
+    // Two kinds of users over the same 20 items in a ring: each walks a few steps from a random
+    // start, or jumps at random. Which item comes next depends on the last one for walkers only.
+    const random = seededRandom(5);
+    const events: LogEvent[] = [];
+    for (let u = 0; u < 400; u++) {
+      const walker = u % 2 === 0;
+      let at = Math.floor(random() * 20);
+      const seen = new Set<number>();
+      for (let n = 0; n < 10; n++) {
+        if (!seen.has(at)) events.push({ user: `u${u}`, item: `i${at}`, type: 'like', ts: n });
+        seen.add(at);
+        at = walker ? (at + 1) % 20 : Math.floor(random() * 20);
+      }
+    }
+    const { model, stats } = buildGlobalModel(ids, events, 5);
+    expect(RECENCY_TAUS).toContain(stats.recency.tau);
+    expect(RECENCY_WEIGHTS).toContain(stats.recency.weight);
+    expect(model.recency).toEqual(stats.recency);
+    // The chosen setting beats the plain sum on the held-out items, and is the best tried.
+    const chosen = stats.recencyTried[`${stats.recency.tau}/${stats.recency.weight}`] ?? 0;
+    expect(chosen).toBeGreaterThan(stats.recencyTried['1/0'] ?? 1);
+    expect(chosen).toBe(Math.max(...Object.values(stats.recencyTried)));
+    // Tastes without an order: a setting that does better by chance alone is not kept.
+    const plain = buildGlobalModel(ids, twoTastes(200), 5).stats;
+    expect(plain.recency.weight).toBe(0);
+    expect(Math.max(...Object.values(plain.recencyTried))).toBeGreaterThan(
+      plain.recencyTried['1/0'] ?? 1,
+    );
+  });
+
+  it('measures a paired gain in standard errors', () => {
+    expect(pairedZ([1, 1, 1], [0, 0, 0])).toBe(Infinity);
+    expect(pairedZ([0, 0], [1, 1])).toBe(0);
+    // Gains 1, 0, 1, 0: mean 0.5, sd 0.577, se 0.289: z ≈ 1.73.
+    expect(pairedZ([1, 0, 1, 0], [0, 0, 0, 0])).toBeCloseTo(1.732, 3);
+    expect(pairedZ([1], [0])).toBe(0);
   });
 });

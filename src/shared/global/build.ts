@@ -1,7 +1,7 @@
 import type { LogEvent } from '../eval/log';
 import { eventWeight } from '../interactions/signals';
 import { easeTopK } from './ease-topk';
-import { globalScores, type SparseRows } from './sparse-rows';
+import { globalScores, type Recency, type SparseRows } from './sparse-rows';
 
 /** Entries kept per row of B (the shipped file is about 8 bytes × k per item). */
 export const DEFAULT_TOP_K = 50;
@@ -12,6 +12,18 @@ export const DEFAULT_TOP_K = 50;
 export const MAX_DENSE = 2_500;
 /** λ tried on the held-out part of the log, a half decade apart (no per-dataset value). */
 export const LAMBDA_GRID = [1, 3, 10, 30, 100, 300, 1000, 3000, 10_000] as const;
+/**
+ * Recency settings tried on the held-out part of the log once λ is chosen (sparse-rows.ts):
+ * weight 0 is EASE's plain sum; the others weigh the last few likes up, tau in likes.
+ */
+export const RECENCY_TAUS = [1, 2, 4, 8, 16] as const;
+export const RECENCY_WEIGHTS = [2, 4, 8, 16] as const;
+const PLAIN: Recency = { tau: 1, weight: 0 };
+/**
+ * How many standard errors a setting's paired per-user gain over the plain choice must reach
+ * to be kept (as the device keeps a trained head: workers/engine/head/trainer.ts `acceptZ`).
+ */
+export const ACCEPT_Z = 2;
 /** Users whose held-out items choose λ (spread over the log): bounds the cost of the choice. */
 const VALIDATION_USERS = 1_000;
 
@@ -19,6 +31,10 @@ export interface GlobalModelStats {
   lambda: number;
   /** Validation NDCG@10 per λ tried (stops two steps past the best). */
   tried: Record<string, number>;
+  /** How recent likes are weighed up (weight 0: not at all), chosen after λ. */
+  recency: Recency;
+  /** Validation NDCG@10 per recency setting tried (`tau/weight`). */
+  recencyTried: Record<string, number>;
   users: number;
   /** Rows the regression covers (all used items unless capped). */
   modelItems: number;
@@ -30,7 +46,8 @@ export interface GlobalModelStats {
  * The shop's global model from its aggregate log: EASE's top-k rows over the distinct items each
  * user engaged with positively. λ is chosen by validation: per user the last 20 % of those items
  * (in time) are held out, each λ's sparse model ranks the rest of the catalogue, and the best
- * NDCG@10 wins; the model is then fitted on all of the log.
+ * NDCG@10 wins; then, with that λ, how much the most recent likes count (`Recency`) is chosen on
+ * the same held-out items; the model is then fitted on all of the log.
  */
 export function buildGlobalModel(
   itemIds: readonly string[],
@@ -41,13 +58,15 @@ export function buildGlobalModel(
   const items = itemIds.length;
   const modelItems = coveredItems(items, users);
   const capped = modelItems.length < new Set(users.flat()).size;
-  const { lambda, tried } = chooseLambda(items, users, k, modelItems);
-  const model = easeTopK(items, users, lambda, k, modelItems);
+  const { lambda, tried, recency, recencyTried } = chooseLambda(items, users, k, modelItems);
+  const model = { ...easeTopK(items, users, lambda, k, modelItems), recency };
   return {
     model,
     stats: {
       lambda,
       tried,
+      recency,
+      recencyTried,
       users: users.length,
       modelItems: modelItems.length,
       capped,
@@ -56,7 +75,27 @@ export function buildGlobalModel(
   };
 }
 
-/** Per user, the distinct catalogue rows they engaged with positively, first use first. */
+/**
+ * The sparse model of a log with settings already chosen (λ, recency, the covered rows of a
+ * full build): what the start-weight validation fits on its own training part.
+ */
+export function fitGlobalModel(
+  itemIds: readonly string[],
+  events: readonly LogEvent[],
+  settings: { lambda: number; recency: Recency; k?: number },
+): SparseRows {
+  const users = userLists(itemIds, events);
+  const modelItems = coveredItems(itemIds.length, users);
+  const k = settings.k ?? DEFAULT_TOP_K;
+  const model = easeTopK(itemIds.length, users, settings.lambda, k, modelItems);
+  return { ...model, recency: settings.recency };
+}
+
+/**
+ * Per user, the distinct catalogue rows they engaged with positively, first use first: the
+ * held-out part is then what they came to last, as new items (the evaluation's relevant items
+ * are new items too), and the recency of the rest is by first use.
+ */
 export function userLists(itemIds: readonly string[], events: readonly LogEvent[]): number[][] {
   const indexOf = new Map(itemIds.map((id, i) => [id, i]));
   const byUser = new Map<string, { ts: number; item: number }[]>();
@@ -84,13 +123,16 @@ function coveredItems(items: number, users: readonly number[][]): number[] {
   return used.sort((a, b) => (count[b] ?? 0) - (count[a] ?? 0) || a - b).slice(0, MAX_DENSE);
 }
 
-/** The λ of LAMBDA_GRID whose model best ranks each user's held-out later items. */
+/**
+ * The λ of LAMBDA_GRID whose model best ranks each user's held-out later items, then the recency
+ * setting that ranks them best with that λ (a tie keeps the plain sum).
+ */
 export function chooseLambda(
   items: number,
   users: readonly number[][],
   k: number,
   modelItems?: readonly number[],
-): { lambda: number; tried: Record<string, number> } {
+): Pick<GlobalModelStats, 'lambda' | 'tried' | 'recency' | 'recencyTried'> {
   const fit = users.map((list) => list.slice(0, list.length - heldCount(list.length)));
   const step = Math.max(1, Math.ceil(users.length / VALIDATION_USERS));
   const checks = users.flatMap((list, u) => {
@@ -98,18 +140,42 @@ export function chooseLambda(
     return u % step === 0 && held > 0 ? [{ fit: fit[u] ?? [], held: list.slice(-held) }] : [];
   });
   const tried: Record<string, number> = {};
-  let best = { lambda: LAMBDA_GRID[0] as number, ndcg: -1 };
+  let best: { lambda: number; ndcg: number; model: SparseRows | null } = {
+    lambda: LAMBDA_GRID[0],
+    ndcg: -1,
+    model: null,
+  };
   let worse = 0;
   for (const lambda of LAMBDA_GRID) {
     const model = easeTopK(items, fit, lambda, k, modelItems);
     const ndcg = meanNdcg(model, checks, 10);
     tried[String(lambda)] = Number(ndcg.toFixed(5));
     if (ndcg > best.ndcg) {
-      best = { lambda, ndcg };
+      best = { lambda, ndcg, model };
       worse = 0;
     } else if (++worse >= 2) break;
   }
-  return { lambda: best.lambda, tried };
+  let recency: Recency = PLAIN;
+  const recencyTried: Record<string, number> = { '1/0': tried[String(best.lambda)] ?? 0 };
+  const fitted = best.model;
+  if (fitted) {
+    const plain = userNdcgs(fitted, checks, 10);
+    let chosen = { mean: mean(plain), ndcgs: plain };
+    for (const tau of RECENCY_TAUS) {
+      for (const weight of RECENCY_WEIGHTS) {
+        const ndcgs = userNdcgs({ ...fitted, recency: { tau, weight } }, checks, 10);
+        const ndcg = mean(ndcgs);
+        recencyTried[`${tau}/${weight}`] = Number(ndcg.toFixed(5));
+        if (ndcg > chosen.mean) {
+          chosen = { mean: ndcg, ndcgs };
+          recency = { tau, weight };
+        }
+      }
+    }
+    // Kept only when it beats the plain sum beyond noise (a small log picks a winner by chance).
+    if (pairedZ(chosen.ndcgs, plain) < ACCEPT_Z) recency = PLAIN;
+  }
+  return { lambda: best.lambda, tried, recency, recencyTried };
 }
 
 /** Held-out items of a user with `n`: the last 20 % (at least one) once they have two. */
@@ -122,15 +188,18 @@ function meanNdcg(
   checks: readonly { fit: readonly number[]; held: readonly number[] }[],
   cutoff: number,
 ): number {
-  if (checks.length === 0) return 0;
-  let total = 0;
-  for (const { fit, held } of checks) {
-    const scores = globalScores(model, fit);
-    const own = new Set(fit);
-    const ranked = [...scores.keys()]
-      .filter((i) => !own.has(i) && (scores[i] ?? 0) > 0)
-      .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b)
-      .slice(0, cutoff);
+  return mean(userNdcgs(model, checks, cutoff));
+}
+
+/** NDCG@cutoff of each check's held-out items under the model's global scores. */
+function userNdcgs(
+  model: SparseRows,
+  checks: readonly { fit: readonly number[]; held: readonly number[] }[],
+  cutoff: number,
+): Float64Array {
+  return Float64Array.from(checks, ({ fit, held }) => {
+    const scores = globalScores(model, [...fit].reverse());
+    const ranked = topScored(scores, cutoff, new Set(fit));
     const relevant = new Set(held);
     let dcg = 0;
     ranked.forEach((item, r) => {
@@ -138,7 +207,45 @@ function meanNdcg(
     });
     let ideal = 0;
     for (let r = 0; r < Math.min(cutoff, relevant.size); r++) ideal += 1 / Math.log2(r + 2);
-    total += ideal > 0 ? dcg / ideal : 0;
+    return ideal > 0 ? dcg / ideal : 0;
+  });
+}
+
+const mean = (values: ArrayLike<number>): number => {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i] ?? 0;
+  return values.length > 0 ? total / values.length : 0;
+};
+
+/**
+ * The paired gain of `a` over `b` (per-user values, same users) in standard errors of its mean:
+ * 0 when there is no gain, Infinity when every user gains the same.
+ */
+export function pairedZ(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  if (n < 2) return 0;
+  const diff = Float64Array.from({ length: n }, (_, i) => (a[i] ?? 0) - (b[i] ?? 0));
+  const gain = mean(diff);
+  if (!(gain > 0)) return 0;
+  let square = 0;
+  for (const d of diff) square += (d - gain) ** 2;
+  const se = Math.sqrt(square / (n - 1) / n);
+  return se > 0 ? gain / se : Infinity;
+}
+
+/** The `cutoff` rows of highest positive score outside `own`, best first (ties: lower row). */
+function topScored(scores: Float32Array, cutoff: number, own: ReadonlySet<number>): number[] {
+  const top: number[] = [];
+  let floor = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i] ?? 0;
+    if (!(score > 0) || score < floor || own.has(i)) continue;
+    top.push(i);
+    if (top.length > 4 * cutoff) {
+      top.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+      top.length = cutoff;
+      floor = scores[top[cutoff - 1] ?? 0] ?? 0;
+    }
   }
-  return total / checks.length;
+  return top.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b).slice(0, cutoff);
 }

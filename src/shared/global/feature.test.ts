@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERACTION_TYPES } from '../interactions/types';
 import type { HeadEvent } from '../ranking/examples';
 import { exampleGlobal, visitorGlobal } from './feature';
-import { fromRowLists, globalScores } from './sparse-rows';
+import { fromRowLists, globalScores, recencyNorm, recencyWeight, recentSpan } from './sparse-rows';
 
 const type = (name: (typeof INTERACTION_TYPES)[number]) => INTERACTION_TYPES.indexOf(name);
 // Item 0 → {1: 0.5, 2: 0.25}; item 1 → {2: 1}; item 3 → {4: 0.2}.
@@ -64,5 +64,43 @@ describe('global score', () => {
     const atEnd = visitorGlobal(events, model);
     expect(out[0]).toBeCloseTo(atEnd?.[2] ?? NaN, 6);
     expect(out[4]).toBeCloseTo(atEnd?.[4] ?? NaN, 6);
+  });
+
+  it('weighs recent likes up as the model says, the same at scoring and in training examples', () => {
+    const recency = { tau: 1, weight: 4 };
+    const recent = { ...model, recency };
+    // Newest first: item 1 (rank 0, weight 5), then item 0 (rank 1, weight 1 + 4/e).
+    const w1 = 1 + 4 * Math.exp(-1);
+    // Normalised so the two weights still sum to 2, as in the plain sum.
+    const norm2 = 2 / (5 + w1);
+    expect(recencyNorm(2, recency)).toBeCloseTo(norm2, 6);
+    expect(recencyNorm(2, undefined)).toBe(1);
+    const scores = Array.from(globalScores(recent, [1, 0]));
+    [0, 0.5 * w1, 5 + 0.25 * w1, 0, 0].forEach((value, i) => {
+      expect(scores[i]).toBeCloseTo(norm2 * value, 6);
+    });
+    // Past the span the weight is exactly the plain 1.
+    expect(recencyWeight(recentSpan(recency), recency)).toBe(1);
+    expect(recencyWeight(0, undefined)).toBe(1);
+    // A like again moves an item to the front.
+    const events: HeadEvent[] = [
+      event(0, 'like', 4, 1),
+      event(1, 'like', 4, 2),
+      event(3, 'view', 1, 3),
+      event(0, 'like', 4, 4),
+    ];
+    const atEnd = visitorGlobal(events, recent);
+    // Newest first: 0 (5×), 3 (1 + 4/e), 1 (1 + 4/e²).
+    const w2 = 1 + 4 * Math.exp(-2);
+    const norm3 = 3 / (5 + w1 + w2);
+    expect(atEnd?.[2]).toBeCloseTo(norm3 * (5 * 0.25 + w2 * 1), 6);
+    const cand = [0, 1, 2, 3, 4];
+    const out = exampleGlobal(events, [4, 4, 4, 4, 4], cand, recent);
+    cand.forEach((c, b) => {
+      expect(out[b]).toBeCloseTo(atEnd?.[c] ?? NaN, 5);
+    });
+    // Before the last like, item 1 is the newest.
+    const before = exampleGlobal(events, [2], [2], recent);
+    expect(before[0]).toBeCloseTo(norm2 * (5 * 1 + w1 * 0.25), 6);
   });
 });

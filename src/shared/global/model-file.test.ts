@@ -72,7 +72,41 @@ describe('global model file', () => {
     new DataView(badStart.buffer).setUint32(HEADER_BYTES + 4, 3, true);
     expect(refusal(bufferOf(badStart))).toMatch(/entries/);
     const version = encoded();
-    new DataView(version.buffer).setUint32(8, 2, true);
-    expect(refusal(bufferOf(version))).toMatch(/version 2/);
+    new DataView(version.buffer).setUint32(8, 3, true);
+    expect(refusal(bufferOf(version))).toMatch(/version 3/);
+  });
+
+  it('keeps the recency setting and the starting weight, and refuses them out of range', () => {
+    const chosen = { ...model, recency: { tau: 4, weight: 8 }, startWeight: 6 };
+    const recent = decodeModel(bufferOf(encodeModel(chosen, ids, 30)), ids).model;
+    expect(recent.recency).toEqual({ tau: 4, weight: 8 });
+    expect(recent.startWeight).toBe(6);
+    // Not chosen: absent (the device's built-in starting weight).
+    expect(decodeModel(bufferOf(encoded()), ids).model.startWeight).toBeUndefined();
+    const badStart = encoded();
+    new DataView(badStart.buffer).setFloat32(40, -1, true);
+    expect(refusal(bufferOf(badStart))).toMatch(/starting weight is -1/);
+    const plain = decodeModel(bufferOf(encoded()), ids).model.recency;
+    expect(plain).toEqual({ tau: 1, weight: 0 });
+    const badTau = encoded();
+    new DataView(badTau.buffer).setFloat32(32, 0, true);
+    expect(refusal(bufferOf(badTau))).toMatch(/recency scale is 0/);
+    const badWeight = encoded();
+    new DataView(badWeight.buffer).setFloat32(36, NaN, true);
+    expect(refusal(bufferOf(badWeight))).toMatch(/recency weight is NaN/);
+  });
+
+  it('still reads a version 1 file (no recency: the plain sum)', () => {
+    const v2 = encoded();
+    // Version 1 is version 2 without the 16 bytes after λ (recency, starting weight, reserved).
+    const v1 = new Uint8Array(v2.length - 16);
+    v1.set(v2.subarray(0, 32));
+    v1.set(v2.subarray(HEADER_BYTES), 32);
+    new DataView(v1.buffer).setUint32(8, 1, true);
+    const file = decodeModel(bufferOf(v1), ids);
+    expect(file.model.recency).toBeUndefined();
+    expect(file.model.startWeight).toBeUndefined();
+    expect(Array.from(file.model.vals)).toEqual(Array.from(model.vals));
+    expect(refusal(bufferOf(v1.subarray(0, v1.length - 4)))).toMatch(/cut off/);
   });
 });

@@ -1,12 +1,17 @@
-import type { SparseRows } from './sparse-rows';
+import type { Recency, SparseRows } from './sparse-rows';
 
 /** The `format` of the catalogue's `model` entry this code reads and writes. */
 export const GLOBAL_MODEL_FORMAT = 'private-recs/head@1';
 /** The file's first 8 bytes. */
 const MAGIC = 'PRGLOBAL';
-const VERSION = 1;
-/** magic, version, rows, k, entries, item-id hash, λ (float32), reserved. */
-export const HEADER_BYTES = 32;
+const VERSION = 2;
+/**
+ * Version 2: magic, version, rows, k, entries, item-id hash, λ, recency tau and weight, the
+ * head's starting weight (float32s), 4 reserved bytes (0). Version 1 files (no recency: the
+ * plain sum; the built-in starting weight) are still read.
+ */
+export const HEADER_BYTES = 48;
+const HEADER_BYTES_V1 = 32;
 /** Largest model file the device downloads, whatever the catalogue declares. */
 export const MODEL_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Largest k a file may declare (a row is read whole for every liked item). */
@@ -37,6 +42,7 @@ export function itemIdsHash(ids: readonly string[]): number {
  * entries' uint32 columns, then their float32 values.
  */
 export function encodeModel(model: SparseRows, ids: readonly string[], lambda: number): Uint8Array {
+  const recency = model.recency ?? { tau: 1, weight: 0 };
   const entries = model.cols.length;
   const bytes = HEADER_BYTES + 4 * (model.rows + 1) + 8 * entries;
   const buffer = new ArrayBuffer(bytes);
@@ -47,6 +53,9 @@ export function encodeModel(model: SparseRows, ids: readonly string[], lambda: n
     view.setUint32(8 + 4 * i, value, true);
   });
   view.setFloat32(28, lambda, true);
+  view.setFloat32(32, recency.tau, true);
+  view.setFloat32(36, recency.weight, true);
+  view.setFloat32(40, model.startWeight ?? 0, true);
   const colsAt = HEADER_BYTES + 4 * (model.rows + 1);
   model.start.forEach((value, i) => {
     view.setUint32(HEADER_BYTES + 4 * i, value, true);
@@ -74,19 +83,29 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   const fail = (why: string): never => {
     throw new ModelFileError(why);
   };
-  if (data.byteLength < HEADER_BYTES) fail(`the file is too short (${data.byteLength} bytes)`);
+  if (data.byteLength < HEADER_BYTES_V1) fail(`the file is too short (${data.byteLength} bytes)`);
   const view = new DataView(data);
   const magic = String.fromCharCode(...new Uint8Array(data, 0, MAGIC.length));
   if (magic !== MAGIC) fail('it is not a private-recs model file');
   const [version, rows, k, entries, hash] = [0, 1, 2, 3, 4].map((i) =>
     view.getUint32(8 + 4 * i, true),
   ) as [number, number, number, number, number];
-  if (version !== VERSION) fail(`it is version ${version} of the format, not ${VERSION}`);
+  if (version !== VERSION && version !== 1) {
+    fail(`it is version ${version} of the format, not 1 or ${VERSION}`);
+  }
+  const header = version === 1 ? HEADER_BYTES_V1 : HEADER_BYTES;
+  if (data.byteLength < header) fail(`the file is too short (${data.byteLength} bytes)`);
+  const recency = version === 1 ? undefined : readRecency(view, fail);
+  const startWeight = version === 1 ? 0 : view.getFloat32(40, true);
+  // 0 stands for "not chosen": the device's built-in starting weight.
+  if (!(startWeight >= 0 && startWeight <= 1000)) {
+    fail(`its starting weight is ${startWeight} (0 to 1000 allowed)`);
+  }
   if (rows !== ids.length) fail(`it is for ${rows} items, but the catalogue has ${ids.length}`);
   if (hash !== itemIdsHash(ids)) fail('it was built for another list of items');
   if (k < 1 || k > MAX_K) fail(`it keeps ${k} entries per item (1 to ${MAX_K} allowed)`);
   if (entries > rows * k) fail(`it has ${entries} entries, more than ${k} per item`);
-  const expected = HEADER_BYTES + 4 * (rows + 1) + 8 * entries;
+  const expected = header + 4 * (rows + 1) + 8 * entries;
   if (data.byteLength !== expected) {
     fail(
       data.byteLength < expected
@@ -95,12 +114,30 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
     );
   }
   // Copies: the header makes the arrays 4-byte aligned, but a caller's buffer may be shared.
-  const start = new Uint32Array(data.slice(HEADER_BYTES, HEADER_BYTES + 4 * (rows + 1)));
-  const colsAt = HEADER_BYTES + 4 * (rows + 1);
+  const start = new Uint32Array(data.slice(header, header + 4 * (rows + 1)));
+  const colsAt = header + 4 * (rows + 1);
   const cols = new Uint32Array(data.slice(colsAt, colsAt + 4 * entries));
   const vals = new Float32Array(data.slice(colsAt + 4 * entries, expected));
   checkRows(start, cols, vals, rows, k, fail);
-  return { model: { rows, k, start, cols, vals }, lambda: view.getFloat32(28, true) };
+  const model: SparseRows = {
+    rows,
+    k,
+    start,
+    cols,
+    vals,
+    ...(recency ? { recency } : {}),
+    ...(startWeight > 0 ? { startWeight } : {}),
+  };
+  return { model, lambda: view.getFloat32(28, true) };
+}
+
+/** Recency of a version 2 header: tau in 0.1–1,000 likes, weight 0–1,000. */
+function readRecency(view: DataView, fail: (why: string) => never): Recency {
+  const tau = view.getFloat32(32, true);
+  const weight = view.getFloat32(36, true);
+  if (!(tau >= 0.1 && tau <= 1000)) fail(`its recency scale is ${tau} (0.1 to 1000 allowed)`);
+  if (!(weight >= 0 && weight <= 1000)) fail(`its recency weight is ${weight} (0 to 1000 allowed)`);
+  return { tau, weight };
 }
 
 function checkRows(

@@ -10,6 +10,38 @@ export interface SparseRows {
   start: Uint32Array;
   cols: Uint32Array;
   vals: Float32Array;
+  /** How a visitor's liked items are weighed when their rows are summed (uniform when absent). */
+  recency?: Recency;
+  /**
+   * The scoring head's starting weight on the global score, chosen by validation on the shop's
+   * log with the device's own feed (scripts/lib/global-weight.ts); the built-in one when absent.
+   */
+  startWeight?: number;
+}
+
+/**
+ * Recent likes count more: the liked item at recency rank r (0 = the most recently liked) adds
+ * its row with weight 1 + weight·e^(−r/tau). Both are chosen by validation on the shop's own log
+ * when the model is built (build.ts); weight 0 is EASE's plain sum.
+ */
+export interface Recency {
+  tau: number;
+  weight: number;
+}
+
+/** The weight of the liked item at recency rank `rank` (0 = the most recent). */
+export function recencyWeight(rank: number, recency: Recency | undefined): number {
+  if (!recency || rank >= recentSpan(recency)) return 1;
+  return 1 + recency.weight * Math.exp(-rank / recency.tau);
+}
+
+/**
+ * Ranks past which the recency part is left out (it is below a thousandth of its weight): only
+ * the most recent likes need a weighted pass, when scoring and when making training examples.
+ */
+export function recentSpan(recency: Recency | undefined): number {
+  if (!recency || recency.weight === 0) return 0;
+  return Math.ceil(recency.tau * Math.log(1000));
 }
 
 /** Builds CSR rows from per-row lists of (column, value), keeping their order. */
@@ -36,22 +68,52 @@ export function fromRowLists(
 }
 
 /**
- * The global score of every catalogue row for a visitor who liked `liked` (distinct rows):
- * Σ over liked items h of B[h, row], read from the sparse rows (|liked| × k additions). It is
- * EASE's prediction for the row, restricted to the top-k entries.
+ * The global score of every catalogue row for a visitor whose liked items are `newestFirst`
+ * (the most recently liked first; a repeated row counts once, at its first place):
+ * Σ over liked items h of recencyWeight(rank of h) × B[h, row], read from the sparse rows
+ * (|liked| × k additions). Without recency it is EASE's prediction for the row, restricted to
+ * the top-k entries.
  */
-export function globalScores(model: SparseRows, liked: Iterable<number>): Float32Array {
+export function globalScores(model: SparseRows, newestFirst: Iterable<number>): Float32Array {
   const out = new Float32Array(model.rows);
-  for (const item of new Set(liked)) addRow(out, model, item);
+  const liked = [...new Set(newestFirst)];
+  const norm = recencyNorm(liked.length, model.recency);
+  liked.forEach((item, rank) => {
+    addRow(out, model, item, norm * recencyWeight(rank, model.recency));
+  });
   return out;
 }
 
-/** Adds row `item` of the model into `acc` (a row outside the model adds nothing). */
-export function addRow(acc: Float32Array, model: SparseRows, item: number): void {
+/**
+ * The factor that keeps the weights of `liked` likes summing to `liked` (as in the plain sum):
+ * recency moves weight towards the last likes without changing the score's scale, which the
+ * head's starting weight on it was chosen for.
+ */
+export function recencyNorm(liked: number, recency: Recency | undefined): number {
+  if (liked === 0 || !recency || recency.weight === 0) return 1;
+  let total = 0;
+  for (let rank = 0; rank < Math.min(liked, recentSpan(recency)); rank++) {
+    total += recencyWeight(rank, recency) - 1;
+  }
+  return liked / (liked + total);
+}
+
+/** Adds `scale` × row `item` of the model into `acc` (a row outside the model adds nothing). */
+export function addRow(acc: Float32Array, model: SparseRows, item: number, scale = 1): void {
   if (!(item >= 0 && item < model.rows)) return;
   const end = model.start[item + 1] ?? 0;
   for (let at = model.start[item] ?? 0; at < end; at++) {
     const col = model.cols[at] ?? 0;
-    acc[col] = (acc[col] ?? 0) + (model.vals[at] ?? 0);
+    acc[col] = (acc[col] ?? 0) + scale * (model.vals[at] ?? 0);
   }
+}
+
+/** B[item, col]: the entry of row `item` for column `col`, 0 when the row does not keep it. */
+export function entry(model: SparseRows, item: number, col: number): number {
+  if (!(item >= 0 && item < model.rows)) return 0;
+  const end = model.start[item + 1] ?? 0;
+  for (let at = model.start[item] ?? 0; at < end; at++) {
+    if (model.cols[at] === col) return model.vals[at] ?? 0;
+  }
+  return 0;
 }

@@ -51,7 +51,10 @@ export function firstStage(
     input.global && input.candidates !== 'all'
       ? globalScores(
           input.global,
-          signals.filter((s) => s.weight > 0).map((s) => s.index),
+          signals
+            .filter((s) => s.weight > 0)
+            .sort((a, b) => b.lastTs - a.lastTs)
+            .map((s) => s.index),
         )
       : null;
   const candidates =

@@ -109,7 +109,7 @@ export class HeadScorer implements PersonalScorer {
       );
     }
     const fits = stored !== undefined && problem === null;
-    const start = initialParams(matrix.dims, undefined, global !== null);
+    const start = initialParams(matrix.dims, undefined, global);
     const params = fits ? stored.params : start;
     const previous = this.bound;
     this.bound = {
@@ -166,8 +166,7 @@ export class HeadScorer implements PersonalScorer {
     await this.stop();
     const bound = this.bound;
     if (!bound) return;
-    const global = bound.items.space.global !== null;
-    bound.head.restore(initialParams(bound.head.params.dims, undefined, global));
+    bound.head.restore(initialParams(bound.head.params.dims, undefined, bound.items.space.global));
     bound.trainedOn = 0;
     bound.fingerprint = '';
   }

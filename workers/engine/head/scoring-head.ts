@@ -5,6 +5,7 @@ import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
 import { headParamsProblem, type HeadParams } from '../../../src/shared/ranking/head-params';
 import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
 import { seededRandom } from '../../../src/shared/random';
+import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { filledSlots, type ItemTensors } from './item-tensors';
 
 /** Width of the learned low-rank interaction between an item and the visitor's profile. */
@@ -24,10 +25,9 @@ export const RANK = 8;
 const INIT_W = [2, -1, 0, 0.5, 0, -1, 2];
 /**
  * The eighth feature, the global score (EASE's prediction for the candidate from the shop's
- * item–item model, src/shared/global/): its starting weight with a model, 0 without one (the
- * feature is then always 0). Chosen on the offline evaluation with the untrained head
- * (docs/evaluation.md): 0.5–2 on MovieLens, 0.5–6 on Amazon; 1 gave the best feed on both (a
- * larger weight let the sparse top-k sums drown the history's own similarities).
+ * item–item model, src/shared/global/): its starting weight with a model that does not carry its
+ * own (`startWeight`, chosen by validation on the shop's log when it is built), 0 without a model
+ * (the feature is then always 0).
  */
 export const GLOBAL_INIT_W = 1;
 const INIT_B = -2;
@@ -38,7 +38,12 @@ const DEFAULT_HALF_LIFE_DAYS = 14;
  * attention, two-week half-life, liked minus 0.6 × disliked cosine), so a new visitor gets
  * sensible scores before any training, and training only has to learn corrections.
  */
-export function initialParams(dims: number, seed = 7, global = false): HeadParams {
+export function initialParams(
+  dims: number,
+  seed = 7,
+  /** The shop's global model (its own starting weight, else GLOBAL_INIT_W), or none. */
+  global: SparseRows | boolean | null = false,
+): HeadParams {
   const random = seededRandom(seed);
   const typeLogit = INTERACTION_TYPES.map((type) => {
     const weight = type === 'rating' ? 3 : Math.abs(SIGNAL_WEIGHTS[type]);
@@ -47,8 +52,14 @@ export function initialParams(dims: number, seed = 7, global = false): HeadParam
   const decay = Math.LN2 / DEFAULT_HALF_LIFE_DAYS;
   const u = Float32Array.from({ length: PROJECTION_DIMS * RANK }, () => (random() - 0.5) * 0.02);
   const decayRaw = Math.log(Math.expm1(decay));
-  const w = [...INIT_W, global ? GLOBAL_INIT_W : 0];
+  const w = [...INIT_W, globalStartWeight(global)];
   return { dims, typeLogit, decayRaw, simGain: 0, u, w, b: INIT_B };
+}
+
+/** The starting weight of the global score: the model's own, GLOBAL_INIT_W, or 0 without one. */
+export function globalStartWeight(global: SparseRows | boolean | null): number {
+  if (global === false || global === null) return 0;
+  return global === true ? GLOBAL_INIT_W : (global.startWeight ?? GLOBAL_INIT_W);
 }
 
 /** Whether stored parameters fit this head and an item space of `dims` (older layouts do not). */
