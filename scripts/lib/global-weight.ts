@@ -13,7 +13,7 @@ import { OnDeviceModel } from './on-device';
 /** Starting weights of the global score tried (the built-in one first: it wins ties). */
 export const START_WEIGHTS = [GLOBAL_INIT_W, 2, 4, 8, 16] as const;
 /** Users whose held-out items choose the weight (spread over the log): bounds the cost. */
-const VALIDATION_USERS = 200;
+const VALIDATION_USERS = 500;
 
 export interface StartWeightChoice {
   weight: number;
