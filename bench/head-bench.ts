@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/shared/engine-api';
 import { INTERACTION_TYPES, type Interaction } from '../src/shared/interactions/types';
-import { headEvents } from '../src/shared/ranking/examples';
+import { headEvents } from '../src/shared/head/events';
 import { recommendFeed } from '../src/shared/ranking/feed';
 import {
   compactRows,
@@ -11,7 +11,7 @@ import {
   similarities,
 } from '../src/shared/ranking/matrix';
 import { seededRandom } from '../src/shared/random';
-import { headSpace } from '../src/shared/ranking/head-space';
+import { headSpace } from '../src/shared/head/space';
 import { TrainedHeadScorer } from '../workers/engine/head/head-personal';
 import { ItemTensors } from '../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { headParamsProblem, type HeadParams } from '../src/shared/ranking/head-params';
+import { headParamsProblem, type HeadParams } from '../src/shared/head/params';
 import { VECTOR_DAMAGE, WEIGHT_DAMAGE, type VectorRecords } from '../test/generators/stored-damage';
 import { watchErrors } from './support/errors';
 import { deleteRecord, getRecord, putRecord, storeKeys } from './support/idb';

@@ -6,7 +6,7 @@ import { recommendFeed } from '../../src/shared/ranking/feed';
 import type { ItemMatrix } from '../../src/shared/ranking/matrix';
 import type { PersonalScorer } from '../../src/shared/ranking/personal';
 import { TrainedHeadScorer, trainOnHistory } from '../../workers/engine/head/head-personal';
-import { headSpace } from '../../src/shared/ranking/head-space';
+import { headSpace } from '../../src/shared/head/space';
 import { ItemTensors } from '../../workers/engine/head/item-tensors';
 import { initialParams, ScoringHead } from '../../workers/engine/head/scoring-head';
 import { FULL_TRAINING, TRAINING, trainHead } from '../../workers/engine/head/trainer';
@@ -15,7 +15,7 @@ import {
   planTraining,
   type TrainedState,
 } from '../../workers/engine/head/train-schedule';
-import { headEvents } from '../../src/shared/ranking/examples';
+import { headEvents } from '../../src/shared/head/events';
 
 /**
  * The device's recommender, replayed offline: for each visitor a fresh head is trained on their

@@ -11,7 +11,7 @@ import { byUser, parseLog } from '../../src/shared/eval/log';
 import { splitByTime, type UserSplit } from '../../src/shared/eval/split';
 import { eventWeight } from '../../src/shared/interactions/signals';
 import { isEngagement, type Interaction } from '../../src/shared/interactions/types';
-import { headSpace } from '../../src/shared/ranking/head-space';
+import { headSpace } from '../../src/shared/head/space';
 import { ItemTensors } from '../../workers/engine/head/item-tensors';
 import { buildSpace, type EvalSpace } from './eval-space';
 import { initNodeBackend } from './tf-node';

@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Catalogue } from '../../src/shared/catalogue/schema';
 import { StorageError } from '../../src/shared/errors';
 import type { StoredInteraction } from '../../src/shared/interactions/types';
-import type { HeadParams } from '../../src/shared/ranking/head-params';
+import type { HeadParams } from '../../src/shared/head/params';
 
 export const DB_NAME = 'private-recs';
 export const DB_VERSION = 3;

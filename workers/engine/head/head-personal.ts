@@ -1,12 +1,9 @@
 import type { Interaction } from '../../../src/shared/interactions/types';
-import {
-  headEvents,
-  longTermProfile,
-  scoringBatch,
-  type HeadEvent,
-} from '../../../src/shared/ranking/examples';
-import type { HeadSpace } from '../../../src/shared/ranking/head-space';
-import { visitorGlobal } from '../../../src/shared/global/feature';
+import { headEvents, type HeadEvent } from '../../../src/shared/head/events';
+import { longTermProfile } from '../../../src/shared/head/profile';
+import { scoringBatch } from '../../../src/shared/head/features';
+import type { HeadSpace } from '../../../src/shared/head/space';
+import { visitorGlobal } from '../../../src/shared/head/global-feature';
 import {
   evidence,
   type PersonalScorer,

@@ -2,7 +2,7 @@ import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
 import type { BackendName, LearningState, TrainReport } from '../../../src/shared/engine-api';
 import { errorCode } from '../../../src/shared/errors';
 import type { Interaction } from '../../../src/shared/interactions/types';
-import { headEvents } from '../../../src/shared/ranking/examples';
+import { headEvents } from '../../../src/shared/head/events';
 import type { ItemMatrix } from '../../../src/shared/ranking/matrix';
 import {
   type PersonalScorer,
@@ -13,7 +13,7 @@ import type { Repository } from '../../storage/repository';
 import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
 import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
-import { headSpace } from '../../../src/shared/ranking/head-space';
+import { headSpace } from '../../../src/shared/head/space';
 import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { TRAINING, trainHead } from './trainer';
 import { afterTraining, planTraining } from './train-schedule';

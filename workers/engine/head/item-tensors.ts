@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/ranking/head-space';
+import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/head/space';
 import { copyRow, denseMatrix, matrixForm, row, rowDot } from '../../../src/shared/ranking/matrix';
 
 /** Some catalogue rows as tensors: vectors (unless left out), projections, category ids, prior. */

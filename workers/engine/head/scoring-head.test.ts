@@ -1,13 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../../scripts/lib/tf-node';
-import {
-  headEvents,
-  longTermProfile,
-  scoringBatch,
-  toBatch,
-} from '../../../src/shared/ranking/examples';
-import { headSpace } from '../../../src/shared/ranking/head-space';
+import { headEvents } from '../../../src/shared/head/events';
+import { longTermProfile } from '../../../src/shared/head/profile';
+import { scoringBatch, toBatch } from '../../../src/shared/head/features';
+import { headSpace } from '../../../src/shared/head/space';
 import { compactMatrix, matrixForm, normalize } from '../../../src/shared/ranking/matrix';
 import { fromRowLists } from '../../../src/shared/global/sparse-rows';
 import { aggregateSignals } from '../../../src/shared/interactions/signals';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SIGNAL_WEIGHTS } from '../../../src/shared/interactions/signals';
 import { INTERACTION_TYPES } from '../../../src/shared/interactions/types';
-import { WINDOW, type Batch } from '../../../src/shared/ranking/examples';
-import { headParamsProblem, type HeadParams } from '../../../src/shared/ranking/head-params';
-import { PROJECTION_DIMS } from '../../../src/shared/ranking/head-space';
+import { WINDOW, type Batch } from '../../../src/shared/head/batch';
+import { headParamsProblem, type HeadParams } from '../../../src/shared/head/params';
+import { PROJECTION_DIMS } from '../../../src/shared/head/space';
 import { seededRandom } from '../../../src/shared/random';
 import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { filledSlots, type ItemTensors } from './item-tensors';
@@ -204,7 +204,7 @@ export class ScoringHead {
     longTerm: Float32Array,
     window: Batch,
     candidates?: Int32Array,
-    /** The visitor's global score of every row (global/feature.ts), or null without a model. */
+    /** The visitor's global score of every row (shared head/global-feature.ts), or null without a model. */
     global: Float32Array | null = null,
   ): Promise<Float32Array> {
     const windowRows = window.histItem.subarray(0, WINDOW);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INTERACTION_TYPES } from '../../../src/shared/interactions/types';
-import type { HeadEvent } from '../../../src/shared/ranking/examples';
+import type { HeadEvent } from '../../../src/shared/head/events';
 import { afterTraining, planTraining, type TrainedState } from './train-schedule';
 
 const LIKE = INTERACTION_TYPES.indexOf('like');

@@ -1,8 +1,5 @@
-import {
-  engagementEvents,
-  historyFingerprint,
-  type HeadEvent,
-} from '../../../src/shared/ranking/examples';
+import { engagementEvents, type HeadEvent } from '../../../src/shared/head/events';
+import { historyFingerprint } from '../../../src/shared/head/fingerprint';
 
 /** What the weights were last trained on: the engagement count and the history's fingerprint. */
 export interface TrainedState {

@@ -2,18 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CancelSignal } from '../../../src/shared/encoder/encoder';
 import type { TrainReport } from '../../../src/shared/engine-api';
 import { PrivateRecsError } from '../../../src/shared/errors';
-import {
-  buildExamples,
-  mixedSampler,
-  selectRows,
-  splitRecent,
-  toBatch,
-  type Batch,
-  type HeadEvent,
-} from '../../../src/shared/ranking/examples';
-import type { HeadSpace } from '../../../src/shared/ranking/head-space';
+import { buildExamples } from '../../../src/shared/head/examples';
+import { mixedSampler } from '../../../src/shared/head/negatives';
+import { selectRows, type Batch } from '../../../src/shared/head/batch';
+import { splitRecent } from '../../../src/shared/head/split';
+import { toBatch } from '../../../src/shared/head/features';
+import type { HeadEvent } from '../../../src/shared/head/events';
+import type { HeadSpace } from '../../../src/shared/head/space';
 import { seededRandom } from '../../../src/shared/random';
-import type { HeadParams } from '../../../src/shared/ranking/head-params';
+import type { HeadParams } from '../../../src/shared/head/params';
 import { toTensors, type ScoringHead } from './scoring-head';
 import { backgroundTurn } from '../foreground';
 

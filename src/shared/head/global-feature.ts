@@ -1,5 +1,4 @@
-import type { HeadEvent } from '../ranking/examples';
-import { INTERACTION_TYPES } from '../interactions/types';
+import { IMPRESSION, type HeadEvent } from './events';
 import {
   addRow,
   entry,
@@ -8,9 +7,7 @@ import {
   recencyWeight,
   recentSpan,
   type SparseRows,
-} from './sparse-rows';
-
-const IMPRESSION = INTERACTION_TYPES.indexOf('impression');
+} from '../global/sparse-rows';
 
 /** An event that makes its item one of the visitor's liked items for the global score. */
 export function likes(event: HeadEvent | undefined): event is HeadEvent {

@@ -1,8 +1,8 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { SparseRows } from '../global/sparse-rows';
 import { seededRandom } from '../random';
-import { topCategory } from './explain';
-import { forEachInRow, type ItemMatrix } from './matrix';
+import { topCategory } from '../ranking/explain';
+import { forEachInRow, type ItemMatrix } from '../ranking/matrix';
 
 /** Width of the fixed projection the head's learned interaction works in. */
 export const PROJECTION_DIMS = 32;

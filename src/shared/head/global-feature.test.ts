@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { INTERACTION_TYPES } from '../interactions/types';
-import type { HeadEvent } from '../ranking/examples';
-import { exampleGlobal, visitorGlobal } from './feature';
-import { fromRowLists, globalScores, recencyNorm, recencyWeight, recentSpan } from './sparse-rows';
+import type { HeadEvent } from './events';
+import { exampleGlobal, visitorGlobal } from './global-feature';
+import {
+  fromRowLists,
+  globalScores,
+  recencyNorm,
+  recencyWeight,
+  recentSpan,
+} from '../global/sparse-rows';
 
 const type = (name: (typeof INTERACTION_TYPES)[number]) => INTERACTION_TYPES.indexOf(name);
 // Item 0 → {1: 0.5, 2: 0.25}; item 1 → {2: 1}; item 3 → {4: 0.2}.
