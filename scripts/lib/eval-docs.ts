@@ -30,6 +30,8 @@ export interface Report {
     lambda: number;
     /** Absent in reports made before recency existed. */
     recency?: { tau: number; weight: number };
+    /** The head's starting weight on the global score (absent in older reports). */
+    startWeight?: number;
     entries: number;
     bytes: number;
     bytesPer10kItems: number;
@@ -69,7 +71,7 @@ export function table(report: Report): string {
       (report.ease ? `, EASE with λ = ${report.ease.lambda}` : '') +
       ` (best tried on the test data)` +
       (report.global
-        ? `; global model EASE top-k with λ = ${report.global.lambda}${recencyText(report.global.recency)} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
+        ? `; global model EASE top-k with λ = ${report.global.lambda}${recencyText(report.global.recency)}${report.global.startWeight === undefined ? '' : `, the head's starting weight on it ${report.global.startWeight}`} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
         : '') +
       `; TF.js ${report.backend}; ${report.seconds} s.` +
       replayLine(report),
