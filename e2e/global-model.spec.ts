@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { fromRowLists } from '../src/shared/global/sparse-rows';
+import { fromRowLists, type StartHead } from '../src/shared/global/sparse-rows';
+import { PROJECTION_DIMS } from '../src/shared/head/space';
+import { INTERACTION_TYPES } from '../src/shared/interactions/types';
 import { encodeModel, GLOBAL_MODEL_FORMAT } from '../src/shared/global/model-file';
 import { Shop } from './support/shop';
 
@@ -70,14 +72,45 @@ const ITEMS = GROUPS.flatMap((group) =>
 const LIKED = ['amber-0', 'amber-1', 'amber-2', 'amber-3'];
 const LINKED = 'harbour-0';
 
-function modelFile(ids: readonly string[]): Uint8Array {
+function modelFile(ids: readonly string[], startHead?: StartHead): Uint8Array {
   const lists = ids.map((id) =>
     LIKED.includes(id) ? [{ col: ids.indexOf(LINKED), val: 0.3 }] : [],
   );
-  return encodeModel(fromRowLists(lists, 1), ids, 100);
+  return encodeModel({ ...fromRowLists(lists, 1), ...(startHead ? { startHead } : {}) }, ids, 100);
 }
 
-async function openWith(page: Page, model: { bytes: Uint8Array; spec: object } | null) {
+/**
+ * A starting head as the shop's build learns it (scripts/lib/shop-head.ts), here set by hand:
+ * it trusts the shop's score far above the visitor's own similarities. `w`: the eight feature
+ * weights (another count is another layout of the head). The interaction rank is the head's 8.
+ */
+const shopHead = (w: number[]): StartHead => ({
+  typeLogit: INTERACTION_TYPES.map(() => 0),
+  decayRaw: Math.log(Math.expm1(Math.LN2 / 14)),
+  simGain: 0,
+  u: new Float32Array(PROJECTION_DIMS * 8),
+  w,
+  b: -2,
+});
+const TRUSTING = [0.2, -0.1, 0, 0, 0, -0.1, 0.2, 20];
+
+const ids = () => ITEMS.map((item) => item.id);
+
+/** A model file as the catalogue names it, at the URL the test serves it from. */
+const served = (bytes: Uint8Array) => ({
+  bytes,
+  spec: {
+    url: 'model.head.bin',
+    sha256: sha256(bytes),
+    bytes: bytes.byteLength,
+    format: GLOBAL_MODEL_FORMAT,
+  },
+});
+
+async function openWith(
+  page: Page,
+  model: { bytes: Uint8Array; spec: { sha256: string } & object } | null,
+) {
   const catalogue = {
     schema: 'private-recs/catalogue@1',
     id: 'global-model-test',
@@ -92,7 +125,7 @@ async function openWith(page: Page, model: { bytes: Uint8Array; spec: object } |
   }
   const shop = new Shop(page);
   await shop.open('?backend=wasm', '#/privacy');
-  return shop;
+  return { shop, spec: model?.spec ?? null };
 }
 
 /** The first recommended item outside the liked range (group A), and the whole list. */
@@ -105,14 +138,7 @@ const firstOutside = async (page: Page) => {
 test('what the shop model learned ranks an item no text links to the likes, before and after fine-tuning', async ({
   page,
 }) => {
-  const bytes = modelFile(ITEMS.map((item) => item.id));
-  const spec = {
-    url: 'model.head.bin',
-    sha256: sha256(bytes),
-    bytes: bytes.byteLength,
-    format: GLOBAL_MODEL_FORMAT,
-  };
-  await openWith(page, { bytes, spec });
+  const { spec } = await openWith(page, served(modelFile(ids())));
   await track(page, 'like', LIKED.slice(0, 2));
   // Two likes: too few to train; the head's start (the model's score included) ranks. Text
   // ranks the rest of the liked range first; what the model links comes next, before all else.
@@ -122,9 +148,43 @@ test('what the shop model learned ranks an item no text links to the likes, befo
   await track(page, 'view', ['amber-4']);
   const status = await page.evaluate(() => window.privateRecs.internals.whenTrained());
   expect(status.learning.trainedOn).toBe(5);
-  expect(status.globalModel).toMatchObject({ version: spec.sha256.slice(0, 12), entries: 4, k: 1 });
+  expect(status.globalModel).toMatchObject({
+    version: spec?.sha256.slice(0, 12),
+    entries: 4,
+    k: 1,
+    startHead: false,
+  });
   const tuned = await firstOutside(page);
   expect(tuned.first, tuned.ids.join(' ')).toBe(LINKED);
+});
+
+test('a starting head shipped in the model file is where the head starts and fine-tunes from', async ({
+  page,
+}) => {
+  const { spec } = await openWith(page, served(modelFile(ids(), shopHead(TRUSTING))));
+  await track(page, 'like', LIKED.slice(0, 2));
+  // Untrained: the shipped start puts what the shop's model links above the liked range's
+  // own items, which the built-in start ranks first (test above).
+  const recs = await page.evaluate(() => window.privateRecs.recommend({ count: 10 }));
+  expect(recs[0]?.itemId, recs.map((r) => r.itemId).join(' ')).toBe(LINKED);
+  await track(page, 'like', LIKED.slice(2));
+  await track(page, 'view', ['amber-4']);
+  const status = await page.evaluate(() => window.privateRecs.internals.whenTrained());
+  expect(status.globalModel).toMatchObject({ version: spec?.sha256.slice(0, 12), startHead: true });
+  expect(status.learning.trainedOn).toBe(5);
+  const tuned = await firstOutside(page);
+  expect(tuned.first, tuned.ids.join(' ')).toBe(LINKED);
+});
+
+test('a starting head of another layout is refused with an operator notice', async ({ page }) => {
+  await openWith(page, served(modelFile(ids(), shopHead([1, 1, 1]))));
+  const status = await page.evaluate(() => window.privateRecs.internals.status());
+  expect(status.globalModel).toBeNull();
+  const notice = status.notices.find((n) => n.code === 'global-model-invalid');
+  expect(notice?.message).toContain('starting head does not fit');
+  await track(page, 'like', LIKED);
+  const recs = await page.evaluate(() => window.privateRecs.recommend({ count: 10 }));
+  expect(recs.length).toBe(10);
 });
 
 test('the same likes without a shop model do not bring that item up', async ({ page }) => {

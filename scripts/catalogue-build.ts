@@ -28,7 +28,7 @@ import { buildGlobalModel, DEFAULT_TOP_K } from '../src/shared/global/build';
 import { encodeModel, GLOBAL_MODEL_FORMAT, MAX_K } from '../src/shared/global/model-file';
 import { parseArgs } from './lib/args';
 import type { SpaceOptions } from './lib/eval-space';
-import { chooseStartWeight } from './lib/global-weight';
+import { learnShopHead, shopHeadReport } from './lib/shop-head';
 import { initNodeBackend } from './lib/tf-node';
 import { formatCatalogue } from './lib/catalogue-file';
 
@@ -117,8 +117,8 @@ async function main(): Promise<void> {
 
 /**
  * Builds the global model from the whole log (λ and recency chosen on its held-out part, then the
- * head's starting weight on it with the device's own feed over the item space a device with the
- * built-in encoder has) and writes `<name>.head.bin` beside `out`.
+ * head's starting point learned from that part with the device's own trainer, over the item
+ * space a device with the built-in encoder has) and writes `<name>.head.bin` beside `out`.
  */
 async function writeGlobalModel(
   catalogue: Catalogue,
@@ -130,8 +130,8 @@ async function writeGlobalModel(
   const ids = catalogue.items.map((item) => item.id);
   const built = buildGlobalModel(ids, events, topK);
   const settings = { ...built.stats, k: topK };
-  const start = await chooseStartWeight(catalogue.items, events, settings, spaceOptions);
-  const model = { ...built.model, startWeight: start.weight };
+  const start = await learnShopHead(catalogue.items, events, settings, spaceOptions);
+  const model = { ...built.model, ...(start.head ? { startHead: start.head } : {}) };
   const bytes = encodeModel(model, ids, built.stats.lambda);
   const file = `${basename(out, '.json')}.head.bin`;
   await writeFile(join(dirname(out), file), bytes);
@@ -141,8 +141,7 @@ async function writeGlobalModel(
   const report = {
     file,
     ...built.stats,
-    startWeight: start.weight,
-    startWeightTried: start.tried,
+    startHead: shopHeadReport(start),
     bytes: bytes.byteLength,
     bytesPer10kItems: per10k,
   };

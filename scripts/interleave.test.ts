@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulate, summarize } from './interleave';
 
 describe('interleaving replay', () => {
-  const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const b = [11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  const listed = (indices: number[]) => indices.map((index) => ({ index }));
+  const a = listed([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const b = listed([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
 
   it('credits the strategy whose list holds the clicked items', () => {
     const tally = simulate(a, b, new Set([1, 2, 3]), 30, 7);
@@ -12,8 +13,16 @@ describe('interleaving replay', () => {
   });
 
   it('splits credits when both lists hold the same relevant items', () => {
-    const tally = simulate(a, [...a].reverse(), new Set(a), 200, 3);
+    const all = new Set(a.map((r) => r.index));
+    const tally = simulate(a, [...a].reverse(), all, 200, 3);
     expect(Math.abs(tally.a - tally.b) / (tally.a + tally.b)).toBeLessThan(0.2);
+  });
+
+  it('credits neither strategy with what the feed placed itself', () => {
+    // The clicked items are the first list's floor or exploration picks: no credit either way.
+    const placed = a.map((r) => (r.index <= 3 ? { ...r, placed: true as const } : r));
+    const tally = simulate(placed, b, new Set([1, 2, 3]), 30, 7);
+    expect(tally.a + tally.b).toBe(0);
   });
 
   it('counts a tie of credits as disagreement and leaves unordered users out', () => {

@@ -15,7 +15,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { credit, emptyTally, verdict, type Tally } from '../src/shared/ab/tally';
-import { teamDraft, type Team } from '../src/shared/ab/team-draft';
+import { interleaveFeed, type Team } from '../src/shared/ab/team-draft';
 import { listMetrics } from '../src/shared/eval/metrics';
 import { errorMessage } from '../src/shared/errors';
 import { seededRandom } from '../src/shared/random';
@@ -35,10 +35,14 @@ interface UserOutcome {
   tally: Tally;
 }
 
-/** Simulated visits: a fresh interleaving each time, clicks on held-out items, position-biased. */
+/**
+ * Simulated visits: a fresh interleaving each time (as the device's feed interleaves: what the
+ * feed placed itself keeps its place and is credited to neither), clicks on held-out items,
+ * position-biased.
+ */
 export function simulate(
-  a: readonly number[],
-  b: readonly number[],
+  a: readonly { index: number; placed?: true }[],
+  b: readonly { index: number; placed?: true }[],
   relevant: ReadonlySet<number>,
   visits: number,
   seed: number,
@@ -46,10 +50,10 @@ export function simulate(
   let tally = emptyTally(0);
   const random = seededRandom(seed);
   for (let visit = 0; visit < visits; visit++) {
-    const { items, teams } = teamDraft(a, b, K, random);
+    const { items, teams } = interleaveFeed(a, b, K, random);
     items.forEach((item, position) => {
       const team = teams[position];
-      if (team === undefined || !relevant.has(item)) return;
+      if (!team || !relevant.has(item.index)) return;
       if (random() < 1 / Math.log2(position + 2)) tally = credit(tally, team);
     });
   }
@@ -122,11 +126,17 @@ async function main(): Promise<void> {
       now,
     };
     const list = async (scorer: PersonalScorer) =>
-      (await recommendFeed({ ...input, scorer }, { count: K })).map((r) => r.index);
+      recommendFeed({ ...input, scorer }, { count: K });
     const a = await list(new TrainedHeadScorer(head, tensors));
     const b = await list(profile);
     head.dispose();
-    const score = { a: listMetrics(a, relevant, K).ndcg, b: listMetrics(b, relevant, K).ndcg };
+    const ndcgOf = (list: readonly { index: number }[]) =>
+      listMetrics(
+        list.map((r) => r.index),
+        relevant,
+        K,
+      ).ndcg;
+    const score = { a: ndcgOf(a), b: ndcgOf(b) };
     ndcg.a += score.a;
     ndcg.b += score.b;
     const better = Math.abs(score.a - score.b) < 1e-9 ? null : score.a > score.b ? 'a' : 'b';

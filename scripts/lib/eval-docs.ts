@@ -30,8 +30,14 @@ export interface Report {
     lambda: number;
     /** Absent in reports made before recency existed. */
     recency?: { tau: number; weight: number };
-    /** The head's starting weight on the global score (absent in older reports). */
+    /** The head's starting weight on the global score (reports before the shop's head). */
     startWeight?: number;
+    /** The head's starting point learned by the shop (absent in older reports). */
+    startHead?: {
+      learned: boolean;
+      users: number;
+      validationNdcg: { builtIn: number; learned: number };
+    };
     entries: number;
     bytes: number;
     bytesPer10kItems: number;
@@ -42,6 +48,21 @@ export interface Report {
 }
 
 const REPLAY = 'fine-tuned (replay)';
+
+/** How the head starts from the shop's model, as the results line says it. */
+function startText(global: NonNullable<Report['global']>): string {
+  const head = global.startHead;
+  if (head) {
+    const { builtIn, learned } = head.validationNdcg;
+    const ndcg = `validation NDCG@10 ${f(learned, 4)} against ${f(builtIn, 4)} on ${head.users} users`;
+    return head.learned
+      ? `, the head's starting point learned from the log (${ndcg})`
+      : `, the built-in starting point (the head learned from the log ranked worse: ${ndcg})`;
+  }
+  return global.startWeight === undefined
+    ? ''
+    : `, the head's starting weight on it ${global.startWeight}`;
+}
 
 /** How the report's global model weighs recent likes, for the results line. */
 function recencyText(recency: { tau: number; weight: number } | undefined): string {
@@ -71,7 +92,7 @@ export function table(report: Report): string {
       (report.ease ? `, EASE with λ = ${report.ease.lambda}` : '') +
       ` (best tried on the test data)` +
       (report.global
-        ? `; global model EASE top-k with λ = ${report.global.lambda}${recencyText(report.global.recency)}${report.global.startWeight === undefined ? '' : `, the head's starting weight on it ${report.global.startWeight}`} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
+        ? `; global model EASE top-k with λ = ${report.global.lambda}${recencyText(report.global.recency)}${startText(report.global)} (chosen on held-out training events), ${report.global.entries} entries, ${report.global.bytes} bytes (${report.global.bytesPer10kItems} per 10k items)`
         : '') +
       `; TF.js ${report.backend}; ${report.seconds} s.` +
       replayLine(report),

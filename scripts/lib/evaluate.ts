@@ -10,7 +10,7 @@ import { buildGlobalModel, type GlobalModelStats } from '../../src/shared/global
 import { encodeModel } from '../../src/shared/global/model-file';
 import { ProfileScorer } from '../../src/shared/ranking/personal';
 import type { EvalSpace, SpaceOptions } from './eval-space';
-import { chooseStartWeight } from './global-weight';
+import { learnShopHead, shopHeadReport } from './shop-head';
 import { OnDeviceModel } from './on-device';
 
 export interface EvalSettings {
@@ -53,8 +53,7 @@ export interface EvalResult {
     ease: { lambda: number; tried: Record<string, number> };
     /** The shop's global model built from the training events (global-only, fine-tuned). */
     global: GlobalModelStats & {
-      startWeight: number;
-      startWeightTried: Record<string, number>;
+      startHead: ReturnType<typeof shopHeadReport>;
       bytes: number;
       bytesPer10kItems: number;
       seconds: number;
@@ -108,18 +107,17 @@ export async function runEvaluation(
     ids,
     splits.flatMap((s) => s.train),
   );
-  const start = await chooseStartWeight(
+  const start = await learnShopHead(
     space.items,
     splits.flatMap((s) => s.train),
     global.stats,
     settings.space,
   );
-  const globalModel = { ...global.model, startWeight: start.weight };
+  const globalModel = { ...global.model, ...(start.head ? { startHead: start.head } : {}) };
   const bytes = encodeModel(globalModel, ids, global.stats.lambda).byteLength;
   const globalInfo = {
     ...global.stats,
-    startWeight: start.weight,
-    startWeightTried: start.tried,
+    startHead: shopHeadReport(start),
     bytes,
     bytesPer10kItems: Math.round((bytes / Math.max(1, ids.length)) * 10_000),
     seconds: Math.round((performance.now() - built) / 100) / 10,

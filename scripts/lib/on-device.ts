@@ -8,7 +8,7 @@ import type { PersonalScorer } from '../../src/shared/ranking/personal';
 import { TrainedHeadScorer, trainOnHistory } from '../../workers/engine/head/head-personal';
 import { headSpace } from '../../src/shared/head/space';
 import { ItemTensors } from '../../workers/engine/head/item-tensors';
-import { initialParams, ScoringHead } from '../../workers/engine/head/scoring-head';
+import { initialParams, personalPart, ScoringHead } from '../../workers/engine/head/scoring-head';
 import { FULL_TRAINING, TRAINING, trainHead } from '../../workers/engine/head/trainer';
 import {
   afterTraining,
@@ -44,7 +44,8 @@ export class OnDeviceModel {
     count: number,
     train = true,
   ): Promise<number[]> {
-    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global));
+    const start = initialParams(this.matrix.dims, 7, this.global);
+    const head = new ScoringHead(start, start.w, personalPart(this.global));
     try {
       if (train && history.some(isEngagement)) {
         await trainOnHistory(head, this.tensors, history, this.indexOf, FULL_TRAINING);
@@ -66,7 +67,8 @@ export class OnDeviceModel {
     count: number,
     onRun: (mode: 'full' | 'incremental') => void = () => {},
   ): Promise<number[]> {
-    const head = new ScoringHead(initialParams(this.matrix.dims, 7, this.global));
+    const start = initialParams(this.matrix.dims, 7, this.global);
+    const head = new ScoringHead(start, start.w, personalPart(this.global));
     try {
       const ordered = [...history].sort((a, b) => a.ts - b.ts);
       let state: TrainedState = { trainedOn: 0, fingerprint: '' };

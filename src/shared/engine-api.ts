@@ -138,6 +138,8 @@ export interface GlobalModelInfo {
   /** Item–item entries the file holds, at most `k` per item. */
   entries: number;
   k: number;
+  /** Whether the head starts from a starting point the shop learned from its log (model file v3). */
+  startHead: boolean;
 }
 
 /** Collaborative vectors shipped with the catalogue (computed from aggregate usage). */

@@ -40,6 +40,28 @@ describe('Experiment', () => {
     expect((await repository.settings())[EXPERIMENT_SETTING]).toMatchObject({ a: 0, b: 1 });
   });
 
+  it('shows what the feed placed by policy (floors, exploration) and credits it to neither', async () => {
+    const experiment = new Experiment(new Repository());
+    // The learned ranking's last two items were placed: an interest's floor and an exploration slot.
+    const withPlaced = (scorer: PersonalScorer) =>
+      rank(scorer).then((list) =>
+        scorer === learned
+          ? list.map((r, i) => (i >= 8 ? { ...r, placed: true as const } : r))
+          : list,
+      );
+    const feed = await experiment.feed(withPlaced, learned, profile, ids, 6);
+    const indices = feed.map((r) => r.index);
+    expect(indices).toHaveLength(6);
+    // Both placed items are shown (at the end: their places in the learned ranking are past 6).
+    expect(indices.slice(-2)).toEqual([8, 9]);
+    // The other four places are drafted from both strategies, two each.
+    expect(indices.slice(0, 4).filter((i) => i < 10)).toHaveLength(2);
+    expect(indices.slice(0, 4).filter((i) => i >= 10)).toHaveLength(2);
+    await experiment.record(click('item-8'));
+    await experiment.record(click('item-9'));
+    expect((await experiment.view(true)).credits).toEqual({ learned: 0, profile: 0 });
+  });
+
   it('settles on the winner once the sign test says so, and starts again on reset', async () => {
     const experiment = new Experiment(new Repository());
     for (let round = 0; round < 6; round++) {

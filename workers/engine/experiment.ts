@@ -1,5 +1,5 @@
 import { credit, emptyTally, readTally, verdict, type Tally } from '../../src/shared/ab/tally';
-import { teamDraft, type Team } from '../../src/shared/ab/team-draft';
+import { interleaveFeed, type Team } from '../../src/shared/ab/team-draft';
 import type { ExperimentView } from '../../src/shared/engine-api';
 import type { Interaction } from '../../src/shared/interactions/types';
 import { seededRandom } from '../../src/shared/random';
@@ -48,20 +48,16 @@ export class Experiment {
     // Drawn afresh after each credit, and the same until then: a reload or a refresh for an
     // unrelated change shows the same list, not a reshuffled one.
     const seed = 1 + tally.a * 7919 + tally.b * 104_729;
-    const drawn = teamDraft(
-      a.map((r) => r.index),
-      b.map((r) => r.index),
-      count,
-      seededRandom(seed),
-    );
-    const from = { a: new Map(a.map((r) => [r.index, r])), b: new Map(b.map((r) => [r.index, r])) };
-    return drawn.items.flatMap((index, i) => {
-      const team = drawn.teams[i] ?? 'a';
-      const id = ids[index]?.id;
-      if (id !== undefined) this.remember(id, team);
-      const ranked = from[team].get(index);
-      return ranked ? [ranked] : [];
+    const drawn = interleaveFeed(a, b, count, seededRandom(seed));
+    drawn.items.forEach((r, i) => {
+      const id = ids[r.index]?.id;
+      if (id === undefined) return;
+      const team = drawn.teams[i];
+      // What the feed placed itself is credited to neither strategy.
+      if (team) this.remember(id, team);
+      else this.shown.delete(id);
     });
+    return drawn.items;
   }
 
   /** Credits an engagement with a shown item to the strategy that showed it (once per showing). */

@@ -61,6 +61,7 @@ describe('loadGlobalModel', () => {
       items: 3,
       entries: 2,
       k: 4,
+      startHead: false,
     });
   });
 

@@ -7,6 +7,7 @@ import {
   MODEL_LIMIT_BYTES,
 } from '../../src/shared/global/model-file';
 import type { SparseRows } from '../../src/shared/global/sparse-rows';
+import { paramsProblem } from './head/scoring-head';
 
 /** The shop's global model in use, and what the status says of it. */
 export interface GlobalModel {
@@ -44,6 +45,9 @@ export async function loadGlobalModel(
       catalogue.items.map((item) => item.id),
     );
     const { model } = file;
+    // A starting head of another layout (another version of the head) is not this app's.
+    const head = model.startHead ? paramsProblem({ ...model.startHead, dims: 0 }, 0) : null;
+    if (head !== null) throw new Error(`its starting head does not fit this app (${head})`);
     return {
       global: {
         model,
@@ -53,6 +57,7 @@ export async function loadGlobalModel(
           items: model.rows,
           entries: model.cols.length,
           k: model.k,
+          startHead: model.startHead !== undefined,
         },
       },
       notices: [],

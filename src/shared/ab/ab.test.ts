@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
 import { signTest } from './sign-test';
 import { credit, emptyTally, readTally, verdict } from './tally';
-import { teamDraft } from './team-draft';
+import { interleaveFeed, teamDraft } from './team-draft';
 
 describe('teamDraft', () => {
   it('draws each team’s best remaining item in turn, never one twice, balanced', () => {
@@ -36,6 +36,25 @@ describe('teamDraft', () => {
   it('fills from the other ranking when one runs out, and stops when both do', () => {
     expect(teamDraft([1], [1, 2, 3], 5, () => 0).items).toEqual([1, 2, 3]);
     expect(teamDraft([], [], 3, () => 0).items).toEqual([]);
+  });
+});
+
+describe('interleaveFeed', () => {
+  it('keeps what the first list placed at its place, teamless, and drafts the rest', () => {
+    const a = [1, 2, 3, 4, 5, 6].map((index) => ({
+      index,
+      ...(index === 3 ? { placed: true as const } : {}),
+    }));
+    const b = [7, 3, 8, 9, 10, 11].map((index) => ({ index }));
+    for (let seed = 0; seed < 20; seed++) {
+      const { items, teams } = interleaveFeed(a, b, 5, seededRandom(seed));
+      expect(items).toHaveLength(5);
+      expect(items[2]?.index).toBe(3);
+      expect(teams[2]).toBeNull();
+      expect(teams.filter((t) => t === 'a')).toHaveLength(2);
+      expect(teams.filter((t) => t === 'b')).toHaveLength(2);
+      expect(new Set(items.map((r) => r.index)).size).toBe(5);
+    }
   });
 });
 

@@ -39,3 +39,43 @@ export function teamDraft(
   }
   return { items, teams };
 }
+
+/** A ranked list whose items may be placed by the feed's own policy (ranking/rank.ts `placed`). */
+interface Listed {
+  index: number;
+  placed?: true;
+}
+
+/**
+ * The interleaved feed of two ranked lists: what the feed placed by its own policy in the first
+ * list (an interest's floor, an exploration slot) keeps its place there and has no team (credited
+ * to neither); the other places are drafted from both lists (teamDraft).
+ */
+export function interleaveFeed<T extends Listed>(
+  a: readonly T[],
+  b: readonly T[],
+  count: number,
+  random: () => number,
+): { items: T[]; teams: (Team | null)[] } {
+  const placed = a.filter((r) => r.placed);
+  const taken = new Set(placed.map((r) => r.index));
+  const competing = (list: readonly T[]) =>
+    list.filter((r) => !r.placed && !taken.has(r.index)).map((r) => r.index);
+  const drawn = teamDraft(competing(a), competing(b), count - placed.length, random);
+  const from = { a: new Map(a.map((r) => [r.index, r])), b: new Map(b.map((r) => [r.index, r])) };
+  const items: T[] = [];
+  const teams: (Team | null)[] = [];
+  drawn.items.forEach((index, i) => {
+    const team = drawn.teams[i] ?? 'a';
+    const ranked = from[team].get(index);
+    if (!ranked) return;
+    items.push(ranked);
+    teams.push(team);
+  });
+  for (const r of placed) {
+    const at = Math.min(a.indexOf(r), items.length);
+    items.splice(at, 0, r);
+    teams.splice(at, 0, null);
+  }
+  return { items, teams };
+}

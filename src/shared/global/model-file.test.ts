@@ -72,8 +72,8 @@ describe('global model file', () => {
     new DataView(badStart.buffer).setUint32(HEADER_BYTES + 4, 3, true);
     expect(refusal(bufferOf(badStart))).toMatch(/entries/);
     const version = encoded();
-    new DataView(version.buffer).setUint32(8, 3, true);
-    expect(refusal(bufferOf(version))).toMatch(/version 3/);
+    new DataView(version.buffer).setUint32(8, 4, true);
+    expect(refusal(bufferOf(version))).toMatch(/version 4/);
   });
 
   it('keeps the recency setting and the starting weight, and refuses them out of range', () => {
@@ -94,6 +94,33 @@ describe('global model file', () => {
     const badWeight = encoded();
     new DataView(badWeight.buffer).setFloat32(36, NaN, true);
     expect(refusal(bufferOf(badWeight))).toMatch(/recency weight is NaN/);
+  });
+
+  it('carries a starting head learned by the shop, and refuses a damaged one', () => {
+    const startHead = {
+      typeLogit: [0.5, -1, 2],
+      decayRaw: -3.25,
+      simGain: 1.5,
+      u: Float32Array.from([0.25, -0.5, 0.75, 1]),
+      w: [2, -1, 0.5],
+      b: -1.25,
+    };
+    const bytes = encodeModel({ ...model, startHead }, ids, 30);
+    expect(bytes.byteLength).toBe(encoded().byteLength + 12 + 4 * 13);
+    const read = decodeModel(bufferOf(bytes), ids).model.startHead;
+    expect(read).toEqual(startHead);
+    expect(decodeModel(bufferOf(encoded()), ids).model.startHead).toBeUndefined();
+    const body = encoded().byteLength;
+    const uneven = bytes.slice();
+    new DataView(uneven.buffer).setUint32(body, 4, true); // 4 typeLogits: the counts overrun
+    expect(refusal(bufferOf(uneven))).toMatch(/starting head block does not add up/);
+    const notANumber = bytes.slice();
+    new DataView(notANumber.buffer).setFloat32(body + 12 + 4 * 3, Infinity, true);
+    expect(refusal(bufferOf(notANumber))).toMatch(/starting head value 4 is not a number/);
+    const huge = bytes.slice();
+    new DataView(huge.buffer).setUint32(44, 1 << 30, true);
+    expect(refusal(bufferOf(huge))).toMatch(/starting head block is \d+ bytes/);
+    expect(refusal(bufferOf(bytes.subarray(0, bytes.length - 4)))).toMatch(/cut off/);
   });
 
   it('still reads a version 1 file (no recency: the plain sum)', () => {

@@ -1,19 +1,22 @@
-import type { Recency, SparseRows } from './sparse-rows';
+import type { Recency, SparseRows, StartHead } from './sparse-rows';
 
 /** The `format` of the catalogue's `model` entry this code reads and writes. */
 export const GLOBAL_MODEL_FORMAT = 'private-recs/head@1';
 /** The file's first 8 bytes. */
 const MAGIC = 'PRGLOBAL';
-const VERSION = 2;
+const VERSION = 3;
 /**
- * Version 2: magic, version, rows, k, entries, item-id hash, λ, recency tau and weight, the
- * head's starting weight (float32s), 4 reserved bytes (0). Version 1 files (no recency: the
- * plain sum; the built-in starting weight) are still read.
+ * Versions 2 and 3: magic, version, rows, k, entries, item-id hash, λ, recency tau and weight,
+ * the head's starting weight (float32s), then (version 3) the byte length of the starting head
+ * block at the end of the file (uint32, 0: none; 4 reserved bytes of 0 in version 2). Version 1
+ * files (no recency: the plain sum; the built-in starting weight) are still read.
  */
 export const HEADER_BYTES = 48;
 const HEADER_BYTES_V1 = 32;
 /** Largest model file the device downloads, whatever the catalogue declares. */
 export const MODEL_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Largest starting head block (its three counts and its values): a head has a few hundred. */
+const MAX_HEAD_FLOATS = 4_096;
 /** Largest k a file may declare (a row is read whole for every liked item). */
 export const MAX_K = 1_000;
 
@@ -38,13 +41,17 @@ export function itemIdsHash(ids: readonly string[]): number {
 }
 
 /**
- * The file layout (little-endian): a 32-byte header, then rows + 1 uint32 row starts, the
- * entries' uint32 columns, then their float32 values.
+ * The file layout (little-endian): a 48-byte header, then rows + 1 uint32 row starts, the
+ * entries' uint32 columns, their float32 values, then the starting head when there is one: the
+ * counts of typeLogit, u and w (uint32), then typeLogit, decayRaw, simGain, u, w, b (float32).
  */
 export function encodeModel(model: SparseRows, ids: readonly string[], lambda: number): Uint8Array {
   const recency = model.recency ?? { tau: 1, weight: 0 };
   const entries = model.cols.length;
-  const bytes = HEADER_BYTES + 4 * (model.rows + 1) + 8 * entries;
+  const head = model.startHead ? headFloats(model.startHead) : null;
+  const headBytes = head ? 12 + 4 * head.length : 0;
+  const bodyBytes = HEADER_BYTES + 4 * (model.rows + 1) + 8 * entries;
+  const bytes = bodyBytes + headBytes;
   const buffer = new ArrayBuffer(bytes);
   const view = new DataView(buffer);
   for (let i = 0; i < MAGIC.length; i++) view.setUint8(i, MAGIC.charCodeAt(i));
@@ -56,6 +63,7 @@ export function encodeModel(model: SparseRows, ids: readonly string[], lambda: n
   view.setFloat32(32, recency.tau, true);
   view.setFloat32(36, recency.weight, true);
   view.setFloat32(40, model.startWeight ?? 0, true);
+  view.setUint32(44, headBytes, true);
   const colsAt = HEADER_BYTES + 4 * (model.rows + 1);
   model.start.forEach((value, i) => {
     view.setUint32(HEADER_BYTES + 4 * i, value, true);
@@ -66,7 +74,21 @@ export function encodeModel(model: SparseRows, ids: readonly string[], lambda: n
   model.vals.forEach((value, i) => {
     view.setFloat32(colsAt + 4 * entries + 4 * i, value, true);
   });
+  if (head && model.startHead) {
+    const { typeLogit, u, w } = model.startHead;
+    [typeLogit.length, u.length, w.length].forEach((count, i) => {
+      view.setUint32(bodyBytes + 4 * i, count, true);
+    });
+    head.forEach((value, i) => {
+      view.setFloat32(bodyBytes + 12 + 4 * i, value, true);
+    });
+  }
   return new Uint8Array(buffer);
+}
+
+/** A starting head's values in file order. */
+function headFloats(head: StartHead): number[] {
+  return [...head.typeLogit, head.decayRaw, head.simGain, ...Array.from(head.u), ...head.w, head.b];
 }
 
 /** A model file that cannot be used; the message says why in plain words. */
@@ -90,8 +112,8 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   const [version, rows, k, entries, hash] = [0, 1, 2, 3, 4].map((i) =>
     view.getUint32(8 + 4 * i, true),
   ) as [number, number, number, number, number];
-  if (version !== VERSION && version !== 1) {
-    fail(`it is version ${version} of the format, not 1 or ${VERSION}`);
+  if (version < 1 || version > VERSION) {
+    fail(`it is version ${version} of the format, not 1 to ${VERSION}`);
   }
   const header = version === 1 ? HEADER_BYTES_V1 : HEADER_BYTES;
   if (data.byteLength < header) fail(`the file is too short (${data.byteLength} bytes)`);
@@ -105,7 +127,14 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   if (hash !== itemIdsHash(ids)) fail('it was built for another list of items');
   if (k < 1 || k > MAX_K) fail(`it keeps ${k} entries per item (1 to ${MAX_K} allowed)`);
   if (entries > rows * k) fail(`it has ${entries} entries, more than ${k} per item`);
-  const expected = header + 4 * (rows + 1) + 8 * entries;
+  const body = header + 4 * (rows + 1) + 8 * entries;
+  const headBytes = version >= 3 ? view.getUint32(44, true) : 0;
+  if (headBytes !== 0 && (headBytes < 12 || headBytes > 12 + 4 * MAX_HEAD_FLOATS)) {
+    fail(
+      `its starting head block is ${headBytes} bytes (12 to ${12 + 4 * MAX_HEAD_FLOATS} allowed)`,
+    );
+  }
+  const expected = body + headBytes;
   if (data.byteLength !== expected) {
     fail(
       data.byteLength < expected
@@ -117,8 +146,9 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   const start = new Uint32Array(data.slice(header, header + 4 * (rows + 1)));
   const colsAt = header + 4 * (rows + 1);
   const cols = new Uint32Array(data.slice(colsAt, colsAt + 4 * entries));
-  const vals = new Float32Array(data.slice(colsAt + 4 * entries, expected));
+  const vals = new Float32Array(data.slice(colsAt + 4 * entries, body));
   checkRows(start, cols, vals, rows, k, fail);
+  const startHead = headBytes > 0 ? readHead(view, body, headBytes, fail) : undefined;
   const model: SparseRows = {
     rows,
     k,
@@ -127,8 +157,41 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
     vals,
     ...(recency ? { recency } : {}),
     ...(startWeight > 0 ? { startWeight } : {}),
+    ...(startHead ? { startHead } : {}),
   };
   return { model, lambda: view.getFloat32(28, true) };
+}
+
+/**
+ * The starting head block at `at`: its counts must add up to its length and every value be a
+ * finite number; whether its shape fits the device's head is checked where the head is made.
+ */
+function readHead(
+  view: DataView,
+  at: number,
+  bytes: number,
+  fail: (why: string) => never,
+): StartHead {
+  const [typeLogits, us, ws] = [0, 1, 2].map((i) => view.getUint32(at + 4 * i, true)) as [
+    number,
+    number,
+    number,
+  ];
+  const floats = (bytes - 12) / 4;
+  if (typeLogits + us + ws + 3 !== floats) fail('its starting head block does not add up');
+  const values = Array.from({ length: floats }, (_, i) => view.getFloat32(at + 12 + 4 * i, true));
+  const bad = values.findIndex((value) => !Number.isFinite(value));
+  if (bad !== -1) fail(`starting head value ${bad + 1} is not a number`);
+  const take = (from: number, count: number) => values.slice(from, from + count);
+  const wAt = typeLogits + 2 + us;
+  return {
+    typeLogit: take(0, typeLogits),
+    decayRaw: values[typeLogits] ?? 0,
+    simGain: values[typeLogits + 1] ?? 0,
+    u: Float32Array.from(take(typeLogits + 2, us)),
+    w: take(wAt, ws),
+    b: values[wAt + ws] ?? 0,
+  };
 }
 
 /** Recency of a version 2 header: tau in 0.1–1,000 likes, weight 0–1,000. */

@@ -1,3 +1,5 @@
+import type { HeadParams } from '../head/params';
+
 /**
  * The shop's global item–item model as the device uses it: for each catalogue row, its strongest
  * positive neighbours (the top-k entries of that row of EASE's B), in CSR layout. Row `i` holds
@@ -13,11 +15,20 @@ export interface SparseRows {
   /** How a visitor's liked items are weighed when their rows are summed (uniform when absent). */
   recency?: Recency;
   /**
-   * The scoring head's starting weight on the global score, chosen by validation on the shop's
-   * log with the device's own feed (scripts/lib/global-weight.ts); the built-in one when absent.
+   * The scoring head's starting weight on the global score, as version 2 model files carry it
+   * (chosen then by a grid on the shop's log); the built-in one when absent.
    */
   startWeight?: number;
+  /**
+   * The head's whole starting point, learned by the shop's build from its log with the device's
+   * own trainer (scripts/lib/shop-head.ts): the visitor's head starts from it and fine-tunes only
+   * its feature weights and bias. Takes the place of `startWeight` when present.
+   */
+  startHead?: StartHead;
 }
+
+/** A head's parameters without its item dims: what a model file can carry. */
+export type StartHead = Omit<HeadParams, 'dims'>;
 
 /**
  * Recent likes count more: the liked item at recency rank r (0 = the most recently liked) adds

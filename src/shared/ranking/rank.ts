@@ -38,6 +38,12 @@ export interface Ranked {
   index: number;
   score: number;
   reason: Reason;
+  /**
+   * Placed by the feed's own policy rather than by the scorer's order: an interest's floor
+   * (calibrate.ts) or an exploration slot. The feed's A/B test shows these whichever strategy it
+   * interleaves and credits them to neither (workers/engine/experiment.ts).
+   */
+  placed?: true;
 }
 
 /**
@@ -100,10 +106,12 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
       ? calibrate(diverse, candidates, relevance, ctx.items, shares)
       : diverse;
   const used = new Map<number, number>();
+  const byOrder = new Set(diverse);
   const ranked = picked.map((index) => ({
     index,
     score: relevance[index] ?? 0,
     reason: reasonFor(index, ctx, options, alpha, personal, used),
+    ...(byOrder.has(index) ? {} : { placed: true as const }),
   }));
   const explored = exploration(ctx, candidates, relevance, picked, explore, options.seed ?? 0);
   const out = [...ranked, ...explored];
@@ -182,6 +190,7 @@ function exploration(
       index,
       score: 0,
       reason: { kind: 'explore', category: topCategory(ctx.items[index]) },
+      placed: true,
     });
   }
   return out;

@@ -12,7 +12,7 @@ import {
 import type { Repository } from '../../storage/repository';
 import { headScores } from './head-personal';
 import { ItemTensors } from './item-tensors';
-import { initialParams, paramsProblem, ScoringHead } from './scoring-head';
+import { initialParams, paramsProblem, personalPart, ScoringHead } from './scoring-head';
 import { headSpace } from '../../../src/shared/head/space';
 import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { TRAINING, trainHead } from './trainer';
@@ -116,7 +116,7 @@ export class HeadScorer implements PersonalScorer {
       key,
       items: new ItemTensors(headSpace(matrix, items, prior, global)),
       indexOf: new Map(items.map((item, index) => [item.id, index])),
-      head: new ScoringHead(params, start.w),
+      head: new ScoringHead(params, start.w, personalPart(global)),
       trainedOn: fits ? stored.trainedOn : 0,
       fingerprint: fits ? stored.fingerprint : '',
     };

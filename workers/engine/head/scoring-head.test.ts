@@ -10,7 +10,7 @@ import { fromRowLists } from '../../../src/shared/global/sparse-rows';
 import { aggregateSignals } from '../../../src/shared/interactions/signals';
 import { headScores } from './head-personal';
 import { filledSlots, ItemTensors } from './item-tensors';
-import { initialParams, ScoringHead, toTensors } from './scoring-head';
+import { initialParams, ScoringHead, toTensors, type PersonalPart } from './scoring-head';
 import { likes, testSpace } from './test-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
 
@@ -21,6 +21,16 @@ beforeAll(async () => {
 const f = testSpace();
 const space = headSpace(f.matrix, f.items, f.prior);
 const events = headEvents(likes(12), f.indexOf);
+
+/**
+ * Likes of category 2 items only, whose items the popularity prior ranks low: the starting
+ * weights (popularity counts) have something to learn.
+ */
+const cat2 = Array.from({ length: 10 }, (_, n) => ({
+  type: 'like' as const,
+  itemId: `i${38 - 4 * n}`,
+  ts: Date.UTC(2026, 0, 1) + n * 86_400_000,
+}));
 
 describe('ScoringHead', () => {
   it('scores candidates of a sparse matrix from its non-zeros as the dense path does', async () => {
@@ -139,13 +149,6 @@ describe('ScoringHead', () => {
 
   it('keeps the starting weights unless the held-out gain is beyond acceptZ standard errors', async () => {
     const start = initialParams(f.matrix.dims);
-    // Likes of category 2 items only, whose items the popularity prior ranks low: the starting
-    // weights (popularity counts) have something to learn.
-    const cat2 = Array.from({ length: 10 }, (_, n) => ({
-      type: 'like' as const,
-      itemId: `i${38 - 4 * n}`,
-      ts: Date.UTC(2026, 0, 1) + n * 86_400_000,
-    }));
     const trained = async (acceptZ: number) => {
       const head = new ScoringHead(start);
       await trainHead(head, space, headEvents(cat2, f.indexOf), { ...FULL_TRAINING, acceptZ });
@@ -157,6 +160,30 @@ describe('ScoringHead', () => {
     // Any improvement is kept at 0; no run clears a bar a million standard errors high.
     expect(await trained(0)).not.toEqual(startW);
     expect(await trained(1e6)).toEqual(startW);
+  });
+
+  it('changes only the part it may train: the weights from a shop head, all but u for the shop', async () => {
+    const start = initialParams(f.matrix.dims);
+    const trained = async (part: PersonalPart) => {
+      const head = new ScoringHead(start, start.w, part);
+      await trainHead(head, space, headEvents(cat2, f.indexOf), { ...FULL_TRAINING, acceptZ: 0 });
+      const after = await head.snapshot();
+      head.dispose();
+      return after;
+    };
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      expect(Array.from(a)).toEqual(Array.from(b, (x) => Math.fround(x)));
+    };
+    const weights = await trained('weights');
+    expect(weights.w).not.toEqual(start.w.map((w) => Math.fround(w)));
+    same(weights.typeLogit, start.typeLogit);
+    same([weights.decayRaw, weights.simGain], [start.decayRaw, start.simGain]);
+    same(weights.u, start.u);
+    const shared = await trained('shared');
+    expect(shared.typeLogit).not.toEqual(start.typeLogit.map((t) => Math.fround(t)));
+    same(shared.u, start.u);
+    const all = await trained('all');
+    expect(Array.from(all.u)).not.toEqual(Array.from(start.u));
   });
 });
 

@@ -41,9 +41,19 @@ const DEFAULT_HALF_LIFE_DAYS = 14;
 export function initialParams(
   dims: number,
   seed = 7,
-  /** The shop's global model (its own starting weight, else GLOBAL_INIT_W), or none. */
+  /** The shop's global model (its starting head, else its starting weight or GLOBAL_INIT_W), or none. */
   global: SparseRows | boolean | null = false,
 ): HeadParams {
+  const shop = typeof global === 'object' ? global?.startHead : undefined;
+  if (shop) {
+    return {
+      ...shop,
+      dims,
+      typeLogit: [...shop.typeLogit],
+      u: Float32Array.from(shop.u),
+      w: [...shop.w],
+    };
+  }
   const random = seededRandom(seed);
   const typeLogit = INTERACTION_TYPES.map((type) => {
     const weight = type === 'rating' ? 3 : Math.abs(SIGNAL_WEIGHTS[type]);
@@ -60,6 +70,21 @@ export function initialParams(
 export function globalStartWeight(global: SparseRows | boolean | null): number {
   if (global === false || global === null) return 0;
   return global === true ? GLOBAL_INIT_W : (global.startWeight ?? GLOBAL_INIT_W);
+}
+
+/**
+ * What a training run may change. A visitor's head from the built-in start: everything; from a
+ * head the shop learned over many visitors (`startHead`): only the feature weights and the bias
+ * (its attention was estimated from far more events than one visitor has, and on MovieLens
+ * letting one visitor's history move it lowered NDCG@10). The shop's own training ('shared',
+ * scripts/lib/shop-head.ts): all but the low-rank interaction `u`, which is each visitor's own
+ * (learned over the pooled log it fitted a shared taste that lowered NDCG@10 on MovieLens by a
+ * tenth while lowering the loss: docs/evaluation.md).
+ */
+export type PersonalPart = 'all' | 'weights' | 'shared';
+
+export function personalPart(global: SparseRows | null | undefined): PersonalPart {
+  return global?.startHead ? 'weights' : 'all';
 }
 
 /** Whether stored parameters fit this head and an item space of `dims` (older layouts do not). */
@@ -112,6 +137,8 @@ export class ScoringHead {
   constructor(
     readonly params: HeadParams,
     anchor: readonly number[] = params.w,
+    /** Which variables training changes (`trainable`). */
+    private readonly part: PersonalPart = 'all',
   ) {
     // tf.variable keeps its initial tensor alive unless that is disposed: tidy frees them, and
     // variables survive a tidy.
@@ -129,6 +156,14 @@ export class ScoringHead {
 
   get variables(): tf.Variable[] {
     return [this.typeLogit, this.decayRaw, this.simGain, this.u, this.w, this.b];
+  }
+
+  /** The variables training changes (see PersonalPart). */
+  get trainable(): tf.Variable[] {
+    if (this.part === 'weights') return [this.w, this.b];
+    if (this.part === 'shared')
+      return [this.typeLogit, this.decayRaw, this.simGain, this.w, this.b];
+    return this.variables;
   }
 
   /**

@@ -75,14 +75,32 @@ export async function trainHead(
   const examples = buildExamples(events, sample).slice(-options.maxExamples);
   const { train, valid } = splitRecent(examples);
   const table = toBatch(events, [...train, ...valid], space);
-  const trainRows = train.map((_, i) => i);
+  const fit = await fitTable(head, table, train.length, options, random);
+  return { ...fit, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The training loop on a table of examples whose first `trainCount` rows train and the rest are
+ * held out: epochs of shuffled batches, early stopping on the held-out loss, the best epoch
+ * restored and kept only when it beats the start (acceptZ). A visitor's history on the device
+ * and the shop's pooled log at build time (scripts/lib/shop-head.ts) train through it alike.
+ */
+export async function fitTable(
+  head: ScoringHead,
+  table: Batch,
+  trainCount: number,
+  options: TrainOptions,
+  random: () => number,
+): Promise<Omit<TrainReport, 'ms'>> {
+  const validCount = table.size - trainCount;
+  const trainRows = Array.from({ length: trainCount }, (_, i) => i);
   const validRows = selectRows(
     table,
-    valid.map((_, i) => train.length + i),
+    Array.from({ length: validCount }, (_, i) => trainCount + i),
   );
-  const l2 = options.priorStrength / Math.max(1, train.length);
+  const l2 = options.priorStrength / Math.max(1, trainCount);
   const optimizer = tf.train.adam(options.learningRate);
-  const trains = train.length > 0 && valid.length > 0;
+  const trains = trainCount > 0 && validCount > 0;
   // Epoch 0 competes too: a run that only makes the held-out loss worse keeps where it started.
   const start: { loss: number; params: HeadParams } | null = trains
     ? { loss: await evaluate(head, validRows), params: await head.snapshot() }
@@ -104,7 +122,7 @@ export async function trainHead(
           optimizer.minimize(
             () => head.loss(toTensors(batch), label, weight, l2),
             false,
-            head.variables,
+            head.trainable,
           );
         });
         head.revision += 1;
@@ -112,7 +130,6 @@ export async function trainHead(
         await backgroundTurn();
       }
       await options.onEpoch?.(epochs + 1, options.epochs);
-      if (valid.length === 0) continue;
       const loss = await evaluate(head, validRows);
       if (!best || loss < best.loss - 1e-4) {
         best = { loss, params: await head.snapshot() };
@@ -131,12 +148,11 @@ export async function trainHead(
     optimizer.dispose();
   }
   return {
-    examples: train.length,
-    held: valid.length,
+    examples: trainCount,
+    held: validCount,
     epochs,
     trainLoss: await evaluate(head, selectRows(table, trainRows.slice(-1024))),
     validLoss: best?.loss ?? null,
-    ms: Math.round(performance.now() - started),
   };
 }
 
