@@ -208,10 +208,10 @@ test('isolated mode: the shop page sends events in but cannot read the history b
   expect(await storageBlocked(frame)).toBe(false);
   await expect(picks.locator('.footer')).not.toContainText('keeps nothing');
 
-  // Picks still reach the shop, which navigates.
-  const card = picks.locator('button.item').first();
-  const itemId = await card.getAttribute('data-item-id');
-  await card.click();
+  // Picks still reach the shop, which navigates. (The card is found again by its item: the strip
+  // may re-render in between, after the head's training, with another item first.)
+  const itemId = await picks.locator('button.item').first().getAttribute('data-item-id');
+  await picks.locator(`button.item[data-item-id="${itemId ?? ''}"]`).click();
   await expect(page.getByTestId('shop.product')).toBeVisible();
   expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('item')).toBe(itemId);
 });

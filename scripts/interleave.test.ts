@@ -19,9 +19,10 @@ describe('interleaving replay', () => {
   });
 
   it('credits neither strategy with what the feed placed itself', () => {
-    // The clicked items are the first list's floor or exploration picks: no credit either way.
-    const placed = a.map((r) => (r.index <= 3 ? { ...r, placed: true as const } : r));
-    const tally = simulate(placed, b, new Set([1, 2, 3]), 30, 7);
+    // The clicked items are the first list's floor or exploration picks at its end, which the
+    // draft leaves out and the feed shows anyway: no credit either way.
+    const placed = a.map((r) => (r.index >= 8 ? { ...r, placed: true as const } : r));
+    const tally = simulate(placed, b, new Set([8, 9, 10]), 30, 7);
     expect(tally.a + tally.b).toBe(0);
   });
 

@@ -52,9 +52,9 @@ describe('Experiment', () => {
     const feed = await experiment.feed(withPlaced, learned, profile, ids, 6);
     const indices = feed.map((r) => r.index);
     expect(indices).toHaveLength(6);
-    // Both placed items are shown (at the end: their places in the learned ranking are past 6).
+    // Both placed items are shown (at the end: their places in the learned ranking are past 6),
+    // where a draft of six would have shown its last two picks.
     expect(indices.slice(-2)).toEqual([8, 9]);
-    // The other four places are drafted from both strategies, two each.
     expect(indices.slice(0, 4).filter((i) => i < 10)).toHaveLength(2);
     expect(indices.slice(0, 4).filter((i) => i >= 10)).toHaveLength(2);
     await experiment.record(click('item-8'));

@@ -40,21 +40,30 @@ describe('teamDraft', () => {
 });
 
 describe('interleaveFeed', () => {
-  it('keeps what the first list placed at its place, teamless, and drafts the rest', () => {
-    const a = [1, 2, 3, 4, 5, 6].map((index) => ({
+  const listed = (indices: number[], placed: number[] = []) =>
+    indices.map((index) => ({
       index,
-      ...(index === 3 ? { placed: true as const } : {}),
+      ...(placed.includes(index) ? { placed: true as const } : {}),
     }));
-    const b = [7, 3, 8, 9, 10, 11].map((index) => ({ index }));
+
+  it('adds what the first list placed and the draft left out, teamless, in place of the last picks', () => {
+    // Item 6 is the first list's exploration slot, at its end: a draft of five never reaches it.
+    const a = listed([1, 2, 3, 4, 5, 6], [6]);
+    const b = listed([7, 8, 9, 10, 11, 12]);
     for (let seed = 0; seed < 20; seed++) {
       const { items, teams } = interleaveFeed(a, b, 5, seededRandom(seed));
-      expect(items).toHaveLength(5);
-      expect(items[2]?.index).toBe(3);
-      expect(teams[2]).toBeNull();
-      expect(teams.filter((t) => t === 'a')).toHaveLength(2);
-      expect(teams.filter((t) => t === 'b')).toHaveLength(2);
-      expect(new Set(items.map((r) => r.index)).size).toBe(5);
+      const drafted = teamDraft([1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], 5, seededRandom(seed));
+      expect(items.map((r) => r.index)).toEqual([...drafted.items.slice(0, 4), 6]);
+      expect(teams).toEqual([...drafted.teams.slice(0, 4), null]);
     }
+  });
+
+  it('keeps the team of a placed item the draft picked anyway', () => {
+    // Item 1 was placed (an interest's floor) at the top of the first list: its draft picks it.
+    const a = listed([1, 2, 3], [1]);
+    const { items, teams } = interleaveFeed(a, listed([1, 4, 5]), 4, () => 0);
+    expect(items.map((r) => r.index)).toEqual([1, 4, 2, 5]);
+    expect(teams).toEqual(['a', 'b', 'a', 'b']);
   });
 });
 

@@ -47,9 +47,10 @@ interface Listed {
 }
 
 /**
- * The interleaved feed of two ranked lists: what the feed placed by its own policy in the first
- * list (an interest's floor, an exploration slot) keeps its place there and has no team (credited
- * to neither); the other places are drafted from both lists (teamDraft).
+ * The interleaved feed of two ranked lists: a team draft of both (teamDraft); then what the
+ * first list placed by the feed's own policy (an interest's floor, an exploration slot) and the
+ * draft left out takes the place of the draft's last picks, at its place in the first list, with
+ * no team (credited to neither). The draft's own picks keep their team, placed or not.
  */
 export function interleaveFeed<T extends Listed>(
   a: readonly T[],
@@ -57,11 +58,12 @@ export function interleaveFeed<T extends Listed>(
   count: number,
   random: () => number,
 ): { items: T[]; teams: (Team | null)[] } {
-  const placed = a.filter((r) => r.placed);
-  const taken = new Set(placed.map((r) => r.index));
-  const competing = (list: readonly T[]) =>
-    list.filter((r) => !r.placed && !taken.has(r.index)).map((r) => r.index);
-  const drawn = teamDraft(competing(a), competing(b), count - placed.length, random);
+  const drawn = teamDraft(
+    a.map((r) => r.index),
+    b.map((r) => r.index),
+    count,
+    random,
+  );
   const from = { a: new Map(a.map((r) => [r.index, r])), b: new Map(b.map((r) => [r.index, r])) };
   const items: T[] = [];
   const teams: (Team | null)[] = [];
@@ -72,7 +74,18 @@ export function interleaveFeed<T extends Listed>(
     items.push(ranked);
     teams.push(team);
   });
-  for (const r of placed) {
+  const shown = new Set(items.map((r) => r.index));
+  const missing = a.filter((r) => r.placed && !shown.has(r.index)).slice(0, count);
+  // Room for them: the draft's last picks that the policy did not place go.
+  const room = Math.max(0, items.length + missing.length - count);
+  for (let n = 0; n < room; n++) {
+    const last = items.findLastIndex((r) => !r.placed);
+    if (last < 0) break;
+    items.splice(last, 1);
+    teams.splice(last, 1);
+  }
+  for (const r of missing) {
+    if (items.length >= count) break;
     const at = Math.min(a.indexOf(r), items.length);
     items.splice(at, 0, r);
     teams.splice(at, 0, null);
