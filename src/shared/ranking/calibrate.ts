@@ -1,6 +1,6 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
-import { topCategory } from './explain';
+import { topCategoryAt } from './explain';
 
 /**
  * Each interest's share of the feed, by top-level category (the grouping of "What the app thinks
@@ -18,7 +18,7 @@ export function interestShares(
   for (const s of signals) {
     if (!s.engaged) continue;
     total += Math.max(0, s.weight);
-    const category = topCategory(items[s.index]);
+    const category = topCategoryAt(items, s.index);
     if (category !== null) net.set(category, (net.get(category) ?? 0) + s.weight);
   }
   const shares = new Map<string, number>();
@@ -45,7 +45,7 @@ export function calibrate(
   shares: ReadonlyMap<string, number>,
 ): number[] {
   const slots = picked.length;
-  const category = (index: number) => topCategory(items[index]) ?? '';
+  const category = (index: number) => topCategoryAt(items, index) ?? '';
   const floor = (c: string) => Math.floor((shares.get(c) ?? 0) * slots);
   const have = new Map<string, number>();
   for (const index of picked) have.set(category(index), (have.get(category(index)) ?? 0) + 1);

@@ -124,3 +124,18 @@ export function topCategory(item: CatalogueItem | undefined): string | null {
   const top = item?.category?.split('>')[0]?.trim();
   return top ? top : null;
 }
+
+/** Each catalogue's top categories by row, filled as rows are asked for. */
+const topCategories = new WeakMap<readonly CatalogueItem[], (string | null | undefined)[]>();
+
+/**
+ * `topCategory(items[index])`, kept per catalogue: ranking asks for it per candidate, per
+ * request and per arm of the A/B test.
+ */
+export function topCategoryAt(items: readonly CatalogueItem[], index: number): string | null {
+  let tops = topCategories.get(items);
+  if (!tops) topCategories.set(items, (tops = new Array<string | null | undefined>(items.length)));
+  let top = tops[index];
+  if (top === undefined) tops[index] = top = topCategory(items[index]);
+  return top;
+}

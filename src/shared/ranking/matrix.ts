@@ -309,9 +309,15 @@ const SPARSE_QUERY_SHARE = 0.25;
  * the given rows only, in their order. A sparse matrix reads each row's non-zeros; a sparse `v`
  * (a lexical query) reads only its non-zero dims of a dense row.
  */
-export function similarities(matrix: ItemMatrix, v: Float32Array, rows?: Int32Array): Float32Array {
+export function similarities(
+  matrix: ItemMatrix,
+  v: Float32Array,
+  rows?: Int32Array,
+  /** Where to write (at least as long as the result), instead of a new array. */
+  into?: Float32Array,
+): Float32Array {
   const count = rows ? rows.length : matrix.rows;
-  const out = new Float32Array(count);
+  const out = into ?? new Float32Array(count);
   if (isSparse(matrix)) {
     for (let k = 0; k < count; k++) out[k] = rowDot(matrix, rows ? (rows[k] ?? 0) : k, v);
     return out;

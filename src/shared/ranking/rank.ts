@@ -1,11 +1,12 @@
 import type { CatalogueItem } from '../catalogue/schema';
 import type { ItemSignal } from '../interactions/signals';
 import { seededRandom } from '../random';
-import { topCategory, variedSource, type Reason } from './explain';
+import { topCategoryAt, variedSource, type Reason } from './explain';
 import { similarities, row, type ItemMatrix } from './matrix';
 import { mmrSelect } from './mmr';
 import { calibrate, interestShares } from './calibrate';
 import { personalShare, type PersonalScores } from './personal';
+import { borrowRows, returnRows } from './row-scratch';
 
 /** Everything ranking reads: the catalogue, its vectors, the prior and the visitor's signals. */
 export interface RankContext {
@@ -79,17 +80,35 @@ const PERSONAL_REASON_FLOOR = 0.5;
  */
 export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   const rows = ctx.candidates ?? Int32Array.from(ctx.items, (_, i) => i);
+  // Arrays over the whole catalogue, written at the rows ranked only (the rest stay 0, unread),
+  // borrowed for this request (row-scratch.ts).
+  const borrowed: Float32Array[] = [];
+  const borrow = () => {
+    const array = borrowRows(ctx.items.length);
+    borrowed.push(array);
+    return array;
+  };
+  try {
+    return rankRows(ctx, options, rows, borrow);
+  } finally {
+    for (const array of borrowed) returnRows(array, ctx.candidates);
+  }
+}
+
+function rankRows(
+  ctx: RankContext,
+  options: RankOptions,
+  rows: Int32Array,
+  borrow: () => Float32Array,
+): Ranked[] {
   const alpha = ctx.personal?.grounded ? 1 : personalShare(ctx.personal?.strength ?? 0);
-  // Arrays over the whole catalogue, filled for the rows ranked only (the rest stay 0, unread).
-  const personal = ctx.personal
-    ? spread(minMax(ctx.personal.scores), rows, ctx.items.length)
-    : null;
-  const base = new Float32Array(ctx.items.length);
+  const personal = ctx.personal ? spread(minMax(ctx.personal.scores), rows, borrow()) : null;
+  const base = borrow();
   for (const i of rows) {
     base[i] = (1 - alpha) * (ctx.prior[i] ?? 0) + alpha * (personal?.[i] ?? 0);
   }
-  const focus = focusScores(ctx, options, rows);
-  const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7) : base;
+  const focus = focusScores(ctx, options, rows, borrow);
+  const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7, rows, borrow()) : base;
   const candidates = eligible(ctx, options, focus, rows).sort(
     (a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0),
   );
@@ -171,10 +190,10 @@ function exploration(
   seed: number,
 ): Ranked[] {
   if (count <= 0) return [];
-  const shown = new Set(picked.map((i) => topCategory(ctx.items[i])));
+  const shown = new Set(picked.map((i) => topCategoryAt(ctx.items, i)));
   const best = new Map<string, number>();
   for (const index of candidates) {
-    const category = topCategory(ctx.items[index]);
+    const category = topCategoryAt(ctx.items, index);
     if (category === null || shown.has(category)) continue;
     const current = best.get(category);
     if (current === undefined || (relevance[index] ?? 0) > (relevance[current] ?? 0))
@@ -189,7 +208,7 @@ function exploration(
     out.push({
       index,
       score: 0,
-      reason: { kind: 'explore', category: topCategory(ctx.items[index]) },
+      reason: { kind: 'explore', category: topCategoryAt(ctx.items, index) },
       placed: true,
     });
   }
@@ -204,6 +223,7 @@ function focusScores(
   ctx: RankContext,
   options: RankOptions,
   rows: Int32Array,
+  borrow: () => Float32Array,
 ): Float32Array | null {
   let raw: Float32Array | null = null;
   if (options.query) raw = similarities(ctx.matrix, options.query.vector, rows);
@@ -213,7 +233,7 @@ function focusScores(
   if (!raw) return null;
   let max = 0;
   for (const value of raw) max = Math.max(max, value);
-  const out = new Float32Array(ctx.items.length);
+  const out = borrow();
   if (max <= 0) return out;
   rows.forEach((index, k) => {
     const scaled = (raw[k] ?? 0) / max;
@@ -222,9 +242,8 @@ function focusScores(
   return out;
 }
 
-/** Values given for some rows, placed at those rows of a catalogue-sized array. */
-function spread(values: Float32Array, rows: Int32Array, length: number): Float32Array {
-  const out = new Float32Array(length);
+/** Values given for some rows, placed at those rows of a catalogue-sized array `out`. */
+function spread(values: Float32Array, rows: Int32Array, out: Float32Array): Float32Array {
   rows.forEach((index, k) => {
     out[index] = values[k] ?? 0;
   });
@@ -277,19 +296,23 @@ function reasonFor(
   const personalPart = alpha * personalScore;
   const priorPart = (1 - alpha) * (ctx.prior[index] ?? 0);
   const explained = personalScore >= PERSONAL_REASON_FLOOR && personalPart >= priorPart;
-  const category = (i: number) => topCategory(ctx.items[i]);
+  const category = (i: number) => topCategoryAt(ctx.items, i);
   const source = explained
     ? variedSource(index, ctx.signals, ctx.matrix, used, (a, b) => category(a) === category(b))
     : null;
   if (source) return { kind: 'personal', sourceIndex: source.index, signal: source.strongest };
-  return { kind: 'popular', category: topCategory(ctx.items[index]) };
+  return { kind: 'popular', category: topCategoryAt(ctx.items, index) };
 }
 
-function blend(focus: Float32Array, base: Float32Array, focusShare: number): Float32Array {
-  const out = new Float32Array(focus.length);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = focusShare * (focus[i] ?? 0) + (1 - focusShare) * (base[i] ?? 0);
-  }
+/** The blend of the two at the given rows, written into `out`. */
+function blend(
+  focus: Float32Array,
+  base: Float32Array,
+  focusShare: number,
+  rows: Int32Array,
+  out: Float32Array,
+): Float32Array {
+  for (const i of rows) out[i] = focusShare * (focus[i] ?? 0) + (1 - focusShare) * (base[i] ?? 0);
   return out;
 }
 

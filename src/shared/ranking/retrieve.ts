@@ -1,6 +1,7 @@
 import type { ItemSignal } from '../interactions/signals';
 import { similarities, type ItemMatrix } from './matrix';
 import { profileVector } from './personal';
+import { borrowRows, returnRows } from './row-scratch';
 
 /**
  * How many candidates the first stage hands to the personal head and the rank pipeline. A
@@ -39,7 +40,7 @@ export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array |
   if (matrix.rows <= size) return undefined;
   const byPrior = Math.round(size * PRIOR_SHARE);
   const query = input.focus ?? profileVector(input.signals, matrix);
-  const picked = new Set<number>(topK(prior, query ? byPrior : size));
+  const picked = new Set<number>(keptTopK(prior, query ? byPrior : size));
   if (query && input.global && !input.focus) {
     const byGlobal = picked.size + Math.round(size * GLOBAL_SHARE);
     for (const row of topK(input.global, byGlobal)) {
@@ -48,10 +49,14 @@ export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array |
     }
   }
   if (query) {
-    const matches = topK(similarities(matrix, query), size);
-    for (const row of matches) {
-      if (picked.size >= size) break;
-      picked.add(row);
+    const scores = borrowRows(matrix.rows);
+    try {
+      for (const row of topK(similarities(matrix, query, undefined, scores), size)) {
+        if (picked.size >= size) break;
+        picked.add(row);
+      }
+    } finally {
+      returnRows(scores, undefined);
     }
   }
   return Int32Array.from(picked).sort();
@@ -59,31 +64,65 @@ export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array |
 
 /**
  * Rows of the k largest scores, best first: a min-heap of k, so a scan of a million rows does
- * one comparison for most of them.
+ * one comparison for most of them (against the heap's least score, kept in a local).
  */
 export function topK(scores: Float32Array, k: number): Int32Array {
   const size = Math.min(k, scores.length);
   const heap = new Int32Array(size);
-  const value = (slot: number) => scores[heap[slot] ?? 0] ?? -Infinity;
+  // The score of each heap entry, beside it: sifting compares these, not scores[heap[i]].
+  const keys = new Float32Array(size);
   const siftDown = (start: number) => {
     let i = start;
+    const row = heap[i] ?? 0;
+    const key = keys[i] ?? 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let least = i;
-      if (left < size && value(left) < value(least)) least = left;
-      if (right < size && value(right) < value(least)) least = right;
-      if (least === i) return;
-      [heap[i], heap[least]] = [heap[least] ?? 0, heap[i] ?? 0];
+      let leastKey = key;
+      if (left < size && (keys[left] ?? 0) < leastKey) {
+        least = left;
+        leastKey = keys[left] ?? 0;
+      }
+      if (right < size && (keys[right] ?? 0) < leastKey) {
+        least = right;
+        leastKey = keys[right] ?? 0;
+      }
+      if (least === i) break;
+      heap[i] = heap[least] ?? 0;
+      keys[i] = leastKey;
       i = least;
     }
+    heap[i] = row;
+    keys[i] = key;
   };
-  for (let i = 0; i < size; i++) heap[i] = i;
+  for (let i = 0; i < size; i++) {
+    heap[i] = i;
+    keys[i] = scores[i] ?? 0;
+  }
   for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
+  let least = size > 0 ? (keys[0] ?? 0) : Infinity;
   for (let row = size; row < scores.length; row++) {
-    if ((scores[row] ?? -Infinity) <= value(0)) continue;
+    const score = scores[row] ?? 0;
+    if (score <= least) continue;
     heap[0] = row;
+    keys[0] = score;
     siftDown(0);
+    least = keys[0];
   }
   return heap.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+}
+
+/** topK of arrays that never change once built (the catalogue's prior), kept per array and k. */
+const kept = new WeakMap<Float32Array, Map<number, Int32Array>>();
+
+function keptTopK(scores: Float32Array, k: number): Int32Array {
+  let byK = kept.get(scores);
+  if (!byK) kept.set(scores, (byK = new Map<number, Int32Array>()));
+  let top = byK.get(k);
+  if (!top) {
+    if (byK.size >= 8) byK.clear();
+    byK.set(k, (top = topK(scores, k)));
+  }
+  return top;
 }

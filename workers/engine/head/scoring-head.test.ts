@@ -33,7 +33,7 @@ const cat2 = Array.from({ length: 10 }, (_, n) => ({
 }));
 
 describe('ScoringHead', () => {
-  it('scores candidates of a sparse matrix from its non-zeros as the dense path does', async () => {
+  it('scores candidates of a sparse matrix in plain JavaScript as the dense TF.js path does', async () => {
     const dims = 64;
     const data = new Float32Array(40 * dims);
     for (let r = 0; r < 40; r++) {
@@ -46,20 +46,53 @@ describe('ScoringHead', () => {
     const sparseSpace = headSpace(matrix, f.items, f.prior);
     const tensors = new ItemTensors(sparseSpace);
     expect(tensors.sparse).toBe(true);
-    const head = new ScoringHead(initialParams(dims, 5));
-    const history = headEvents(likes(12), f.indexOf);
+    // Weights away from the start, so that every term of the forward pass counts.
+    const start = initialParams(dims, 5);
+    const head = new ScoringHead({
+      ...start,
+      typeLogit: start.typeLogit.map((v, i) => v + 0.3 * Math.cos(i)),
+      decayRaw: 0.4,
+      simGain: 1.7,
+      u: Float32Array.from(start.u, (_, i) => 0.6 * Math.sin(i)),
+      w: start.w.map((v, i) => v + 0.2 * (i - 3)),
+      b: -0.3,
+    });
+    // Likes, a view and two dislikes: both sides of the attention are used.
+    const history = headEvents(
+      [
+        ...likes(12),
+        { type: 'view' as const, itemId: 'i21', ts: Date.UTC(2026, 0, 14) },
+        { type: 'dislike' as const, itemId: 'i9', ts: Date.UTC(2026, 0, 15) },
+        { type: 'dislike' as const, itemId: 'i26', ts: Date.UTC(2026, 0, 16) },
+      ],
+      f.indexOf,
+    );
     const window = scoringBatch(history, sparseSpace, Date.UTC(2026, 0, 20));
     const longTerm = longTermProfile(history, sparseSpace);
-    // Every row at once goes through dense tensors; candidates through the non-zeros.
-    const all = await head.scoreAll(tensors, longTerm, window);
+    const global = Float32Array.from({ length: 40 }, (_, i) => ((i * 3) % 7) / 7);
+    // Every row at once goes through dense tensors; candidates through the non-zeros and the
+    // plain-JavaScript forward pass (plain-scores.ts).
+    const all = await head.scoreAll(tensors, longTerm, window, undefined, global);
     const before = tf.memory().numTensors;
-    const candidates = Int32Array.from([3, 7, 20, 33, 39]);
-    const some = await head.scoreAll(tensors, longTerm, window, candidates);
+    const candidates = Int32Array.from([3, 7, 20, 26, 33, 39]);
+    const some = await head.scoreAll(tensors, longTerm, window, candidates, global);
     expect(tf.memory().numTensors).toBe(before);
     candidates.forEach((row, i) => {
       expect(some[i]).toBeCloseTo(all[row] ?? NaN, 4);
     });
     expect(new Set(some).size).toBeGreaterThan(1);
+    // New weights (a training run restores its best epoch): the products with U kept for the
+    // candidates are computed again, not reused.
+    head.restore({
+      ...(await head.snapshot()),
+      u: Float32Array.from(start.u, (_, i) => Math.cos(i)),
+    });
+    const allAfter = await head.scoreAll(tensors, longTerm, window, undefined, global);
+    const someAfter = await head.scoreAll(tensors, longTerm, window, candidates, global);
+    candidates.forEach((row, i) => {
+      expect(someAfter[i]).toBeCloseTo(allAfter[row] ?? NaN, 4);
+      expect(Math.abs((someAfter[i] ?? 0) - (some[i] ?? 0))).toBeGreaterThan(1e-3);
+    });
     head.dispose();
     tensors.dispose();
   });

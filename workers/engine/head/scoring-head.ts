@@ -7,6 +7,7 @@ import { PROJECTION_DIMS } from '../../../src/shared/head/space';
 import { seededRandom } from '../../../src/shared/random';
 import type { SparseRows } from '../../../src/shared/global/sparse-rows';
 import { filledSlots, type ItemTensors } from './item-tensors';
+import { plainScores, RowsTimesU } from './plain-scores';
 
 /** Width of the learned low-rank interaction between an item and the visitor's profile. */
 export const RANK = 8;
@@ -129,6 +130,10 @@ export class ScoringHead {
   private readonly initW: tf.Tensor1D;
   /** Bumped whenever the weights change, so caches derived from them know they are stale. */
   revision = 0;
+  /** The weights as plain arrays at one revision (plainParams). */
+  private plain: { revision: number; params: HeadParams } | null = null;
+  /** Candidates' projected vectors times U for plainScores, kept while U stays the same. */
+  private readonly timesU = new RowsTimesU();
 
   /**
    * `anchor`: the feature weights training pulls towards (the untrained start: with a global
@@ -243,9 +248,15 @@ export class ScoringHead {
     global: Float32Array | null = null,
   ): Promise<Float32Array> {
     const windowRows = window.histItem.subarray(0, WINDOW);
-    // A sparse matrix's similarities come from its non-zeros; dense rows go through TF.js.
+    // A sparse matrix's similarities come from its non-zeros, and the rest of the forward pass
+    // over the candidates is cheaper in plain JavaScript than as TF.js kernels (plain-scores.ts);
+    // dense rows go through TF.js.
     const fromRows =
       candidates && items.sparse ? items.similaritiesTo(candidates, windowRows, longTerm) : null;
+    if (candidates && fromRows) {
+      const params = await this.plainParams();
+      return plainScores(params, items.space, window, candidates, fromRows, global, this.timesU);
+    }
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
       const cand = candidates ? items.rowsOf(candidates, !fromRows) : items.full();
@@ -309,6 +320,16 @@ export class ScoringHead {
     } finally {
       scores.dispose();
     }
+  }
+
+  /** The current parameters as plain arrays, read back once per revision of the weights. */
+  private async plainParams(): Promise<HeadParams> {
+    const kept = this.plain;
+    if (kept?.revision === this.revision) return kept.params;
+    const revision = this.revision;
+    const params = await this.snapshot();
+    this.plain = { revision, params };
+    return params;
   }
 
   /** The current parameters as plain arrays. */
