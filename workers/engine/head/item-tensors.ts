@@ -66,6 +66,54 @@ export class ItemTensors {
   }
 
   /**
+   * The same as similaritiesTo for dense rows, through the TF.js backend: the candidates' and
+   * the window's vectors are uploaded and multiplied (2,000 × 384 × 50 multiply-adds are a
+   * matrix product the backend does well), then read back.
+   */
+  async similaritiesOnBackend(
+    candidates: Int32Array,
+    window: Int32Array,
+    longTerm: Float32Array,
+  ): Promise<{ sim: Float32Array; long: Float32Array }> {
+    const { dims } = this.space;
+    const width = window.length;
+    const used = filledSlots(window, this.rows);
+    const cand = tf.tidy(() => this.vectorsOf(candidates));
+    const longT = tf.tidy(() => tf.matMul(cand, tf.tensor2d(longTerm, [dims, 1])));
+    // A transposed operand takes WASM's slow matmul path: transpose the small side first.
+    const simT =
+      used === 0
+        ? null
+        : tf.tidy(() =>
+            tf.matMul(cand, tf.transpose<tf.Tensor2D>(this.vectorsOf(window.subarray(0, used)))),
+          );
+    cand.dispose();
+    try {
+      const [simValues, long] = await Promise.all([simT?.data(), longT.data()]);
+      const sim = new Float32Array(candidates.length * width);
+      if (simValues) {
+        for (let c = 0; c < candidates.length; c++) {
+          for (let j = 0; j < used; j++) sim[c * width + j] = simValues[c * used + j] ?? 0;
+        }
+      }
+      return { sim, long: long as Float32Array };
+    } finally {
+      simT?.dispose();
+      longT.dispose();
+    }
+  }
+
+  /** The vectors of the given rows as a tensor (zero for the padding row). Call inside tidy. */
+  private vectorsOf(indices: Int32Array): tf.Tensor2D {
+    const { dims } = this.space;
+    const v = new Float32Array(indices.length * dims);
+    indices.forEach((row, i) => {
+      if (row < this.space.rows) copyRow(this.space.matrix, row, v, i * dims);
+    });
+    return tf.tensor2d(v, [indices.length, dims]);
+  }
+
+  /**
    * Tensors of the given rows (row `rows` is the padding row: zero vector), without the vectors
    * when `vectors` is false. Call inside tidy.
    */

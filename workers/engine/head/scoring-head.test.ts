@@ -97,7 +97,7 @@ describe('ScoringHead', () => {
     tensors.dispose();
   });
 
-  it('scores dense candidates with a part-filled window as the training path does', async () => {
+  it('scores dense candidates with a part-filled window as the training graph does', async () => {
     // Five events: 45 of the 50 window slots are empty, and only the filled ones are multiplied.
     const history = headEvents(likes(5), f.indexOf);
     const now = Date.UTC(2026, 0, 20);
@@ -107,12 +107,15 @@ describe('ScoringHead', () => {
     expect(tensors.sparse).toBe(false);
     const head = new ScoringHead(initialParams(space.dims, 5));
     const candidates = Int32Array.from([2, 5, 11, 30, 39]);
+    const before = tf.memory().numTensors;
+    // The similarities by one matrix product on the backend, the rest in plain JavaScript.
     const scores = await head.scoreAll(
       tensors,
       longTermProfile(history, space),
       window,
       candidates,
     );
+    expect(tf.memory().numTensors).toBe(before);
     // The reference: the same candidates as training examples at the end of the history, their
     // window similarities computed in plain arrays (toBatch), through the training graph.
     const examples = Array.from(candidates, (cand) => ({

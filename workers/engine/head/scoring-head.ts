@@ -248,34 +248,37 @@ export class ScoringHead {
     global: Float32Array | null = null,
   ): Promise<Float32Array> {
     const windowRows = window.histItem.subarray(0, WINDOW);
-    // A sparse matrix's similarities come from its non-zeros, and the rest of the forward pass
-    // over the candidates is cheaper in plain JavaScript than as TF.js kernels (plain-scores.ts);
-    // dense rows go through TF.js.
-    const fromRows =
-      candidates && items.sparse ? items.similaritiesTo(candidates, windowRows, longTerm) : null;
-    if (candidates && fromRows) {
+    if (candidates) {
+      // The candidates' similarities to the window and the long-term profile: from a sparse
+      // matrix's non-zeros in the worker, from dense rows by one matrix product on the backend.
+      // The rest of the forward pass over a few thousand candidates is cheaper in plain
+      // JavaScript than as TF.js kernels (plain-scores.ts).
+      const similarity = items.sparse
+        ? items.similaritiesTo(candidates, windowRows, longTerm)
+        : await items.similaritiesOnBackend(candidates, windowRows, longTerm);
       const params = await this.plainParams();
-      return plainScores(params, items.space, window, candidates, fromRows, global, this.timesU);
+      return plainScores(params, items.space, window, candidates, similarity, global, this.timesU);
     }
+    // Every row at once (offline evaluation, small catalogues): the TF.js graph, over the rows
+    // uploaded once (ItemTensors.full).
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
-      const cand = candidates ? items.rowsOf(candidates, !fromRows) : items.full();
+      const all = items.full();
       const hist = items.rowsOf(windowRows, false);
       const vectors = (side: { v: tf.Tensor2D | null }) => {
         if (!side.v) throw new Error('item vectors were left out');
         return side.v;
       };
-      // Each candidate's cosine to each window item, and category matches. (A transposed
-      // operand takes WASM's slow matmul path: transpose the small side first.) Only the filled
-      // slots are multiplied: the empty ones (zero vectors) are 0, padded on.
+      // Each row's cosine to each window item, and category matches. (A transposed operand
+      // takes WASM's slow matmul path: transpose the small side first.) Only the filled slots
+      // are multiplied: the empty ones (zero vectors) are 0, padded on.
       const used = filledSlots(windowRows, items.rows);
-      const sim: tf.Tensor2D = fromRows
-        ? tf.tensor2d(fromRows.sim, [cand.rows, WINDOW])
-        : used === 0
-          ? tf.zeros<tf.Rank.R2>([cand.rows, WINDOW])
+      const sim: tf.Tensor2D =
+        used === 0
+          ? tf.zeros<tf.Rank.R2>([all.rows, WINDOW])
           : tf.pad(
               tf.matMul(
-                vectors(cand),
+                vectors(all),
                 tf.transpose<tf.Tensor2D>(vectors(items.rowsOf(windowRows.subarray(0, used)))),
               ),
               [
@@ -286,34 +289,27 @@ export class ScoringHead {
       const categories = (ids: tf.Tensor1D) =>
         tf.cast(tf.oneHot(ids, items.categories + 1), 'float32') as tf.Tensor2D;
       const same: tf.Tensor2D = tf.matMul(
-        categories(cand.category),
+        categories(all.category),
         tf.transpose<tf.Tensor2D>(categories(hist.category)),
       );
       const { aPos, aNeg } = this.attention(batch, sim);
       const windowU = tf.matMul(hist.projected, this.u);
-      const zu = candidates
-        ? tf.matMul(cand.projected, this.u)
-        : items.projectedTimes(this.u, this.revision);
+      const zu = items.projectedTimes(this.u, this.revision);
       const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
-      const long = fromRows
-        ? tf.tensor1d(fromRows.long)
-        : tf.reshape<tf.Rank.R1>(
-            tf.matMul(vectors(cand), tf.tensor2d(longTerm, [items.space.dims, 1])),
-            [-1],
-          );
-      const globalRows = candidates
-        ? Float32Array.from(candidates, (row) => global?.[row] ?? 0)
-        : (global ?? new Float32Array(cand.rows));
+      const long = tf.reshape<tf.Rank.R1>(
+        tf.matMul(vectors(all), tf.tensor2d(longTerm, [items.space.dims, 1])),
+        [-1],
+      );
       const logits = this.combine(
         aPos,
         aNeg,
         { sim, same },
         interaction,
-        cand.prior,
+        all.prior,
         long,
-        tf.tensor1d(globalRows),
+        tf.tensor1d(global ?? new Float32Array(all.rows)),
       );
-      return tf.slice(logits, [0], [cand.rows]);
+      return tf.slice(logits, [0], [all.rows]);
     });
     try {
       return (await scores.data()) as Float32Array;
