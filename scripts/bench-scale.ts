@@ -8,22 +8,36 @@
  * processes gained (RSS: page, worker and GPU process together, an upper bound of the worker's).
  * At 100k items it also times a click until the list on the page changed.
  *
- *   npm run bench:scale [-- --sizes 1000,10000,100000,1000000 --backends wasm,cpu]
+ * `--shipped` sizes are measured again as a shop with a sentence-encoder model would serve them:
+ * the catalogue ships 384-dim int8 text vectors (`vectors` in the contract; synthetic, with the
+ * same six categories) for a model the benchmark generates (the tiny fixture's graph at 384
+ * dims, `scripts/make-tiny-model.ts --hidden 384`): no text is encoded on the device, the item
+ * matrix is dense, and the bare scan reads 384 bytes per row.
+ *
+ *   npm run bench:scale [-- --sizes 1000,10000,100000,1000000 --shipped 100000 --backends wasm,cpu]
  *
  * Builds the app first; prints JSON (last line) and writes docs/benchmarks/scale.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { GENERATED_CATEGORIES, generatedCatalogue } from '../test/generators/catalogue-cases';
+import { encodeVectors } from '../src/shared/encoder/vector-format';
+import { normalize } from '../src/shared/ranking/matrix';
+import { seededRandom } from '../src/shared/random';
 import { parseArgs } from './lib/args';
 import { likesToRefresh, log, machine } from './lib/bench-browser';
 
 const PORT = 4197;
-const args = parseArgs(process.argv.slice(2), ['sizes', 'backends', 'out']);
+const args = parseArgs(process.argv.slice(2), ['sizes', 'shipped', 'backends', 'out']);
 const SIZES = (args.options.get('sizes') ?? '1000,10000,100000,1000000').split(',').map(Number);
+const SHIPPED = (args.options.get('shipped') ?? '100000').split(',').filter(Boolean).map(Number);
+/** The generated stand-in for a sentence encoder, and the width of its shipped vectors. */
+const SHIPPED_MODEL = 'bench/wide-bert';
+const SHIPPED_DIMS = 384;
 const BACKENDS = (args.options.get('backends') ?? 'wasm,cpu').split(',');
 const OUT = args.options.get('out') ?? 'docs/benchmarks/scale.json';
 const RUNS = 7;
@@ -96,7 +110,7 @@ const median = (values: number[]) =>
   Math.round(([...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN) * 10) / 10;
 
 /** One size on one backend in a fresh browser (fresh storage, fresh worker). */
-async function measure(backend: string, rows: number) {
+async function measure(backend: string, rows: number, shipped = false) {
   const { context, profile, pid } = await open();
   try {
     const page = await context.newPage();
@@ -107,7 +121,9 @@ async function measure(backend: string, rows: number) {
     await page.goto('about:blank');
     const baseMB = treeRssMB(pid);
     await page.goto(
-      `http://localhost:${PORT}/?catalogue=/bench-scale/${rows}.json&backend=${backend}&model=lexical`,
+      shipped
+        ? `http://localhost:${PORT}/?catalogue=/bench-scale/shipped-${rows}.json&backend=${backend}&model=${SHIPPED_MODEL}`
+        : `http://localhost:${PORT}/?catalogue=/bench-scale/${rows}.json&backend=${backend}&model=lexical`,
     );
     // tsx keeps function names with a helper the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
@@ -154,10 +170,11 @@ async function measure(backend: string, rows: number) {
     const afterClicksMs = median(figures.afterClicks);
     const scanMs = figures.matrix.scanMs ?? NaN;
     const browserRssGainMB = treeRssMB(pid) - baseMB;
-    const refresh = rows === 100_000 ? await clickToRefresh(page) : null;
+    const refresh = rows === 100_000 && !shipped ? await clickToRefresh(page) : null;
     return {
       backend: figures.backend,
       rows,
+      vectors: shipped ? `shipped, ${SHIPPED_DIMS}-dim int8` : 'lexical (computed on the device)',
       readyMs: Math.round(figures.readyMs),
       recommendNewVisitorMs: median(figures.newVisitor),
       recommendAfterClicksMs: afterClicksMs,
@@ -188,7 +205,9 @@ async function clickToRefresh(page: Page) {
   return { runs, median: median(runs) };
 }
 
-type Row = Awaited<ReturnType<typeof measure>> | { backend: string; rows: number; failed: string };
+type Row =
+  | Awaited<ReturnType<typeof measure>>
+  | { backend: string; rows: number; vectors: string; failed: string };
 
 /** Rewrites the scale table in docs/benchmarks.md (between its markers) from these figures. */
 function writeTable(results: readonly Row[]): void {
@@ -206,7 +225,7 @@ function writeTable(results: readonly Row[]): void {
     ...results.map((r) =>
       'failed' in r
         ? `| ${r.backend} | ${n(r.rows)} | failed: ${r.failed.replace(/\|/g, '/')} | | | | | | |`
-        : `| ${r.backend} | ${n(r.rows)} | ${n(r.readyMs)} ms | ${r.recommendNewVisitorMs} ms | ${r.recommendAfterClicksMs} ms | ${r.bareScanMs} ms | ${Number.isFinite(r.ratioToBareScan) ? `${r.ratioToBareScan}×` : '—'} | ${r.matrix.form}, ${r.matrix.MB} MB | ${n(r.browserRssGainMB)} MB |`,
+        : `| ${r.backend} | ${n(r.rows)}${r.vectors.startsWith('shipped') ? ` (${r.vectors})` : ''} | ${n(r.readyMs)} ms | ${r.recommendNewVisitorMs} ms | ${r.recommendAfterClicksMs} ms | ${r.bareScanMs} ms | ${Number.isFinite(r.ratioToBareScan) ? `${r.ratioToBareScan}×` : '—'} | ${r.matrix.form}, ${r.matrix.MB} MB | ${n(r.browserRssGainMB)} MB |`,
     ),
   ];
   const refresh = results.find((r) => !('failed' in r) && r.clickToRefreshMs);
@@ -222,21 +241,71 @@ function writeTable(results: readonly Row[]): void {
   );
 }
 
+/**
+ * The generated catalogue of `rows` items with shipped text vectors: each item's vector is its
+ * category's axis, an axis of its own and a little noise, as int8 (what `npm run
+ * catalogue:vectors` writes for a real model).
+ */
+function writeShipped(rows: number): void {
+  const random = seededRandom(rows);
+  const data = new Float32Array(rows * SHIPPED_DIMS);
+  for (let i = 0; i < rows; i++) {
+    const v = data.subarray(i * SHIPPED_DIMS, (i + 1) * SHIPPED_DIMS);
+    for (let d = 0; d < SHIPPED_DIMS; d++) v[d] = (random() - 0.5) * 0.1;
+    v[i % CATEGORIES.length] = (v[i % CATEGORIES.length] ?? 0) + 1;
+    const own = CATEGORIES.length + ((i * 31) % (SHIPPED_DIMS - CATEGORIES.length));
+    v[own] = (v[own] ?? 0) + 0.5;
+    normalize(v);
+  }
+  const file = `shipped-${rows}.vectors.bin`;
+  writeFileSync(`dist/bench-scale/${file}`, encodeVectors(data, 'int8'));
+  const spec = { kind: 'text', model: SHIPPED_MODEL, dims: SHIPPED_DIMS, dtype: 'int8', url: file };
+  writeFileSync(
+    `dist/bench-scale/shipped-${rows}.json`,
+    generatedCatalogue(rows, `bench-shipped-${rows}`).replace(
+      '"items":[',
+      `"vectors":${JSON.stringify(spec)},"items":[`,
+    ),
+  );
+}
+
 await build({ logLevel: 'warn' });
 mkdirSync('dist/bench-scale', { recursive: true });
 for (const rows of SIZES) {
   writeFileSync(`dist/bench-scale/${rows}.json`, generatedCatalogue(rows, `bench-${rows}`));
 }
+if (SHIPPED.length > 0) {
+  execFileSync(
+    'npx',
+    [
+      'tsx',
+      'scripts/make-tiny-model.ts',
+      '--hidden',
+      String(SHIPPED_DIMS),
+      '--out',
+      `dist/models/${SHIPPED_MODEL}`,
+    ],
+    { stdio: 'inherit' },
+  );
+}
+for (const rows of SHIPPED) writeShipped(rows);
 const app = await preview({ preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
 try {
-  const results = [];
+  const results: Row[] = [];
+  const runs = [
+    ...SIZES.map((rows) => ({ rows, shipped: false })),
+    ...SHIPPED.map((rows) => ({ rows, shipped: true })),
+  ];
   for (const backend of BACKENDS) {
-    for (const rows of SIZES) {
-      log(`scale: ${backend} ${rows.toLocaleString('en')} items`);
+    for (const { rows, shipped } of runs) {
+      log(
+        `scale: ${backend} ${rows.toLocaleString('en')} items${shipped ? ', shipped vectors' : ''}`,
+      );
       try {
-        results.push(await measure(backend, rows));
+        results.push(await measure(backend, rows, shipped));
       } catch (error) {
-        results.push({ backend, rows, failed: String(error).slice(0, 300) });
+        const vectors = shipped ? 'shipped' : 'lexical';
+        results.push({ backend, rows, vectors, failed: String(error).slice(0, 300) });
       }
       log(JSON.stringify(results.at(-1)));
     }

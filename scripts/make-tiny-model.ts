@@ -6,13 +6,17 @@
  * PRNG makes every run produce byte-identical files.
  *
  * Run with `npm run models:fixture` (or `npx tsx scripts/make-tiny-model.ts`).
+ * `--hidden <dims> --out <folder>` writes a wider copy elsewhere instead (the scale benchmark's
+ * stand-in for a 384-dim model: same vocabulary and graph, its own vector width).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { format, resolveConfig } from 'prettier';
 
 import { mulberry32 } from './catalogue-data/random';
+import { parseArgs } from './lib/args';
 import { buildModel } from './tiny-model/graph';
 import { idfScale, makeWeights, stackRows } from './tiny-model/weights';
 import {
@@ -26,7 +30,11 @@ import {
 
 const SEED = 0x7b3e2a11;
 const CJK_SEED = 0x5a4b3c2d;
-const HIDDEN_SIZE = 32;
+const args = parseArgs(process.argv.slice(2), ['hidden', 'out']);
+const HIDDEN_SIZE = Number(args.options.get('hidden') ?? 32);
+if (!Number.isInteger(HIDDEN_SIZE) || HIDDEN_SIZE < 1 || HIDDEN_SIZE > 4096) {
+  throw new Error('--hidden must be a whole number of dims from 1 to 4096');
+}
 const WORD_COUNT = 1_500;
 const MODEL_MAX_LENGTH = 512;
 // [PAD] is masked out anyway (BERT's padding_idx); [CLS] and [SEP] sit in every text, so they are
@@ -42,7 +50,10 @@ const SPECIAL_TOKEN_SCALES = new Map([
 const CHARACTER_SCALE = 0.5;
 const CATALOGUE_URL = new URL('../public/catalogue.json', import.meta.url);
 const CHINESE_CATALOGUE_URL = new URL('../public/catalogue-zh.json', import.meta.url);
-const OUTPUT_URL = new URL('../fixtures/models/private-recs/tiny-bert/', import.meta.url);
+const out = args.options.get('out');
+const OUTPUT_URL = out
+  ? pathToFileURL(`${resolve(out)}/`)
+  : new URL('../fixtures/models/private-recs/tiny-bert/', import.meta.url);
 
 const README = `# tiny-bert (test fixture)
 
