@@ -1,7 +1,7 @@
 import { Ease } from '../../src/shared/collab/ease';
 import { ItemKnn, topK } from '../../src/shared/eval/baselines';
 import { LearningCurve, type CurvePoint } from '../../src/shared/eval/curve';
-import type { LogEvent } from '../../src/shared/eval/log';
+import { toInteraction, type LogEvent } from '../../src/shared/eval/log';
 import { intraListDiversity, listMetrics, MetricTotals } from '../../src/shared/eval/metrics';
 import type { UserSplit } from '../../src/shared/eval/split';
 import { aggregateSignals, eventWeight } from '../../src/shared/interactions/signals';
@@ -71,13 +71,6 @@ const PROTOCOL =
   'training events, its λ chosen on a held-out part of them, never on the test data). ' +
   'Ranking is over the full catalogue minus the items the user ' +
   'already had; relevant items are the held-out positive ones. MRR is MRR@K.';
-
-const toInteraction = (e: LogEvent): Interaction => ({
-  type: e.type,
-  itemId: e.item,
-  ts: e.ts,
-  ...(e.value === undefined ? {} : { value: e.value }),
-});
 
 /** Replays every user (up to maxUsers with a held-out positive) through each model. */
 export async function runEvaluation(

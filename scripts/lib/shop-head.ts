@@ -1,10 +1,10 @@
-import { byUser, type LogEvent } from '../../src/shared/eval/log';
+import { byUser, toInteraction, type LogEvent } from '../../src/shared/eval/log';
 import { listMetrics } from '../../src/shared/eval/metrics';
 import { splitByTime } from '../../src/shared/eval/split';
-import { fitGlobalModel, pairedZ } from '../../src/shared/global/build';
+import { fitGlobalModel, mean, pairedZ } from '../../src/shared/global/build';
 import type { Recency, SparseRows, StartHead } from '../../src/shared/global/sparse-rows';
 import type { CatalogueItem } from '../../src/shared/catalogue/schema';
-import { emptyBatch, type Batch } from '../../src/shared/head/batch';
+import { concatBatches, type Batch } from '../../src/shared/head/batch';
 import { headEvents } from '../../src/shared/head/events';
 import { buildExamples } from '../../src/shared/head/examples';
 import { toBatch } from '../../src/shared/head/features';
@@ -165,24 +165,6 @@ async function fitHead(
   }
 }
 
-/** The rows of several batches, in order, as one batch. */
-export function concatBatches(batches: readonly Batch[]): Batch {
-  const size = batches.reduce((total, batch) => total + batch.size, 0);
-  const out = emptyBatch(size, 0);
-  let at = 0;
-  for (const batch of batches) {
-    for (const key of Object.keys(out) as (keyof Batch)[]) {
-      const to = out[key];
-      const from = batch[key];
-      if (typeof to === 'number' || typeof from === 'number') continue;
-      // Every array holds a fixed number of values per row.
-      (to as Float32Array).set(from, at * (to.length / size));
-    }
-    at += batch.size;
-  }
-  return out;
-}
-
 /** What the report says of the shop's starting head (its values are in the file). */
 export function shopHeadReport(start: ShopHeadChoice) {
   return {
@@ -196,15 +178,4 @@ export function shopHeadReport(start: ShopHeadChoice) {
     z: start.z,
     globalWeight: start.head ? Number((start.head.w[7] ?? 0).toFixed(3)) : null,
   };
-}
-
-const toInteraction = (e: LogEvent): Interaction => ({
-  type: e.type,
-  itemId: e.item,
-  ts: e.ts,
-  ...(e.value === undefined ? {} : { value: e.value }),
-});
-
-function mean(values: readonly number[]): number {
-  return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }

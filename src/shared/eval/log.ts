@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { INTERACTION_TYPES, type InteractionType } from '../interactions/types';
+import { INTERACTION_TYPES, type Interaction, type InteractionType } from '../interactions/types';
 
 /** One line of the interaction-log contract: who did what with which item, and when. */
 export interface LogEvent {
@@ -9,6 +9,14 @@ export interface LogEvent {
   ts: number;
   value?: number;
 }
+
+/** A log line as the device's own history holds it (the user's id dropped). */
+export const toInteraction = (e: LogEvent): Interaction => ({
+  type: e.type,
+  itemId: e.item,
+  ts: e.ts,
+  ...(e.value === undefined ? {} : { value: e.value }),
+});
 
 const lineSchema = z.object({
   user: z.string().min(1).max(200),

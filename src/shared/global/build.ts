@@ -211,7 +211,8 @@ function userNdcgs(
   });
 }
 
-const mean = (values: ArrayLike<number>): number => {
+/** The mean of the values (0 of none). */
+export const mean = (values: ArrayLike<number>): number => {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i] ?? 0;
   return values.length > 0 ? total / values.length : 0;

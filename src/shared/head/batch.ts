@@ -78,3 +78,21 @@ export function selectRows(batch: Batch, indices: readonly number[]): Batch {
   copy(batch.weight, out.weight, 1);
   return out;
 }
+
+/** The rows of several batches, in order, as one batch. */
+export function concatBatches(batches: readonly Batch[]): Batch {
+  const size = batches.reduce((total, batch) => total + batch.size, 0);
+  const out = emptyBatch(size, 0);
+  let at = 0;
+  for (const batch of batches) {
+    for (const key of Object.keys(out) as (keyof Batch)[]) {
+      const to = out[key];
+      const from = batch[key];
+      if (typeof to === 'number' || typeof from === 'number') continue;
+      // Every array holds a fixed number of values per row.
+      (to as Float32Array).set(from, at * (to.length / size));
+    }
+    at += batch.size;
+  }
+  return out;
+}
