@@ -16,6 +16,7 @@ const GLOBAL_SHARE = 0.25;
 /** What the first stage reads: the item vectors, the prior and the visitor's signals. */
 export interface RetrievalInput {
   matrix: ItemMatrix;
+  /** Never changed once built: its best rows are kept per array (keptTopK). */
   prior: Float32Array;
   signals: readonly ItemSignal[];
   /** A query vector or a context item's vector: candidates are what matches it. */

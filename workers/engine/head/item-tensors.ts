@@ -2,13 +2,17 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/head/space';
 import { copyRow, denseMatrix, matrixForm, row, rowDot } from '../../../src/shared/ranking/matrix';
 
-/** Some catalogue rows as tensors: vectors (unless left out), projections, category ids, prior. */
-export interface RowTensors {
+/** Some catalogue rows as tensors: projections, category ids, prior. */
+export interface RowFeatures {
   rows: number;
-  v: tf.Tensor2D | null;
   projected: tf.Tensor2D;
   category: tf.Tensor1D;
   prior: tf.Tensor1D;
+}
+
+/** Every catalogue row as tensors, vectors too (ItemTensors.full). */
+export interface RowTensors extends RowFeatures {
+  v: tf.Tensor2D;
 }
 
 /**
@@ -104,7 +108,7 @@ export class ItemTensors {
   }
 
   /** The vectors of the given rows as a tensor (zero for the padding row). Call inside tidy. */
-  private vectorsOf(indices: Int32Array): tf.Tensor2D {
+  vectorsOf(indices: Int32Array): tf.Tensor2D {
     const { dims } = this.space;
     const v = new Float32Array(indices.length * dims);
     indices.forEach((row, i) => {
@@ -113,19 +117,13 @@ export class ItemTensors {
     return tf.tensor2d(v, [indices.length, dims]);
   }
 
-  /**
-   * Tensors of the given rows (row `rows` is the padding row: zero vector), without the vectors
-   * when `vectors` is false. Call inside tidy.
-   */
-  rowsOf(indices: Int32Array, vectors = true): RowTensors {
+  /** Projections, categories and prior of the given rows (row `rows` is the padding row). Call inside tidy. */
+  rowsOf(indices: Int32Array): RowFeatures {
     const { space } = this;
-    const { dims } = space;
-    const v = new Float32Array(vectors ? indices.length * dims : 0);
     const projected = new Float32Array(indices.length * PROJECTION_DIMS);
     const category = new Int32Array(indices.length);
     const prior = new Float32Array(indices.length);
     indices.forEach((row, i) => {
-      if (vectors && row < space.rows) copyRow(space.matrix, row, v, i * dims);
       const p = row * PROJECTION_DIMS;
       projected.set(space.projected.subarray(p, p + PROJECTION_DIMS), i * PROJECTION_DIMS);
       category[i] = space.category[row] ?? space.categories;
@@ -133,7 +131,6 @@ export class ItemTensors {
     });
     return {
       rows: indices.length,
-      v: vectors ? tf.tensor2d(v, [indices.length, dims]) : null,
       projected: tf.tensor2d(projected, [indices.length, PROJECTION_DIMS]),
       category: tf.tensor1d(category, 'int32'),
       prior: tf.tensor1d(prior),
@@ -177,7 +174,7 @@ export class ItemTensors {
     this.projectedU = null;
     if (this.all) {
       const { v, projected, category, prior } = this.all;
-      for (const tensor of [v, projected, category, prior]) tensor?.dispose();
+      for (const tensor of [v, projected, category, prior]) tensor.dispose();
     }
     this.all = null;
   }

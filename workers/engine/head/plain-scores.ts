@@ -7,13 +7,13 @@ import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/head/space'
  * JavaScript: the same arithmetic as ScoringHead.scoreAll's TF.js graph (attention over the
  * window, the low-rank interaction, the logistic layer over eight features), in float64.
  *
- * Why a second implementation of scoring (training stays TF.js): with a sparse item matrix
- * the candidates' similarities are already computed here from the stored non-zeros
- * (ItemTensors.similaritiesTo), and what is left is about 2,000 × 50 multiply-adds per feature.
- * The TF.js graph for it is ~40 kernel launches whose fixed cost (WASM calls, WebGPU dispatches
- * and a read-back) was most of a 100k-item recommend() (docs/benchmarks.md, "Scale"); this
- * loop takes a fraction of a millisecond. scoring-head.test.ts checks that both give the same
- * logits.
+ * Why a second implementation of scoring (training stays TF.js): once the candidates'
+ * similarities to the window are known (from a sparse matrix's non-zeros in the worker, or one
+ * matrix product on the backend: ItemTensors), what is left is about 2,000 × 50 multiply-adds
+ * per feature. As a TF.js graph that is ~40 kernel launches whose fixed cost (WASM calls,
+ * WebGPU dispatches and a read-back) was most of a 100k-item recommend() (docs/benchmarks.md,
+ * "Scale"); this loop takes under a millisecond with five events in the window.
+ * scoring-head.test.ts checks that both give the same logits.
  */
 export function plainScores(
   params: HeadParams,
@@ -152,7 +152,7 @@ function projectTimesU(
   u: Float32Array,
   rank: number,
   out: Float32Array | Float64Array,
-  at = 0,
+  at: number,
 ): void {
   if (row >= rows) {
     for (let r = 0; r < rank; r++) out[at + r] = 0;

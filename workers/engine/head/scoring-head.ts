@@ -264,11 +264,7 @@ export class ScoringHead {
     const scores = tf.tidy(() => {
       const batch = toTensors(window);
       const all = items.full();
-      const hist = items.rowsOf(windowRows, false);
-      const vectors = (side: { v: tf.Tensor2D | null }) => {
-        if (!side.v) throw new Error('item vectors were left out');
-        return side.v;
-      };
+      const hist = items.rowsOf(windowRows);
       // Each row's cosine to each window item, and category matches. (A transposed operand
       // takes WASM's slow matmul path: transpose the small side first.) Only the filled slots
       // are multiplied: the empty ones (zero vectors) are 0, padded on.
@@ -278,8 +274,8 @@ export class ScoringHead {
           ? tf.zeros<tf.Rank.R2>([all.rows, WINDOW])
           : tf.pad(
               tf.matMul(
-                vectors(all),
-                tf.transpose<tf.Tensor2D>(vectors(items.rowsOf(windowRows.subarray(0, used)))),
+                all.v,
+                tf.transpose<tf.Tensor2D>(items.vectorsOf(windowRows.subarray(0, used))),
               ),
               [
                 [0, 0],
@@ -297,7 +293,7 @@ export class ScoringHead {
       const zu = items.projectedTimes(this.u, this.revision);
       const interaction = tf.sum<tf.Tensor1D>(tf.mul(zu, tf.matMul(aPos, windowU)), 1);
       const long = tf.reshape<tf.Rank.R1>(
-        tf.matMul(vectors(all), tf.tensor2d(longTerm, [items.space.dims, 1])),
+        tf.matMul(all.v, tf.tensor2d(longTerm, [items.space.dims, 1])),
         [-1],
       );
       const logits = this.combine(
