@@ -159,7 +159,7 @@ describe('History', () => {
 
     it('keeps an explicit event in memory at once and writes it in the background later', async () => {
       const repository = new Repository();
-      const history = new History(repository, () => undefined, { first: 5, max: 20 });
+      const history = new History(repository, () => undefined, { first: 5, max: 20, watch: 5 });
       await history.load();
       const { full, write } = fill(repository);
       // The call answers (the old code rejected it, and the like was lost).
@@ -185,9 +185,43 @@ describe('History', () => {
       expect(history.all()).toEqual(stored);
     });
 
+    it('writes held events as soon as the browser counts more free room, not at the next backed-off try', async () => {
+      const repository = new Repository();
+      const free = { bytes: 100 };
+      const history = new History(
+        repository,
+        () => undefined,
+        { first: 60_000, max: 60_000, watch: 5 },
+        () => Promise.resolve(free.bytes),
+      );
+      await history.load();
+      const { full, write } = fill(repository);
+      await history.add([like('l1')]);
+      expect(history.unsaved()).toBe(1);
+      const tries = write.mock.calls.length;
+      // Room the count does not show yet (Chromium counts freed room late): no try is made.
+      full.now = false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(write.mock.calls.length).toBe(tries);
+      expect(history.unsaved()).toBe(1);
+      // The browser counts it: the held like is written within a watch interval or so.
+      free.bytes = 5_000;
+      await vi.waitFor(
+        () => {
+          expect(history.unsaved()).toBe(0);
+        },
+        { timeout: 1_000 },
+      );
+      expect((await repository.interactions()).map((e) => e.eid)).toEqual(['l1']);
+    });
+
     it('writes held events with the next write that goes through', async () => {
       const repository = new Repository();
-      const history = new History(repository, () => undefined, { first: 60_000, max: 60_000 });
+      const history = new History(repository, () => undefined, {
+        first: 60_000,
+        max: 60_000,
+        watch: 60_000,
+      });
       await history.load();
       const { full } = fill(repository);
       await history.add([like('l1')]);
@@ -203,7 +237,11 @@ describe('History', () => {
 
     it('keeps held events through a reload, drops a deleted one, and an erasure drops all', async () => {
       const repository = new Repository();
-      const history = new History(repository, () => undefined, { first: 60_000, max: 60_000 });
+      const history = new History(repository, () => undefined, {
+        first: 60_000,
+        max: 60_000,
+        watch: 60_000,
+      });
       await history.load();
       await history.add([view(0, ts - 1)]);
       fill(repository);

@@ -11,7 +11,14 @@ import {
   type TypeCounts,
 } from '../../src/shared/interactions/type-counts';
 import type { Repository } from '../storage/repository';
-import { holdable, RETRY_MS, unkeyed, type RetryDelays } from './held-events';
+import {
+  holdable,
+  RETRY_MS,
+  RoomWatch,
+  storageRoom,
+  unkeyed,
+  type RetryDelays,
+} from './held-events';
 
 /**
  * Events waiting to be written, at most: a page that floods track() gets a clear refusal instead
@@ -70,6 +77,7 @@ export class History {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAt = Infinity;
   private retryDelay: number;
+  private readonly watch: RoomWatch;
   /** Bumped by every change; readers cache what they derive from the history against it. */
   revision = 0;
 
@@ -81,8 +89,17 @@ export class History {
      */
     private readonly onChange: (local: boolean, notify: boolean) => void,
     private readonly retry: RetryDelays = RETRY_MS,
+    /** The browser's count of free storage (bytes), or null where it cannot tell. */
+    room: () => Promise<number | null> = storageRoom,
   ) {
     this.retryDelay = retry.first;
+    this.watch = new RoomWatch(
+      () => {
+        this.scheduleRetry(0);
+      },
+      retry.watch,
+      room,
+    );
   }
 
   /**
@@ -284,6 +301,7 @@ export class History {
       pending.resolve(kept[i] ?? []);
     });
     this.scheduleRetry(this.retryDelay);
+    if (added.length > 0) void this.watch.refused();
     return new Set(calls);
   }
 
@@ -307,6 +325,7 @@ export class History {
       await this.repository.addInteractions(this.held.map(unkeyed));
       this.held = [];
       this.retryDelay = this.retry.first;
+      this.watch.stop();
       // Read back with their database keys (and without what was pruned to make room).
       this.replace(await this.repository.interactions());
     } catch (error) {
@@ -316,6 +335,7 @@ export class History {
       await this.rereadIfPruned(pruned).catch(unreadable);
       this.retryDelay = Math.min(this.retry.max, this.retryDelay * 2);
       this.scheduleRetry(this.retryDelay);
+      void this.watch.refused();
     }
   }
 
@@ -337,6 +357,7 @@ export class History {
 
   private dropHeld(): void {
     this.held = [];
+    this.watch.stop();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.retryAt = Infinity;
