@@ -10,6 +10,18 @@ export interface RowFeatures {
   prior: tf.Tensor1D;
 }
 
+/**
+ * Candidates' cosines to the window's filled slots (`sim`, candidates × `width`, row-major: slot
+ * j of candidate c at c × width + j; slots from `width` on are empty and read as 0) and to the
+ * long-term profile (`long`). Only the filled slots are stored: 2,000 × 50 floats for a window of
+ * five events were 400 KB of garbage per request.
+ */
+export interface Similarities {
+  sim: Float32Array;
+  long: Float32Array;
+  width: number;
+}
+
 /** Every catalogue row as tensors, vectors too (ItemTensors.full). */
 export interface RowTensors extends RowFeatures {
   v: tf.Tensor2D;
@@ -26,6 +38,14 @@ export class ItemTensors {
   readonly rows: number;
   private all: RowTensors | null = null;
   private projectedU: { revision: number; zu: tf.Tensor2D } | null = null;
+  /**
+   * Where a request's candidate rows are dequantised for upload, kept between requests: a fresh
+   * 3 MB array each time (2,000 × 384 fp32) cost ~9 ms of garbage collection in a worker that
+   * holds a 100k-item catalogue, more than the matrix product. Reusing it is safe because each
+   * backend copies the values by the time the tensor is first used (WASM at creation, WebGPU at
+   * upload) or reads them synchronously (CPU), and the tensor is disposed before any await.
+   */
+  private uploads = new Float32Array(0);
 
   constructor(readonly space: HeadSpace) {
     this.rows = space.rows;
@@ -41,19 +61,15 @@ export class ItemTensors {
   }
 
   /**
-   * Each candidate's similarity to each window row (`sim`, candidates × window, row-major) and to
-   * the long-term profile (`long`), read from the sparse matrix's non-zeros: a few million
-   * multiply-adds for 2,000 candidates, where dense rows would be 2,000 × 1,024 × 50.
+   * Each candidate's similarity to each filled window slot and to the long-term profile, read
+   * from the sparse matrix's non-zeros: a few million multiply-adds for 2,000 candidates, where
+   * dense rows would be 2,000 × 1,024 × 50.
    */
-  similaritiesTo(
-    candidates: Int32Array,
-    window: Int32Array,
-    longTerm: Float32Array,
-  ): { sim: Float32Array; long: Float32Array } {
+  similaritiesTo(candidates: Int32Array, window: Int32Array, longTerm: Float32Array): Similarities {
     const { matrix, rows } = this.space;
-    const width = window.length;
-    // Empty window slots (the padding row, a zero vector) have similarity 0: not computed.
+    // Empty window slots (the padding row, a zero vector) have similarity 0: not stored.
     const used = filledSlots(window, rows);
+    const width = used;
     const windowRows = Array.from(window.subarray(0, used), (r) =>
       r < rows ? row(matrix, r) : new Float32Array(matrix.dims),
     );
@@ -66,7 +82,7 @@ export class ItemTensors {
       }
       long[c] = rowDot(matrix, cand, longTerm);
     });
-    return { sim, long };
+    return { sim, long, width };
   }
 
   /**
@@ -78,11 +94,12 @@ export class ItemTensors {
     candidates: Int32Array,
     window: Int32Array,
     longTerm: Float32Array,
-  ): Promise<{ sim: Float32Array; long: Float32Array }> {
+  ): Promise<Similarities> {
     const { dims } = this.space;
-    const width = window.length;
     const used = filledSlots(window, this.rows);
-    const cand = tf.tidy(() => this.vectorsOf(candidates));
+    const need = candidates.length * dims;
+    if (this.uploads.length < need) this.uploads = new Float32Array(need);
+    const cand = tf.tidy(() => this.vectorsOf(candidates, this.uploads.subarray(0, need)));
     const longT = tf.tidy(() => tf.matMul(cand, tf.tensor2d(longTerm, [dims, 1])));
     // A transposed operand takes WASM's slow matmul path: transpose the small side first.
     const simT =
@@ -93,26 +110,29 @@ export class ItemTensors {
           );
     cand.dispose();
     try {
-      const [simValues, long] = await Promise.all([simT?.data(), longT.data()]);
-      const sim = new Float32Array(candidates.length * width);
-      if (simValues) {
-        for (let c = 0; c < candidates.length; c++) {
-          for (let j = 0; j < used; j++) sim[c * width + j] = simValues[c * used + j] ?? 0;
-        }
-      }
-      return { sim, long: long as Float32Array };
+      const [sim, long] = await Promise.all([simT?.data(), longT.data()]);
+      // Candidates × used, row-major: already the layout of Similarities.
+      return {
+        sim: (sim as Float32Array | undefined) ?? new Float32Array(0),
+        long: long as Float32Array,
+        width: used,
+      };
     } finally {
       simT?.dispose();
       longT.dispose();
     }
   }
 
-  /** The vectors of the given rows as a tensor (zero for the padding row). Call inside tidy. */
-  vectorsOf(indices: Int32Array): tf.Tensor2D {
+  /**
+   * The vectors of the given rows as a tensor (zero for the padding row), written into `into`
+   * (indices × dims values) when given, else into a new array. Call inside tidy.
+   */
+  vectorsOf(indices: Int32Array, into?: Float32Array): tf.Tensor2D {
     const { dims } = this.space;
-    const v = new Float32Array(indices.length * dims);
+    const v = into ?? new Float32Array(indices.length * dims);
     indices.forEach((row, i) => {
       if (row < this.space.rows) copyRow(this.space.matrix, row, v, i * dims);
+      else v.fill(0, i * dims, (i + 1) * dims);
     });
     return tf.tensor2d(v, [indices.length, dims]);
   }

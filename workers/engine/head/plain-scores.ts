@@ -1,6 +1,7 @@
 import { WINDOW, type Batch } from '../../../src/shared/head/batch';
 import type { HeadParams } from '../../../src/shared/head/params';
 import { PROJECTION_DIMS, type HeadSpace } from '../../../src/shared/head/space';
+import type { Similarities } from './item-tensors';
 
 /**
  * The head's forward pass for one visitor's window over a few thousand candidates, in plain
@@ -20,8 +21,8 @@ export function plainScores(
   space: HeadSpace,
   window: Batch,
   candidates: Int32Array,
-  /** Candidates × WINDOW cosines to the window items, and to the long-term profile. */
-  similarity: { sim: Float32Array; long: Float32Array },
+  /** The candidates' cosines to the window's filled slots and to the long-term profile. */
+  similarity: Similarities,
   global: Float32Array | null,
   /** Each candidate's projected vector times U, kept while U stays the same. */
   timesU: RowsTimesU = new RowsTimesU(),
@@ -30,6 +31,7 @@ export function plainScores(
   const rank = u.length / PROJECTION_DIMS;
   const [w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0] = w;
   const decay = softplus(decayRaw);
+  const { width } = similarity;
   const categoryOf = (row: number) => space.category[row] ?? space.categories;
   // What depends on the window only: each slot's type-and-age score, its sign, its category
   // and its projected vector times U.
@@ -53,11 +55,11 @@ export function plainScores(
   const pooled = new Float64Array(rank);
   for (let c = 0; c < candidates.length; c++) {
     const row = candidates[c] ?? 0;
-    const simRow = c * WINDOW;
+    const simRow = c * width;
     // Softmax over the window's signed slots (the others weigh 0).
     let max = -Infinity;
     for (const j of slots) {
-      const score = (base[j] ?? 0) + simGain * (similarity.sim[simRow + j] ?? 0);
+      const score = (base[j] ?? 0) + simGain * (j < width ? (similarity.sim[simRow + j] ?? 0) : 0);
       attention[j] = score;
       if (score > max) max = score;
     }
@@ -76,7 +78,7 @@ export function plainScores(
     pooled.fill(0);
     for (const j of slots) {
       const a = (attention[j] ?? 0) / total;
-      const sim = similarity.sim[simRow + j] ?? 0;
+      const sim = j < width ? (similarity.sim[simRow + j] ?? 0) : 0;
       const same = category[j] === candCategory ? 1 : 0;
       if (sign[j] === 1) {
         positive = true;

@@ -131,6 +131,16 @@ describe('ScoringHead', () => {
       expect(scores[i]).toBeCloseTo(reference[i] ?? NaN, 4);
     });
     expect(new Set(scores).size).toBeGreaterThan(1);
+    // The candidates' upload buffer is kept between requests (on this CPU backend the tensor
+    // even reads it in place): fewer candidates after more score the same rows the same.
+    const again = await head.scoreAll(
+      tensors,
+      longTermProfile(history, space),
+      window,
+      Int32Array.from([39, 2]),
+    );
+    expect(again[0]).toBeCloseTo(scores[4] ?? NaN, 6);
+    expect(again[1]).toBeCloseTo(scores[0] ?? NaN, 6);
     head.dispose();
     tensors.dispose();
   });
