@@ -12,7 +12,11 @@ import { headScores } from './head-personal';
 import { filledSlots, ItemTensors } from './item-tensors';
 import { initialParams, ScoringHead, toTensors, type PersonalPart } from './scoring-head';
 import { likes, testSpace } from './test-space';
-import { FULL_TRAINING, INCREMENTAL_TRAINING, trainHead } from './trainer';
+import { FULL_TRAINING, INCREMENTAL_TRAINING, fitTable, trainHead } from './trainer';
+import { buildExamples, type Example } from '../../../src/shared/head/examples';
+import { mixedSampler } from '../../../src/shared/head/negatives';
+import { splitRecent } from '../../../src/shared/head/split';
+import { seededRandom } from '../../../src/shared/random';
 
 beforeAll(async () => {
   await initNodeBackend('cpu');
@@ -206,6 +210,46 @@ describe('ScoringHead', () => {
     // Any improvement is kept at 0; no run clears a bar a million standard errors high.
     expect(await trained(0)).not.toEqual(startW);
     expect(await trained(1e6)).toEqual(startW);
+  });
+
+  it('refuses a run that lowers the held-out loss but ranks the ranking check lower', async () => {
+    // Starting weights against the visitor's taste: similarity and shared category count down.
+    const start = initialParams(f.matrix.dims);
+    start.w = start.w.map((w, i) => (i === 0 || i === 4 || i === 6 ? -0.5 : w));
+    const history = headEvents(cat2, f.indexOf);
+    const examples = buildExamples(history, mixedSampler(space, history, seededRandom(5)));
+    const { train, valid } = splitRecent(examples);
+    const table = toBatch(history, [...train, ...valid], space);
+    /** One held-out positive ranked against `negatives` after the whole history. */
+    const check = (positive: number, negatives: number[]) => ({
+      table: toBatch(
+        history,
+        [positive, ...negatives].map((cand, k): Example => ({
+          at: history.length,
+          cand,
+          label: k === 0 ? 1 : 0,
+          weight: 1,
+        })),
+        space,
+      ),
+      group: new Int32Array(1 + negatives.length),
+    });
+    const run = async (rankCheck?: ReturnType<typeof check>) => {
+      const head = new ScoringHead(start);
+      const options = { ...FULL_TRAINING, acceptZ: 0 };
+      await fitTable(head, table, train.length, options, seededRandom(2), rankCheck);
+      const { w } = await head.snapshot();
+      head.dispose();
+      return w;
+    };
+    const startW = start.w.map((w) => Math.fround(w));
+    // The loss alone keeps the run: it learns the taste for category 2.
+    expect(await run()).not.toEqual(startW);
+    // A check whose positive is of category 3 (first at the start, against three items of
+    // category 2) ranks lower after that run: refused.
+    expect(await run(check(39, [38, 34, 30]))).toEqual(startW);
+    // One whose positive is of category 2 ranks higher after it: kept.
+    expect(await run(check(38, [39, 35, 31]))).not.toEqual(startW);
   });
 
   it('changes only the part it may train: the weights from a shop head, all but u for the shop', async () => {

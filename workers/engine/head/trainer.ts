@@ -6,6 +6,7 @@ import { buildExamples } from '../../../src/shared/head/examples';
 import { mixedSampler } from '../../../src/shared/head/negatives';
 import { selectRows, type Batch } from '../../../src/shared/head/batch';
 import { splitRecent } from '../../../src/shared/head/split';
+import { groupGains, meanGain, rankCheckRows } from '../../../src/shared/head/rank-check';
 import { toBatch } from '../../../src/shared/head/features';
 import type { HeadEvent } from '../../../src/shared/head/events';
 import type { HeadSpace } from '../../../src/shared/head/space';
@@ -28,8 +29,9 @@ export interface TrainOptions {
   /**
    * A trained run is kept only when its held-out loss beats the starting weights' by this many
    * standard errors of the paired per-example difference (0: any improvement); otherwise the
-   * run keeps the weights it started from. 2 kept fine-tuning at or above the global model in
-   * every history-length bucket on both evaluation sets; 0 fell below it (docs/evaluation.md).
+   * run keeps the weights it started from. 0 let fine-tuning fall below the global model on
+   * both evaluation sets, 2 did not (docs/evaluation.md). A visitor's run must also not rank
+   * the held-out events lower (rank-check.ts).
    */
   acceptZ: number;
   /** Only the most recent examples are used: bounds the cost of long histories. */
@@ -75,7 +77,16 @@ export async function trainHead(
   const examples = buildExamples(events, sample).slice(-options.maxExamples);
   const { train, valid } = splitRecent(examples);
   const table = toBatch(events, [...train, ...valid], space);
-  const fit = await fitTable(head, table, train.length, options, random);
+  // The ranking half of the acceptance test: its own sampler and draws, so that the training
+  // run itself is the same with or without it.
+  const check = rankCheckRows(
+    valid,
+    mixedSampler(space, events, seededRandom(options.seed + events.length + 1)),
+  );
+  const fit = await fitTable(head, table, train.length, options, random, {
+    table: toBatch(events, check.examples, space),
+    group: check.group,
+  });
   return { ...fit, ms: Math.round(performance.now() - started) };
 }
 
@@ -91,6 +102,11 @@ export async function fitTable(
   trainCount: number,
   options: TrainOptions,
   random: () => number,
+  /**
+   * Held-out positives ranked among sampled items (rank-check.ts): a trained run that ranks
+   * them lower on average than the start did is refused. Without it, the loss decides.
+   */
+  rankCheck?: { table: Batch; group: Int32Array },
 ): Promise<Omit<TrainReport, 'ms'>> {
   const validCount = table.size - trainCount;
   const trainRows = Array.from({ length: trainCount }, (_, i) => i);
@@ -142,6 +158,17 @@ export async function fitTable(
     if (best && start && best !== start) {
       const improved = await significantlyBetter(head, start.params, best.params, validRows);
       if (!improved(options.acceptZ)) best = start;
+    }
+    if (best && start && best !== start && rankCheck && rankCheck.group.length > 0) {
+      const before = groupGains(
+        await logitsWith(head, start.params, rankCheck.table),
+        rankCheck.group,
+      );
+      const after = groupGains(
+        await logitsWith(head, best.params, rankCheck.table),
+        rankCheck.group,
+      );
+      if (meanGain(before, after) < 0) best = start;
     }
     if (best) head.restore(best.params);
   } finally {
@@ -202,6 +229,17 @@ async function exampleLosses(head: ScoringHead, params: HeadParams, batch: Batch
     return (await losses.data()) as Float32Array;
   } finally {
     losses.dispose();
+  }
+}
+
+/** The head's logits with `params` on a batch (the head is left with `params`). */
+async function logitsWith(head: ScoringHead, params: HeadParams, batch: Batch) {
+  head.restore(params);
+  const logits = tf.tidy(() => head.logits(toTensors(batch)));
+  try {
+    return (await logits.data()) as Float32Array;
+  } finally {
+    logits.dispose();
   }
 }
 
