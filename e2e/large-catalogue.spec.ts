@@ -11,9 +11,32 @@ test('a 100,000-item catalogue loads and its list learns from five clicks', asyn
   await page.route('**/big-catalogue.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: big }),
   );
+  // The loading stages the page was told of, in order (reading and checking by slices).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    let recs: unknown;
+    Object.defineProperty(window, 'privateRecs', {
+      configurable: true,
+      get: () => recs,
+      set: (value: EventTarget) => {
+        recs = value;
+        value.addEventListener('progress', (event) => {
+          const { stage, done } = (event as CustomEvent<{ stage: string; done?: number }>).detail;
+          if (stage === 'reading' || stage === 'checking') seen.push(`${stage} ${done ?? ''}`);
+        });
+      },
+    });
+    Object.assign(window, { seenStages: seen });
+  });
   const shop = new Shop(page);
   await shop.open('?catalogue=big-catalogue.json&backend=wasm');
   await expect(page.getByTestId('status.items')).toHaveText(/100,000 items/);
+  const stages = await page.evaluate(
+    () => (window as unknown as { seenStages: string[] }).seenStages,
+  );
+  const slices = (stage: string) =>
+    Array.from({ length: 10 }, (_, i) => `${stage} ${(i + 1) * 10_000}`);
+  expect(stages).toEqual([...slices('reading'), ...slices('checking')]);
   const before = (await shop.cards()).slice(0, 10);
   // The category least shown now, so that a shift cannot come from popularity.
   const counts = new Map<string, number>();

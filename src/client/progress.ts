@@ -13,6 +13,11 @@ export function describeProgress(progress: EngineProgress | null): {
       const text = `Downloading catalogue: ${Math.round(progress.loaded / 1024)} KB`;
       return { text, value: progress.total ? progress.loaded / progress.total : null };
     }
+    case 'reading':
+      return {
+        text: `Reading the catalogue: ${progress.done} of ${progress.total} items`,
+        value: progress.total ? progress.done / progress.total : null,
+      };
     case 'checking':
       return {
         text: `Checking the catalogue: ${progress.done} of ${progress.total} items`,

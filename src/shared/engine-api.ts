@@ -28,6 +28,7 @@ export interface EngineConfig {
 export type EngineProgress =
   | { stage: 'catalogue'; loaded: number; total: number | null }
   /** The downloaded catalogue's items are being checked (a slice at a time). */
+  | { stage: 'reading'; done: number; total: number }
   | { stage: 'checking'; done: number; total: number }
   | { stage: 'ready' }
   | {

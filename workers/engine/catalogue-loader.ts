@@ -1,5 +1,8 @@
 import { refusedContentType } from '../../src/shared/catalogue/content-type';
-import { parseCatalogueJson, validateCatalogueInSlices } from '../../src/shared/catalogue/parse';
+import {
+  parseCatalogueJsonInSlices,
+  validateCatalogueInSlices,
+} from '../../src/shared/catalogue/parse';
 import { CATALOGUE_LIMITS, type Catalogue } from '../../src/shared/catalogue/schema';
 import type { EngineProgress, Notice } from '../../src/shared/engine-api';
 import { CatalogueError, errorCode, errorMessage } from '../../src/shared/errors';
@@ -108,7 +111,10 @@ export async function fetchCatalogue(
   const started = performance.now();
   const text = await fetchText(url, onProgress, init);
   const fetched = performance.now();
-  const json = parseCatalogueJson(text);
+  const json = await parseCatalogueJsonInSlices(text, (done, total) => {
+    onProgress({ stage: 'reading', done, total });
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  });
   const parsed = performance.now();
   const catalogue = await checkInSlices(json, onProgress);
   const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;

@@ -11,6 +11,7 @@ export const en = {
     starting: 'Starting…',
     ready: 'Ready',
     downloadingCatalogue: 'Downloading catalogue: {{kb, number}} KB',
+    readingCatalogue: 'Reading the catalogue: {{done, number}} of {{total, number}} items',
     checkingCatalogue: 'Checking the catalogue: {{done, number}} of {{total, number}} items',
     loadingModel:
       'Loading text model {{model}}: {{loaded}} of {{total}} MB ({{filesDone}} of {{filesTotal}} files)',

@@ -16,6 +16,11 @@ export function useProgressText(progress: EngineProgress | null): {
         text: t('app.downloadingCatalogue', { kb: Math.round(progress.loaded / 1024) }),
         value: progress.total ? progress.loaded / progress.total : null,
       };
+    case 'reading':
+      return {
+        text: t('app.readingCatalogue', { done: progress.done, total: progress.total }),
+        value: progress.total ? progress.done / progress.total : null,
+      };
     case 'checking':
       return {
         text: t('app.checkingCatalogue', { done: progress.done, total: progress.total }),

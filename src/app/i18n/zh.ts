@@ -8,6 +8,7 @@ export const zh = {
     starting: '正在启动…',
     ready: '就绪',
     downloadingCatalogue: '正在下载商品目录：{{kb, number}} KB',
+    readingCatalogue: '正在读取商品目录：{{done, number}} / {{total, number}} 件商品',
     checkingCatalogue: '正在检查商品目录：{{done, number}} / {{total, number}} 件商品',
     loadingModel:
       '正在加载文本模型 {{model}}：{{loaded}} / {{total}} MB（{{filesDone}} / {{filesTotal}} 个文件）',

@@ -3,6 +3,7 @@ import { normalisedId } from '../ids';
 import { describeIssues, describeValue } from './describe-issues';
 import { plainlyValidItem } from './fast-item';
 import { describeJsonFailure, nestingBeyond, snippet } from './json-text';
+import { parseInSlices, scanCatalogueText } from './json-slices';
 import type { z } from '../zod';
 import {
   CATALOGUE_LIMITS,
@@ -23,16 +24,37 @@ export function parseCatalogueJson(text: string): unknown {
   // TextDecoder drops a byte-order mark; text read some other way may still carry one.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const deep = nestingBeyond(body, CATALOGUE_LIMITS.depth);
-  if (deep !== -1) {
-    throw invalid(
-      `it nests lists or objects more than ${CATALOGUE_LIMITS.depth} levels deep (at character ${(deep + 1).toLocaleString('en')}); a catalogue needs 4.`,
-    );
-  }
+  if (deep !== -1) throw tooDeep(deep);
   try {
     return JSON.parse(body);
   } catch (error) {
     throw invalid(describeJsonFailure(body, error));
   }
+}
+
+/**
+ * As parseCatalogueJson (the same value, the same errors), reading the items a slice at a time
+ * (json-slices.ts): after each, `between` is awaited with the items read so far, so a worker can
+ * report progress and answer other calls while a large catalogue is read.
+ */
+export async function parseCatalogueJsonInSlices(
+  text: string,
+  between: (done: number, total: number) => Promise<void>,
+): Promise<unknown> {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const scan = scanCatalogueText(body, CATALOGUE_LIMITS.depth, SLICE);
+  if (scan.deep !== -1) throw tooDeep(scan.deep);
+  try {
+    return await parseInSlices(body, scan, SLICE, between);
+  } catch (error) {
+    throw invalid(describeJsonFailure(body, error));
+  }
+}
+
+function tooDeep(at: number): CatalogueError {
+  return invalid(
+    `it nests lists or objects more than ${CATALOGUE_LIMITS.depth} levels deep (at character ${(at + 1).toLocaleString('en')}); a catalogue needs 4.`,
+  );
 }
 
 /** Validates an already-parsed value against the catalogue contract. */
@@ -61,7 +83,7 @@ export async function validateCatalogueInSlices(
   }
 }
 
-/** Items checked per slice: tens of milliseconds of work. */
+/** Items read and checked per slice: tens of milliseconds of work. */
 const SLICE = 10_000;
 
 /** The checks, yielding the number of items checked after each slice of them. */

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { badCatalogues, generatedCatalogue } from '../../../test/generators/bad-catalogues';
 import { describeIssues } from './describe-issues';
-import { parseCatalogueJson, validateCatalogue, validateCatalogueInSlices } from './parse';
+import {
+  parseCatalogueJson,
+  parseCatalogueJsonInSlices,
+  validateCatalogue,
+  validateCatalogueInSlices,
+} from './parse';
 import { catalogueSchema } from './schema';
 
 const good = readFileSync('public/catalogue.json', 'utf8');
@@ -77,5 +82,44 @@ describe('validateCatalogueInSlices', () => {
     ]);
     expect(catalogue).toEqual(catalogueSchema.parse(json));
     expect(Object.keys(catalogue)).toEqual(Object.keys(catalogueSchema.parse(json)));
+  });
+});
+
+describe('parseCatalogueJsonInSlices', () => {
+  it('reads every generated catalogue, good or malformed, as the one-call read does', async () => {
+    const bodies = [
+      good,
+      `\uFEFF${good}`,
+      generatedCatalogue(25_000),
+      ...badCatalogues(good).map((c) => {
+        const body = c.body();
+        return typeof body === 'string' ? body : new TextDecoder().decode(body);
+      }),
+    ];
+    let refused = 0;
+    for (const text of bodies) {
+      const once = await refusal(() => parseCatalogueJson(text));
+      const sliced = await refusal(() => parseCatalogueJsonInSlices(text, pass));
+      expect(sliced).toBe(once);
+      if (once !== null) refused += 1;
+    }
+    expect(refused).toBeGreaterThan(20);
+    // The same value (compared in full for the good ones; the others are large).
+    for (const text of bodies.slice(0, 3)) {
+      expect(await parseCatalogueJsonInSlices(text, pass)).toEqual(parseCatalogueJson(text));
+    }
+  }, 60_000);
+
+  it('reports the items read after each slice of 10,000', async () => {
+    const calls: [number, number][] = [];
+    await parseCatalogueJsonInSlices(generatedCatalogue(25_000), (done, total) => {
+      calls.push([done, total]);
+      return Promise.resolve();
+    });
+    expect(calls).toEqual([
+      [10_000, 25_000],
+      [20_000, 25_000],
+      [25_000, 25_000],
+    ]);
   });
 });
