@@ -7,12 +7,8 @@
  * left to one JSON.parse of the whole text, which also gives the error message for bad JSON.
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const OPEN_LIST = 0x5b;
-const CLOSE_OBJECT = 0x7d;
-const CLOSE_LIST = 0x5d;
+import { CLOSE_LIST, CLOSE_OBJECT, OPEN_LIST, OPEN_OBJECT, QUOTE, stringEnd } from './json-text';
+
 const COMMA = 0x2c;
 
 /** Where the top-level "items" array lies, and the commas that end every `per`-th item. */
@@ -140,16 +136,4 @@ function firstNonSpace(text: string): number {
   let i = 0;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
-}
-
-/** The offset of the quote that closes the string opened at `start` (or the end of the text). */
-function stringEnd(text: string, start: number): number {
-  let at = text.indexOf('"', start + 1);
-  while (at !== -1) {
-    let slashes = 0;
-    while (text.charCodeAt(at - 1 - slashes) === BACKSLASH) slashes += 1;
-    if (slashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
-  }
-  return text.length;
 }

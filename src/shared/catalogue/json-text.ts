@@ -1,11 +1,11 @@
 /** Helpers that look at JSON as text, before or after JSON.parse has had its say. */
 
-const QUOTE = 0x22;
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const OPEN_LIST = 0x5b;
-const CLOSE_OBJECT = 0x7d;
-const CLOSE_LIST = 0x5d;
+export const OPEN_OBJECT = 0x7b;
+export const OPEN_LIST = 0x5b;
+export const CLOSE_OBJECT = 0x7d;
+export const CLOSE_LIST = 0x5d;
 
 /**
  * Where lists and objects first nest deeper than `limit` (a character offset), or -1. A text
@@ -28,7 +28,7 @@ export function nestingBeyond(text: string, limit: number): number {
 }
 
 /** The offset of the quote that closes the string opened at `start` (or the end of the text). */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let at = text.indexOf('"', start + 1);
   while (at !== -1) {
     let slashes = 0;
