@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { HOME_FEED_COUNT } from '../src/shared/ranking/home-feed';
 import { Shop } from './support/shop';
 
 test('history and personalisation survive a reload', async ({ page }) => {
@@ -17,9 +18,11 @@ test('history and personalisation survive a reload', async ({ page }) => {
   expect(history.map((e) => e.type)).toEqual(['view', 'like', 'view', 'add_to_cart']);
   // Personalisation = history plus the weights learned from it; the page follows new weights.
   await page.evaluate(() => window.privateRecs.internals.whenTrained());
+  // The home feed's list, as the API gives it for the same request.
   const ranking = () =>
-    page.evaluate(async () =>
-      (await window.privateRecs.recommend({ count: 10 })).map((r) => r.itemId),
+    page.evaluate(
+      async (count) => (await window.privateRecs.recommend({ count })).map((r) => r.itemId),
+      HOME_FEED_COUNT,
     );
   await expect.poll(async () => (await shop.cards()).map((c) => c.itemId)).toEqual(await ranking());
   // What the feed showed is recorded as impressions, which nudge the next ranking: compare

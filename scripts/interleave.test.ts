@@ -18,6 +18,16 @@ describe('interleaving replay', () => {
     expect(Math.abs(tally.a - tally.b) / (tally.a + tally.b)).toBeLessThan(0.2);
   });
 
+  it('sees places 6-10 of a ranking only when the feed is twice ten long', () => {
+    // Item 8 is the first list's eighth: a ten-item draft takes about five of each list and
+    // never shows it; a twenty-item draft shows both lists' first ten.
+    const relevant = new Set([8]);
+    expect(simulate(a, b, relevant, 30, 7, 10)).toMatchObject({ a: 0, b: 0 });
+    const twenty = simulate(a, b, relevant, 30, 7, 20);
+    expect(twenty.a).toBeGreaterThan(0);
+    expect(twenty.b).toBe(0);
+  });
+
   it('credits neither strategy with what the feed placed itself', () => {
     // The clicked items are the first list's floor or exploration picks at its end, which the
     // draft leaves out and the feed shows anyway: no credit either way.

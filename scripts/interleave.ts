@@ -2,15 +2,17 @@
  * Does the feed's private A/B test pick the better strategy? On a real dataset, for each user
  * with enough interactions (the evaluation's protocol: last 20 % held out), the head is trained
  * once, and the feed is ranked by the two strategies the device interleaves: the learned head
- * (a) and the profile scorer (b). Their NDCG@10 against the held-out items says which is better
- * for that user. The device's own team-draft interleaving and sign test (src/shared/ab) then run
- * on simulated visits: each visit shows a fresh interleaving, and the user clicks held-out items
+ * (a) and the profile scorer (b), each as the app's home feed ranks it (HOME_FEED_COUNT items).
+ * The NDCG@10 of each ranking's first ten against the held-out items says which is better for
+ * that user. The device's own team-draft interleaving and sign test (src/shared/ab) then run on
+ * simulated visits: each visit shows a fresh interleaving of the home feed's length (`--feed`
+ * another; 10 shows about five of each ranking), and the user clicks held-out items
  * in it, more often near the top (probability 1 / log2(position + 2), the discount of NDCG). The
  * report gives how often the test's verdict agrees with the NDCG ordering, as JSON (last line;
  * `--report` writes it too).
  *
  *   npm run eval:interleave -- --catalogue data/movielens/catalogue.json \
- *       --interactions data/movielens/interactions.jsonl [--max-users 300] [--visits 30]
+ *       --interactions data/movielens/interactions.jsonl [--max-users 300] [--visits 30] [--feed 20]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -20,6 +22,7 @@ import { listMetrics } from '../src/shared/eval/metrics';
 import { errorMessage } from '../src/shared/errors';
 import { seededRandom } from '../src/shared/random';
 import { recommendFeed } from '../src/shared/ranking/feed';
+import { HOME_FEED_COUNT } from '../src/shared/ranking/home-feed';
 import { ProfileScorer, type PersonalScorer } from '../src/shared/ranking/personal';
 import { TrainedHeadScorer, trainOnHistory } from '../workers/engine/head/head-personal';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
@@ -46,11 +49,12 @@ export function simulate(
   relevant: ReadonlySet<number>,
   visits: number,
   seed: number,
+  shown = K,
 ): Tally {
   let tally = emptyTally(0);
   const random = seededRandom(seed);
   for (let visit = 0; visit < visits; visit++) {
-    const { items, teams } = interleaveFeed(a, b, K, random);
+    const { items, teams } = interleaveFeed(a, b, shown, random);
     items.forEach((item, position) => {
       const team = teams[position];
       if (!team || !relevant.has(item.index)) return;
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
     'max-users',
     'min-interactions',
     'visits',
+    'feed',
     'report',
   ]);
   const cataloguePath = args.options.get('catalogue');
@@ -98,8 +103,10 @@ async function main(): Promise<void> {
   const maxUsers = Number(args.options.get('max-users') ?? 300);
   const minInteractions = Number(args.options.get('min-interactions') ?? 20);
   const visits = Number(args.options.get('visits') ?? 30);
+  const feed = Number(args.options.get('feed') ?? HOME_FEED_COUNT);
   for (const [name, value] of [
     ['max-users', maxUsers],
+    ['feed', feed],
     ['min-interactions', minInteractions],
     ['visits', visits],
   ] as const) {
@@ -126,13 +133,13 @@ async function main(): Promise<void> {
       now,
     };
     const list = async (scorer: PersonalScorer) =>
-      recommendFeed({ ...input, scorer }, { count: K });
+      recommendFeed({ ...input, scorer }, { count: feed });
     const a = await list(new TrainedHeadScorer(head, tensors));
     const b = await list(profile);
     head.dispose();
     const ndcgOf = (list: readonly { index: number }[]) =>
       listMetrics(
-        list.map((r) => r.index),
+        list.slice(0, K).map((r) => r.index),
         relevant,
         K,
       ).ndcg;
@@ -140,7 +147,7 @@ async function main(): Promise<void> {
     ndcg.a += score.a;
     ndcg.b += score.b;
     const better = Math.abs(score.a - score.b) < 1e-9 ? null : score.a > score.b ? 'a' : 'b';
-    outcomes.push({ better, tally: simulate(a, b, relevant, visits, outcomes.length + 1) });
+    outcomes.push({ better, tally: simulate(a, b, relevant, visits, outcomes.length + 1, feed) });
     if (outcomes.length % 25 === 0) console.error(`users ${outcomes.length}`);
   }
   tensors.dispose();
@@ -150,6 +157,7 @@ async function main(): Promise<void> {
     items: space.items.length,
     users,
     visitsPerUser: visits,
+    feedLength: feed,
     [`ndcg@${K}`]: {
       learnedHead: ratio(ndcg.a, users),
       profileScorer: ratio(ndcg.b, users),
@@ -157,7 +165,7 @@ async function main(): Promise<void> {
     usersWhereTheHeadIsBetter: outcomes.filter((o) => o.better === 'a').length,
     usersWhereTheProfileIsBetter: outcomes.filter((o) => o.better === 'b').length,
     ...summarize(outcomes),
-    protocol: `Users with at least ${minInteractions} interactions; per user the last 20% held out and the head trained once on the rest (full training). Strategy a: the learned head; b: the profile scorer; both through the feed's ranking (${K} items). Per simulated visit a fresh team-draft interleaving is shown and each held-out item in it is clicked with probability 1/log2(position+2). agreement: share of users whose NDCG@${K} differs between the strategies for which the strategy with more credits is the one with the higher NDCG (a tie counts as disagreement); withAVerdict: share of those users whose credits are not tied, and agreementWithAVerdict the agreement among them; settled: share where the sign test reached p < 0.05, and agreementWhenSettled the agreement among those. Lexical encoder, collaborative vectors from all users' training events.`,
+    protocol: `Users with at least ${minInteractions} interactions; per user the last 20% held out and the head trained once on the rest (full training). Strategy a: the learned head; b: the profile scorer; both through the feed's ranking (${feed} items, the NDCG@${K} of the first ${K}). Per simulated visit a fresh team-draft interleaving of ${feed} items is shown and each held-out item in it is clicked with probability 1/log2(position+2). agreement: share of users whose NDCG@${K} differs between the strategies for which the strategy with more credits is the one with the higher NDCG (a tie counts as disagreement); withAVerdict: share of those users whose credits are not tied, and agreementWithAVerdict the agreement among them; settled: share where the sign test reached p < 0.05, and agreementWhenSettled the agreement among those. Lexical encoder, collaborative vectors from all users' training events.`,
   };
   const reportPath = args.options.get('report');
   if (reportPath) {

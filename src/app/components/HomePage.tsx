@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import { topCategory } from '../../shared/ranking/explain';
+import { HOME_FEED_COUNT } from '../../shared/ranking/home-feed';
 import type { PrivateRecs } from '../../client/private-recs';
 import { CampaignBanner } from './CampaignBanner';
 import { ColdStart } from './ColdStart';
@@ -32,7 +33,7 @@ export function HomePage({ recs, items, interactions }: Props) {
       <RecommendationList
         recs={recs}
         items={items}
-        options={{ count: 10 }}
+        options={{ count: HOME_FEED_COUNT }}
         title={t('recs.forYou')}
         empty={t('recs.nothingToRecommend')}
         testId="recs.grid"

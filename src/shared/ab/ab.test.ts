@@ -58,6 +58,35 @@ describe('interleaveFeed', () => {
     }
   });
 
+  it('interleaves a long feed page by page: each page shows the placed items of the first list on that page', () => {
+    // Two pages of ten: the first list placed items 9 and 10 (its first page's floor and
+    // exploration slot) and 19 and 20 (its second page's).
+    const a = listed(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      [9, 10, 19, 20],
+    );
+    const b = listed(Array.from({ length: 20 }, (_, i) => i + 101));
+    for (let seed = 0; seed < 20; seed++) {
+      const { items, teams } = interleaveFeed(a, b, 20, seededRandom(seed));
+      const indices = items.map((r) => r.index);
+      expect(new Set(indices).size).toBe(20);
+      expect(indices.slice(0, 10)).toEqual(expect.arrayContaining([9, 10]));
+      expect(indices.slice(10)).toEqual(expect.arrayContaining([19, 20]));
+      // Placed items the draft did not pick are credited to neither; the rest keep a team,
+      // and both teams still get the same share of the drafted places.
+      const credited = teams.filter((t) => t !== null);
+      expect(teams.filter((t) => t === null)).toHaveLength(20 - credited.length);
+      expect(
+        Math.abs(
+          credited.filter((t) => t === 'a').length - credited.filter((t) => t === 'b').length,
+        ),
+      ).toBeLessThanOrEqual(1);
+      // What page one gave up to its placed items is drafted on page two: both lists' first
+      // five (their picks on a page of ten) are all shown.
+      expect(indices).toEqual(expect.arrayContaining([1, 2, 3, 4, 5, 101, 102, 103, 104, 105]));
+    }
+  });
+
   it('keeps the team of a placed item the draft picked anyway', () => {
     // Item 1 was placed (an interest's floor) at the top of the first list: its draft picks it.
     const a = listed([1, 2, 3], [1]);

@@ -16,13 +16,13 @@ const PER_CLUSTER = 10;
  * 30 items in 3 clusters: each vector is its cluster axis, a small item-specific axis and a
  * shared background axis (like common words), so unrelated items are slightly similar.
  */
-function fixture(popularity: (i: number) => number = (i) => 1 - i / 40) {
+function fixture(popularity: (i: number) => number = (i) => 1 - i / 40, perCluster = PER_CLUSTER) {
   const items: CatalogueItem[] = [];
-  const dims = 4 + CLUSTERS.length * PER_CLUSTER;
-  const data = new Float32Array(CLUSTERS.length * PER_CLUSTER * dims);
+  const dims = 4 + CLUSTERS.length * perCluster;
+  const data = new Float32Array(CLUSTERS.length * perCluster * dims);
   CLUSTERS.forEach((cluster, c) => {
-    for (let k = 0; k < PER_CLUSTER; k++) {
-      const i = c * PER_CLUSTER + k;
+    for (let k = 0; k < perCluster; k++) {
+      const i = c * perCluster + k;
       items.push({
         id: `${cluster}-${k}`,
         title: `${cluster} ${k}`,
@@ -40,8 +40,12 @@ function fixture(popularity: (i: number) => number = (i) => 1 - i / 40) {
   return { items, matrix, indexOf: new Map(items.map((item, i) => [item.id, i])) };
 }
 
-async function context(history: Interaction[], items?: CatalogueItem[]): Promise<RankContext> {
-  const f = fixture();
+async function context(
+  history: Interaction[],
+  items?: CatalogueItem[],
+  perCluster = PER_CLUSTER,
+): Promise<RankContext> {
+  const f = fixture(undefined, perCluster);
   const list = items ?? f.items;
   const signals = aggregateSignals(history, f.indexOf, now);
   const personal = await new ProfileScorer().score({
@@ -113,6 +117,32 @@ describe('rank', () => {
     expect(rank(await context([]), { count: 10 }).some((r) => r.reason.kind === 'explore')).toBe(
       false,
     );
+  });
+
+  it('ranks a feed longer than a page page by page: the first ten as a list of ten, each page with its interests', async () => {
+    const liked = (itemId: string, days: number): Interaction => ({
+      type: 'like',
+      itemId,
+      ts: now - days * 86_400_000,
+    });
+    const history = [
+      ...['Books-1', 'Books-2', 'Books-3', 'Books-4', 'Books-5', 'Books-6'].map((id) =>
+        liked(id, 20),
+      ),
+      ...['Tents-1', 'Tents-2', 'Tents-3'].map((id) => liked(id, 0)),
+    ];
+    const ctx = await context(history, undefined, 30);
+    const ten = rank(ctx, { count: 10, seed: 3 });
+    const twenty = rank(ctx, { count: 20, seed: 3 });
+    expect(twenty).toHaveLength(20);
+    expect(twenty.slice(0, 10)).toEqual(ten);
+    expect(new Set(twenty.map((r) => r.index)).size).toBe(20);
+    // Both interests in each page: neither is pushed to the end of the long list.
+    for (const page of [twenty.slice(0, 10), twenty.slice(10)]) {
+      const clusters = page.map((r) => cluster(ctx, r.index));
+      expect(clusters.filter((c) => c === 'Tents').length).toBeGreaterThanOrEqual(2);
+      expect(clusters.filter((c) => c === 'Books').length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('fills an exploration slot that has no unshown category left with the next item', async () => {

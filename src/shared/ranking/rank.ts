@@ -67,6 +67,14 @@ export const EXPLORATION_SHARE = 0.1;
 export const EXPLORATION_RATE = 0.5;
 /** Exploration starts once the personal score carries this much of the blend. */
 const EXPLORE_FROM = 0.3;
+/**
+ * A feed longer than this is ranked a page at a time: each page gets each interest's share of
+ * its places and its own exploration draw, as a list of this length does, so a long feed (the
+ * app's home shows two pages) does not push a fresh interest below the first ten.
+ */
+export const FEED_PAGE = 10;
+/** Spreads the pages' exploration draws (any odd constant would do). */
+const PAGE_SEED = 7919;
 /** A query result must reach this share of the best match's similarity. */
 const QUERY_FLOOR = 0.3;
 /** An item is explained by the history only if it is in the upper half of personal scores. */
@@ -76,7 +84,9 @@ const PERSONAL_REASON_FLOOR = 0.5;
  * Ranks the catalogue: blends the personal score with the cold-start prior (the prior fades as
  * history grows), focuses on a query or a context item when given, filters what the visitor
  * should not be shown again, re-ranks for diversity (MMR), gives each of the visitor's
- * interests its share of the feed (calibrate.ts) and attaches a reason to each item.
+ * interests its share of the feed (calibrate.ts) and attaches a reason to each item. A feed (no
+ * query, no context item) longer than FEED_PAGE is ranked page by page, each page from what the
+ * pages before it left.
  */
 export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   const rows = ctx.candidates ?? Int32Array.from(ctx.items, (_, i) => i);
@@ -89,7 +99,21 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
     return array;
   };
   try {
-    return rankRows(ctx, options, rows, borrow);
+    const paged = !options.query && options.contextIndex === undefined;
+    if (!paged || options.count <= FEED_PAGE) return rankRows(ctx, options, rows, borrow);
+    const out: Ranked[] = [];
+    const shown = new Set<number>();
+    for (let page = 0; out.length < options.count; page++) {
+      const count = Math.min(FEED_PAGE, options.count - out.length);
+      const seed = (options.seed ?? 0) + page * PAGE_SEED;
+      const next = rankRows(ctx, { ...options, count, seed }, rows, borrow, shown);
+      if (next.length === 0) break;
+      for (const ranked of next) {
+        out.push(ranked);
+        shown.add(ranked.index);
+      }
+    }
+    return out;
   } finally {
     for (const array of borrowed) returnRows(array, ctx.candidates);
   }
@@ -100,6 +124,8 @@ function rankRows(
   options: RankOptions,
   rows: Int32Array,
   borrow: () => Float32Array,
+  /** Rows an earlier page of the same feed already shows. */
+  shown: ReadonlySet<number> = new Set(),
 ): Ranked[] {
   const alpha = ctx.personal?.grounded ? 1 : personalShare(ctx.personal?.strength ?? 0);
   const personal = ctx.personal ? spread(minMax(ctx.personal.scores), rows, borrow()) : null;
@@ -109,7 +135,7 @@ function rankRows(
   }
   const focus = focusScores(ctx, options, rows, borrow);
   const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7, rows, borrow()) : base;
-  const candidates = eligible(ctx, options, focus, rows).sort(
+  const candidates = eligible(ctx, options, focus, rows, shown).sort(
     (a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0),
   );
   const pool = candidates.slice(0, Math.max(MIN_POOL, options.count * POOL_PER_ITEM));
@@ -261,8 +287,9 @@ function eligible(
   options: RankOptions,
   focus: Float32Array | null,
   rows: Int32Array,
+  shown: ReadonlySet<number>,
 ): number[] {
-  const hidden = new Set<number>();
+  const hidden = new Set<number>(shown);
   for (const signal of ctx.signals) {
     if (signal.purchased || signal.disliked || (!options.query && signal.engaged)) {
       hidden.add(signal.index);
