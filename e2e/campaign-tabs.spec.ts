@@ -43,6 +43,26 @@ test('app: a campaign dismissed in one tab leaves the other open tab without a r
   await expect(pageB.getByTestId('recs.grid')).toBeVisible();
 });
 
+test('app: erasing everything in one tab takes the campaign chosen from that history off the other tab', async ({
+  context,
+}) => {
+  const [pageA, pageB] = [await context.newPage(), await context.newPage()];
+  const [a, b] = [new Shop(pageA), new Shop(pageB)];
+  await Promise.all([a.open(), b.open()]);
+  const ids = await a.itemsOfCategory(COFFEE.category, 4);
+  await pageA.evaluate(async (ids) => {
+    for (const itemId of ids) await window.privateRecs.track({ type: 'click', itemId });
+  }, ids);
+  // Its reason names the visitor's taste ("Because you like Coffee & Tea").
+  const bannerA = await matchingBanner(pageA, COFFEE.id);
+  await mark(pageA);
+
+  await pageB.evaluate(() => window.privateRecs.forget());
+  await expect(bannerA).toHaveCount(0);
+  expect(await stillMarked(pageA)).toBe(true);
+  await expect(pageA.getByTestId('status.interactions')).toHaveText('0');
+});
+
 /**
  * Adds a campaign element until it shows `title` (a view may explore another campaign, in a
  * small seeded share of views); at most three tries.

@@ -11,15 +11,35 @@ export function campaignsMayChange(change: EngineChange | null): boolean {
 
 /**
  * Calls `onDismissed` once the campaign `id` on show is dismissed anywhere on this device (this
- * tab, another tab, the API), so every view of it goes without a reload. Returns the stop.
+ * tab, another tab, the API), or once the history it was chosen from is erased (its reason
+ * named what the visitor liked), so every view of it goes without a reload. Returns the stop.
  *
  * @example
  * const stop = watchDismissal(recs, campaign.id, () => hide());
  */
 export function watchDismissal(recs: PrivateRecs, id: string, onDismissed: () => void): () => void {
   let live = true;
+  // Engagement events when last heard of: a drop to none is an erasure (here or in another tab).
+  let interactions: number | null = null;
+  recs.internals.status().then(
+    (status) => {
+      interactions ??= status.interactions;
+    },
+    () => {
+      // Not known yet: the next change tells.
+    },
+  );
   const check = (event: Event) => {
-    if (!campaignsMayChange((event as CustomEvent<EngineChange | null>).detail)) return;
+    const change = (event as CustomEvent<EngineChange | null>).detail;
+    if (change) {
+      const erased = (interactions ?? 0) > 0 && change.status.interactions === 0;
+      interactions = change.status.interactions;
+      if (erased) {
+        if (live) onDismissed();
+        return;
+      }
+    }
+    if (!campaignsMayChange(change)) return;
     recs.internals.dismissedCampaigns().then(
       (dismissed) => {
         if (live && dismissed.includes(id)) onDismissed();
