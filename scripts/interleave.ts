@@ -23,6 +23,7 @@ import { errorMessage } from '../src/shared/errors';
 import { seededRandom } from '../src/shared/random';
 import { recommendFeed } from '../src/shared/ranking/feed';
 import { HOME_FEED_COUNT } from '../src/shared/ranking/home-feed';
+import { FEED_PAGE } from '../src/shared/ranking/rank';
 import { ProfileScorer, type PersonalScorer } from '../src/shared/ranking/personal';
 import { TrainedHeadScorer, trainOnHistory } from '../workers/engine/head/head-personal';
 import { initialParams, ScoringHead } from '../workers/engine/head/scoring-head';
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     usersWhereTheHeadIsBetter: outcomes.filter((o) => o.better === 'a').length,
     usersWhereTheProfileIsBetter: outcomes.filter((o) => o.better === 'b').length,
     ...summarize(outcomes),
-    protocol: `Users with at least ${minInteractions} interactions; per user the last 20% held out and the head trained once on the rest (full training). Strategy a: the learned head; b: the profile scorer; both through the feed's ranking (${feed} items, the NDCG@${K} of the first ${K}). Per simulated visit a fresh team-draft interleaving of ${feed} items is shown and each held-out item in it is clicked with probability 1/log2(position+2). agreement: share of users whose NDCG@${K} differs between the strategies for which the strategy with more credits is the one with the higher NDCG (a tie counts as disagreement); withAVerdict: share of those users whose credits are not tied, and agreementWithAVerdict the agreement among them; settled: share where the sign test reached p < 0.05, and agreementWhenSettled the agreement among those. Lexical encoder, collaborative vectors from all users' training events.`,
+    protocol: `Users with at least ${minInteractions} interactions; per user the last 20% held out and the head trained once on the rest (full training). Strategy a: the learned head; b: the profile scorer; both through the feed's ranking (${feed} items, the NDCG@${K} of the first ${K}). Per simulated visit a fresh team-draft interleaving of ${feed} items, drawn a page of ${FEED_PAGE} at a time as the device draws it, is shown and each held-out item in it is clicked with probability 1/log2(position+2). agreement: share of users whose NDCG@${K} differs between the strategies for which the strategy with more credits is the one with the higher NDCG (a tie counts as disagreement); withAVerdict: share of those users whose credits are not tied, and agreementWithAVerdict the agreement among them; settled: share where the sign test reached p < 0.05, and agreementWhenSettled the agreement among those. Lexical encoder, collaborative vectors from all users' training events.`,
   };
   const reportPath = args.options.get('report');
   if (reportPath) {
