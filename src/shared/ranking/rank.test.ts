@@ -145,6 +145,26 @@ describe('rank', () => {
     }
   });
 
+  it('explores on a later page only categories no earlier page shows', async () => {
+    const history: Interaction[] = ['Books-1', 'Books-2', 'Books-4', 'Books-6'].map((itemId) => ({
+      type: 'like' as const,
+      itemId,
+      ts: now,
+    }));
+    const ctx = await context(history, undefined, 30);
+    let explored = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const feed = rank(ctx, { count: 20, seed });
+      const first = new Set(feed.slice(0, 10).map((r) => cluster(ctx, r.index)));
+      for (const r of feed.slice(10)) {
+        if (r.reason.kind !== 'explore') continue;
+        explored += 1;
+        expect(first.has(cluster(ctx, r.index))).toBe(false);
+      }
+    }
+    expect(explored).toBeGreaterThan(5);
+  });
+
   it('fills an exploration slot that has no unshown category left with the next item', async () => {
     const history: Interaction[] = ['Books-1', 'Books-2', 'Books-4', 'Books-6'].map((itemId) => ({
       type: 'like' as const,

@@ -158,7 +158,9 @@ function rankRows(
     reason: reasonFor(index, ctx, options, alpha, personal, used),
     ...(byOrder.has(index) ? {} : { placed: true as const }),
   }));
-  const explored = exploration(ctx, candidates, relevance, picked, explore, options.seed ?? 0);
+  // New to the whole feed: a later page's exploration skips what earlier pages show too.
+  const listed = shown.size > 0 ? [...shown, ...picked] : picked;
+  const explored = exploration(ctx, candidates, relevance, listed, explore, options.seed ?? 0);
   const out = [...ranked, ...explored];
   // An exploration slot with no unshown category left (every category is in the list already)
   // goes to the next most relevant item: a list is never shorter while eligible items remain.
@@ -203,7 +205,7 @@ function explorationSlots(options: RankOptions, alpha: number, focused: boolean)
 }
 
 /**
- * Against filter bubbles: `count` items from categories the list does not show yet, one per
+ * Against filter bubbles: `count` items from categories the feed does not show yet, one per
  * category, the category drawn at random (seeded: stable until the history changes) and, within
  * it, the item most relevant to this visitor (a category new to the list, its best guess).
  */
