@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import {
   addCampaignElement,
   COFFEE,
@@ -19,9 +19,8 @@ async function mark(page: Page): Promise<void> {
 const stillMarked = (page: Page) =>
   page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true);
 
-test('app: a campaign dismissed in one tab leaves the other open tab without a reload', async ({
-  context,
-}) => {
+/** Two tabs of the app open on one browser, after four clicks on coffee items in the first. */
+async function twoTabsLikingCoffee(context: BrowserContext): Promise<[Page, Page]> {
   const [pageA, pageB] = [await context.newPage(), await context.newPage()];
   const [a, b] = [new Shop(pageA), new Shop(pageB)];
   await Promise.all([a.open(), b.open()]);
@@ -29,6 +28,13 @@ test('app: a campaign dismissed in one tab leaves the other open tab without a r
   await pageA.evaluate(async (ids) => {
     for (const itemId of ids) await window.privateRecs.track({ type: 'click', itemId });
   }, ids);
+  return [pageA, pageB];
+}
+
+test('app: a campaign dismissed in one tab leaves the other open tab without a reload', async ({
+  context,
+}) => {
+  const [pageA, pageB] = await twoTabsLikingCoffee(context);
   // Both tabs show the coffee campaign (each view counts one showing: two of the three a day).
   const bannerA = await matchingBanner(pageA, COFFEE.id);
   const bannerB = await matchingBanner(pageB, COFFEE.id);
@@ -46,13 +52,7 @@ test('app: a campaign dismissed in one tab leaves the other open tab without a r
 test('app: erasing everything in one tab takes the campaign chosen from that history off the other tab', async ({
   context,
 }) => {
-  const [pageA, pageB] = [await context.newPage(), await context.newPage()];
-  const [a, b] = [new Shop(pageA), new Shop(pageB)];
-  await Promise.all([a.open(), b.open()]);
-  const ids = await a.itemsOfCategory(COFFEE.category, 4);
-  await pageA.evaluate(async (ids) => {
-    for (const itemId of ids) await window.privateRecs.track({ type: 'click', itemId });
-  }, ids);
+  const [pageA, pageB] = await twoTabsLikingCoffee(context);
   // Its reason names the visitor's taste ("Because you like Coffee & Tea").
   const bannerA = await matchingBanner(pageA, COFFEE.id);
   await mark(pageA);

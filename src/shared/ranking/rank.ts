@@ -99,14 +99,15 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
     return array;
   };
   try {
+    const scored = scoreRows(ctx, options, rows, borrow);
     const paged = !options.query && options.contextIndex === undefined;
-    if (!paged || options.count <= FEED_PAGE) return rankRows(ctx, options, rows, borrow);
+    if (!paged || options.count <= FEED_PAGE) return selectPage(ctx, options, scored);
     const out: Ranked[] = [];
     const shown = new Set<number>();
     for (let page = 0; out.length < options.count; page++) {
       const count = Math.min(FEED_PAGE, options.count - out.length);
       const seed = (options.seed ?? 0) + page * PAGE_SEED;
-      const next = rankRows(ctx, { ...options, count, seed }, rows, borrow, shown);
+      const next = selectPage(ctx, { ...options, count, seed }, scored, shown);
       if (next.length === 0) break;
       for (const ranked of next) {
         out.push(ranked);
@@ -119,14 +120,21 @@ export function rank(ctx: RankContext, options: RankOptions): Ranked[] {
   }
 }
 
-function rankRows(
+/** What every page of one list shares: the blend, the focus and the eligible rows, best first. */
+interface Scored {
+  alpha: number;
+  personal: Float32Array | null;
+  relevance: Float32Array;
+  focus: Float32Array | null;
+  candidates: number[];
+}
+
+function scoreRows(
   ctx: RankContext,
   options: RankOptions,
   rows: Int32Array,
   borrow: () => Float32Array,
-  /** Rows an earlier page of the same feed already shows. */
-  shown: ReadonlySet<number> = new Set(),
-): Ranked[] {
+): Scored {
   const alpha = ctx.personal?.grounded ? 1 : personalShare(ctx.personal?.strength ?? 0);
   const personal = ctx.personal ? spread(minMax(ctx.personal.scores), rows, borrow()) : null;
   const base = borrow();
@@ -135,9 +143,23 @@ function rankRows(
   }
   const focus = focusScores(ctx, options, rows, borrow);
   const relevance = focus ? blend(focus, base, options.query ? 0.75 : 0.7, rows, borrow()) : base;
-  const candidates = eligible(ctx, options, focus, rows, shown).sort(
+  const candidates = eligible(ctx, options, focus, rows).sort(
     (a, b) => (relevance[b] ?? 0) - (relevance[a] ?? 0),
   );
+  return { alpha, personal, relevance, focus, candidates };
+}
+
+/** One list (or one page of a long feed) from the scored rows, leaving out what is `shown`. */
+function selectPage(
+  ctx: RankContext,
+  options: RankOptions,
+  scored: Scored,
+  /** Rows an earlier page of the same feed already shows. */
+  shown: ReadonlySet<number> = new Set(),
+): Ranked[] {
+  const { alpha, personal, relevance, focus } = scored;
+  const candidates =
+    shown.size > 0 ? scored.candidates.filter((i) => !shown.has(i)) : scored.candidates;
   const pool = candidates.slice(0, Math.max(MIN_POOL, options.count * POOL_PER_ITEM));
   const lambda = focus
     ? LAMBDA.focused
@@ -289,9 +311,8 @@ function eligible(
   options: RankOptions,
   focus: Float32Array | null,
   rows: Int32Array,
-  shown: ReadonlySet<number>,
 ): number[] {
-  const hidden = new Set<number>(shown);
+  const hidden = new Set<number>();
   for (const signal of ctx.signals) {
     if (signal.purchased || signal.disliked || (!options.query && signal.engaged)) {
       hidden.add(signal.index);
