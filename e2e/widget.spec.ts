@@ -124,9 +124,11 @@ test('bad attributes get a clear answer, and the page keeps working', async ({ p
     document.body.append(element);
   });
   await expect(broken).toHaveAttribute('data-state', 'error');
+  // The visitor reads what it means; the shop's developer reads the detail on the console.
   await expect(broken.locator('.message')).toHaveText(
-    'Recommendations are unavailable: Set the catalogue attribute to the catalogue URL.',
+    'Recommendations are unavailable: this page has not set them up correctly.',
   );
+  expect(warnings.join('\n')).toContain('Set the catalogue attribute to the catalogue URL.');
   // Fixing the attribute starts it.
   await broken.evaluate((el) => {
     el.setAttribute('catalogue', '../catalogue.json');

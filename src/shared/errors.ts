@@ -1,20 +1,37 @@
 /** Stable error codes the page branches on (names and messages alone cross the worker boundary). */
-export type ErrorCode =
-  | 'catalogue-invalid'
-  | 'catalogue-unreachable'
-  | 'catalogue-missing'
-  | 'import-invalid'
-  | 'event-invalid'
-  | 'argument-invalid'
-  | 'storage-quota'
-  | 'storage-unavailable'
-  | 'engine-not-ready'
-  | 'engine-crashed'
-  | 'model-unavailable'
-  | 'model-invalid'
-  | 'cancelled'
-  | 'widget-not-configured'
-  | 'widget-isolated';
+export const ERROR_CODES = [
+  'catalogue-invalid',
+  'catalogue-unreachable',
+  'catalogue-missing',
+  'import-invalid',
+  'event-invalid',
+  'argument-invalid',
+  'storage-quota',
+  'storage-unavailable',
+  'engine-not-ready',
+  'engine-crashed',
+  'model-unavailable',
+  'model-invalid',
+  'cancelled',
+  'widget-not-configured',
+  'widget-isolated',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes whose message the engine writes for the visitor: what was not done and why, in plain
+ * words (an import's bad line, a full storage, a cancelled step). Every other code's message is
+ * for the site's operator (it may name an address, a status code or a command), so a page words
+ * that failure by its code instead and leaves the message to the console; so does an error
+ * without a code, which no one wrote for a visitor.
+ */
+export const VISITOR_MESSAGES: ReadonlySet<string> = new Set<ErrorCode>([
+  'import-invalid',
+  'event-invalid',
+  'storage-quota',
+  'cancelled',
+]);
 
 /** Base class of every error the engine reports on purpose: a code plus a plain-language message. */
 export class PrivateRecsError extends Error {

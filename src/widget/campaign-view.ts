@@ -1,7 +1,7 @@
+import { failureText } from './failure';
 import { watchDismissal } from '../client/campaign-watch';
 import type { CatalogueItem } from '../shared/catalogue/schema';
 import type { CampaignView as Chosen } from '../shared/engine-api';
-import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
 import { DataPanel } from './data-panel';
 import { campaignReasonText, widgetStrings, type WidgetStrings } from './i18n';
@@ -108,7 +108,7 @@ export class CampaignView implements WidgetView {
       if (chosen) this.unwatch = watchDismissal(this.engine.recs, chosen.id, this.hide);
     } catch (error) {
       if (!this.live) return;
-      const text = this.strings.unavailable(errorMessage(error));
+      const text = this.strings.unavailable(failureText(this.strings, error));
       this.message.hidden = false;
       this.message.textContent = text;
       this.events.state('error', text);

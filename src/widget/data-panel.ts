@@ -1,5 +1,5 @@
 import type { EngineChange, EngineStatus } from '../shared/engine-api';
-import { errorMessage } from '../shared/errors';
+import { failureText } from './failure';
 import { exportFileName, summarize, type DataSummary } from './data-summary';
 import { widgetLanguage, widgetStrings, type WidgetStrings } from './i18n';
 import type { LocalEngine } from './local-engines';
@@ -201,8 +201,7 @@ export class DataPanel {
   }
 
   private readonly fail = (error: unknown) => {
-    console.warn('private-recs: the data panel could not do that.', error);
-    this.say(this.strings.dataFailed(errorMessage(error)));
+    this.say(this.strings.dataFailed(failureText(this.strings, error)));
   };
 
   private readonly onPause = () => {

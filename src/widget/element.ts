@@ -2,6 +2,7 @@ import { register, unregister, type Registered } from './api';
 import { CampaignView } from './campaign-view';
 import { IsolatedView } from './frame/host-view';
 import { LocalView, type ViewEvents, type WidgetView } from './local-view';
+import { widgetStrings } from './i18n';
 import {
   ENGINE_ATTRIBUTES,
   VIEW_ATTRIBUTES,
@@ -134,12 +135,15 @@ export class PrivateRecsElement extends HTMLElement {
     this.engineAttrs = '';
   }
 
-  private showError(text: string): void {
+  /** The page's set-up is wrong (`detail` says how, for its developers, on the console). */
+  private showError(detail: string): void {
+    console.warn(`<private-recs>: ${detail}`);
+    const strings = widgetStrings(this);
     const message = document.createElement('p');
     message.className = 'message';
     message.setAttribute('part', 'message');
     message.setAttribute('role', 'alert');
-    message.textContent = `Recommendations are unavailable: ${text}`;
+    message.textContent = strings.unavailable(strings.failure.setup);
     this.root.replaceChildren(message);
     this.dataset.state = 'error';
     this.dataset.message = message.textContent;

@@ -34,6 +34,7 @@ describe('widgetLanguage', () => {
     const zh = widgetStrings(element('zh', null));
     expect(Object.keys(zh)).toEqual(Object.keys(en));
     expect(Object.keys(zh.dataTypes)).toEqual(Object.keys(en.dataTypes));
+    expect(Object.keys(zh.failure)).toEqual(Object.keys(en.failure));
     expect(zh.dataExported('f.jsonl')).toContain('f.jsonl');
     expect(zh.dataFailed('x')).toContain('x');
     expect(zh.unavailable('x')).toContain('x');

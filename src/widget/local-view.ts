@@ -1,9 +1,9 @@
+import { failureText } from './failure';
 import { coalesce } from '../client/coalesce';
 import { DataPanel } from './data-panel';
 import { PickGuard } from './visibility';
 import { describeProgress } from '../client/progress';
 import type { EngineProgress } from '../shared/engine-api';
-import { errorMessage } from '../shared/errors';
 import type { RecsApi } from './api';
 import { localEngine, type LocalEngine } from './local-engines';
 import { widgetStrings, type WidgetStrings } from './i18n';
@@ -170,7 +170,7 @@ export class LocalView implements WidgetView {
       .catch((error: unknown) => {
         if (!current()) return;
         this.rendered = true;
-        const text = this.strings.unavailable(errorMessage(error));
+        const text = this.strings.unavailable(failureText(this.strings, error));
         renderList(this.list, this.message, { state: 'message', text });
         this.shown = this.signature = '';
         this.events.state('error', text);

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../shared/engine-api';
 import { forVisitors } from '../../shared/notices';
 import { useLocalized } from '../i18n/useLocalized';
-
-/** Operator notices already written to the console, so each is logged once per page. */
-const logged = new Set<string>();
+import { logForOperator } from '../operator-log';
 
 /**
  * For the site's operator: every notice with its full detail (paths, status codes, commands),
@@ -16,10 +14,7 @@ export function Diagnostics({ notices }: { notices: readonly Notice[] }) {
   const { noticeText } = useLocalized();
   useEffect(() => {
     for (const notice of notices) {
-      const key = `${notice.code}|${notice.message}`;
-      if (forVisitors(notice.code) || logged.has(key)) continue;
-      logged.add(key);
-      console.info(`private-recs (${notice.code}): ${notice.message}`);
+      if (!forVisitors(notice.code)) logForOperator(notice.code, notice.message);
     }
   }, [notices]);
   if (notices.length === 0) return null;

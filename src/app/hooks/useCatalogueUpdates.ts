@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { errorText, translate } from '../i18n/i18n';
+import { errorText, failureText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
 
@@ -16,7 +16,7 @@ export function useCatalogueUpdates(recs: PrivateRecs): void {
           if (!answer.ok)
             notify(
               translate('app.catalogueNotUpdated', {
-                reason: translate(`error.${answer.code}`, { defaultValue: answer.message }),
+                reason: failureText(answer.code, answer.message),
               }),
               'error',
             );

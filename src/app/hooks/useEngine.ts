@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineChange, EngineStatus } from '../../shared/engine-api';
+import { errorMessage } from '../../shared/errors';
 import { errorText, translate } from '../i18n/i18n';
 import { useSnackbar } from '../components/Snackbar';
 import type { PrivateRecs } from '../../client/private-recs';
@@ -29,7 +30,8 @@ export function useEngine(recs: PrivateRecs): EngineState {
     let live = true;
     let items: ReadonlyMap<string, CatalogueItem> | null = null;
     const fail = (error: unknown) => {
-      if (live) setState({ phase: 'failed', message: errorText(error) });
+      // The cause in full, for the operator's details under the visitor's plain words (App).
+      if (live) setState({ phase: 'failed', message: errorMessage(error) });
     };
     const show = (status: EngineStatus) => {
       if (live && items) setState({ phase: 'ready', status, items, restarts: recs.restarts });

@@ -1,8 +1,8 @@
 /**
  * English UI strings (the source language). i18next syntax: `{{name}}` interpolation, `_one` /
  * `_other` plural forms chosen by Intl.PluralRules, `{{n, number}}` formatted with Intl. Notices
- * and errors are absent on purpose: in English the worker's own message is shown (zh.ts words
- * them by code).
+ * a visitor sees and errors whose message is written for the visitor are absent on purpose: in
+ * English the worker's own message is shown (zh.ts words them by code).
  */
 export const en = {
   app: {
@@ -292,6 +292,24 @@ export const en = {
     unavailable:
       'Offline use is not available in this browser window ({{problem}}): the shop needs the network to open.',
     offline: 'You are offline: recommendations and learning keep working on this device.',
+  },
+  /**
+   * Failures by code, for the codes whose message is for the operator (src/shared/errors.ts,
+   * VISITOR_MESSAGES: the others' messages are shown as they are).
+   */
+  error: {
+    'catalogue-invalid': 'The shop’s product list is damaged.',
+    'catalogue-unreachable': 'The shop’s product list could not be downloaded.',
+    'catalogue-missing': 'The shop’s product list was not found.',
+    'argument-invalid': 'The page asked for something the recommender cannot do.',
+    'storage-unavailable': 'This browser does not let this site keep data.',
+    'engine-not-ready': 'The recommender has not started yet.',
+    'engine-crashed': 'The recommender stopped unexpectedly.',
+    'model-unavailable': 'The text model could not be used.',
+    'model-invalid': 'The text model’s files are damaged.',
+    'widget-not-configured': 'Recommendations are not set up on this page.',
+    'widget-isolated': 'The recommendations on this page could not start.',
+    unexpected: 'Something went wrong.',
   },
 } as const;
 

@@ -1,7 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { errorCode, errorMessage } from '../../shared/errors';
+import { VISITOR_MESSAGES, errorCode, errorMessage } from '../../shared/errors';
 import { pickLanguage, type UiLanguage } from '../../shared/i18n/language';
+import { logForOperator } from '../operator-log';
 import { en } from './en';
 import { storedLanguage, storeLanguage } from './stored-language';
 import { zh } from './zh';
@@ -46,11 +47,20 @@ export function translate(key: string, options: Record<string, unknown> = {}): s
 }
 
 /**
- * A worker error in the current language: worded by its stable `code` where the language has a
- * wording for it, else the worker's English message (which carries the detail).
+ * A failure in the current language, for the visitor. A message the engine writes for the
+ * visitor (VISITOR_MESSAGES: what was not done and why) is shown as it is in English and worded
+ * by its code in other languages; any other failure is worded by its code alone, its message
+ * going to the console for the site's operator, and one without a code says only that something
+ * went wrong.
  */
 export function errorText(error: unknown): string {
-  const code = errorCode(error);
-  const message = errorMessage(error);
-  return code ? i18n.t(`error.${code}`, { defaultValue: message }) : message;
+  return failureText(errorCode(error), errorMessage(error));
+}
+
+/** errorText() of a failure known by its code and message (e.g. a refused catalogue update). */
+export function failureText(code: string | undefined, message: string): string {
+  if (code && VISITOR_MESSAGES.has(code)) return i18n.t(`error.${code}`, { defaultValue: message });
+  logForOperator(code ?? 'error', message);
+  const unexpected = i18n.t('error.unexpected');
+  return code ? i18n.t(`error.${code}`, { defaultValue: unexpected }) : unexpected;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zh } from './zh';
 import { forVisitors } from '../../shared/notices';
+import { ERROR_CODES, VISITOR_MESSAGES } from '../../shared/errors';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -36,11 +37,21 @@ describe('UI strings', () => {
   it('word notices and errors in Chinese; in English only notices a visitor sees, if any', () => {
     const byCode = [...chinese.keys()].filter((key) => /^(notice|error)\./.test(key));
     expect(byCode.length).toBeGreaterThan(10);
-    // Otherwise English shows the worker's message, which is already in English.
-    const englishByCode = [...english.keys()].filter((key) => /^(notice|error)\./.test(key));
-    for (const key of englishByCode) {
-      expect(key.startsWith('notice.'), key).toBe(true);
+    const englishNotices = [...english.keys()].filter((key) => key.startsWith('notice.'));
+    for (const key of englishNotices) {
       expect(forVisitors(key.slice('notice.'.length)), key).toBe(true);
+    }
+  });
+
+  it('word in both languages every failure whose message is for the operator, and in Chinese all', () => {
+    const operatorCodes = ERROR_CODES.filter((code) => !VISITOR_MESSAGES.has(code));
+    const englishErrors = [...english.keys()].filter((key) => key.startsWith('error.'));
+    // A message written for the visitor is shown as it is in English (it carries the detail).
+    expect(englishErrors.sort()).toEqual(
+      [...operatorCodes, 'unexpected'].map((code) => `error.${code}`).sort(),
+    );
+    for (const code of [...ERROR_CODES, 'unexpected']) {
+      expect(chinese.get(`error.${code}`), code).toBeTruthy();
     }
   });
 });

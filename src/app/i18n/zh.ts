@@ -298,7 +298,7 @@ export const zh = {
     'catalogue-invalid': '新的商品目录无效，继续使用之前的目录。',
     'catalogue-unreachable': '无法获取商品目录，正在使用已保存的副本。',
   },
-  /** Errors by code; a code missing here shows the worker's English message. */
+  /** Errors by code (every code: the English messages are not shown in Chinese). */
   error: {
     'catalogue-invalid': '商品目录的格式不正确。',
     'catalogue-unreachable': '无法获取商品目录。',
@@ -312,5 +312,9 @@ export const zh = {
     'model-unavailable': '文本模型无法使用。',
     'model-invalid': '文本模型的文件已损坏。',
     cancelled: '已取消。',
+    'argument-invalid': '页面提出了推荐引擎无法处理的请求。',
+    'widget-not-configured': '此页面还没有设置推荐。',
+    'widget-isolated': '此页面上的推荐无法启动。',
+    unexpected: '出了点问题。',
   },
 } satisfies Strings & { notice: Record<string, string>; error: Record<string, string> };
