@@ -19,25 +19,11 @@ export function campaignsMayChange(change: EngineChange | null): boolean {
  */
 export function watchDismissal(recs: PrivateRecs, id: string, onDismissed: () => void): () => void {
   let live = true;
-  // Engagement events when last heard of: a drop to none is an erasure (here or in another tab).
-  let interactions: number | null = null;
-  recs.internals.status().then(
-    (status) => {
-      interactions ??= status.interactions;
-    },
-    () => {
-      // Not known yet: the next change tells.
-    },
-  );
   const check = (event: Event) => {
     const change = (event as CustomEvent<EngineChange | null>).detail;
-    if (change) {
-      const erased = (interactions ?? 0) > 0 && change.status.interactions === 0;
-      interactions = change.status.interactions;
-      if (erased) {
-        if (live) onDismissed();
-        return;
-      }
+    if (change?.kinds.includes('erased')) {
+      if (live) onDismissed();
+      return;
     }
     if (!campaignsMayChange(change)) return;
     recs.internals.dismissedCampaigns().then(

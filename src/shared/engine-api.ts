@@ -223,7 +223,13 @@ export type ChangeKind =
    * A campaign was dismissed, here or in another tab: campaign views check whether theirs still
    * stands (see dismissedCampaigns()); lists do not refresh (a `status` event alone).
    */
-  | 'campaigns';
+  | 'campaigns'
+  /**
+   * Everything stored was erased ("erase everything", here or in another tab); arrives with
+   * `history` or `preferences`. What was shown because of the erased history goes (a
+   * campaign's reason names what the visitor liked).
+   */
+  | 'erased';
 
 /**
  * Pushed by the worker after its state changed: what changed, and the status as it now is, so

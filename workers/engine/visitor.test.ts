@@ -7,12 +7,17 @@ import { Repository } from '../storage/repository';
 import { Visitor } from './visitor';
 
 /** Two engines of one origin (two tabs), each with the kinds of change it reported. */
-function twoTabs(): { here: Visitor; there: Visitor; heard: ChangeKind[][] } {
+function twoTabs(): {
+  here: Visitor;
+  there: Visitor;
+  heard: ChangeKind[][];
+  repository: Repository;
+} {
   const heard: ChangeKind[][] = [[], []];
   const repository = new Repository();
   const here = new Visitor(repository, (kind) => heard[0]?.push(kind));
   const there = new Visitor(repository, (kind) => heard[1]?.push(kind));
-  return { here, there, heard };
+  return { here, there, heard, repository };
 }
 
 const open: Visitor[] = [];
@@ -42,5 +47,21 @@ describe('Visitor across tabs', () => {
     await expect.poll(() => there.preferences.learningPaused).toBe(true);
     expect(heard[1]).toContain('preferences');
     expect(heard[1]).not.toContain('campaigns');
+    expect(heard[1]).not.toContain('erased');
+  });
+
+  it('tells this page and the other tabs that everything was erased', async () => {
+    const { here, there, heard, repository } = twoTabs();
+    open.push(here, there);
+    await Promise.all([here.reload(), there.reload()]);
+    await here.history.add([{ type: 'like', itemId: 'a', ts: Date.now() }]);
+    await expect.poll(() => there.history.counts().interactions).toBe(1);
+    heard[0]?.splice(0);
+    heard[1]?.splice(0);
+    await here.history.erase(() => repository.forget());
+    here.erased();
+    expect(heard[0]).toContain('erased');
+    await expect.poll(() => heard[1]).toContain('erased');
+    expect(there.history.counts().interactions).toBe(0);
   });
 });

@@ -14,18 +14,23 @@ import {
 const PEERS_CHANNEL = 'private-recs:history';
 /** The message that says only the campaigns' state changed (a dismissal): nothing to reload. */
 const CAMPAIGNS_MESSAGE = 'campaigns';
+/** The message that says everything stored was erased: reload, and say it was an erasure. */
+const ERASED_MESSAGE = 'erased';
 
 /**
  * The visitor's state, owned by the worker: the history (in memory, written through) and the
  * preferences (paused learning, removed interests), with one change callback for both. Other
  * engines of the origin share the database: a local write tells them over BroadcastChannel
- * (the message carries nothing, or only that a campaign was dismissed), and a message from them
- * reloads this copy (or, for a dismissal, tells the page's campaign views to look again).
+ * (the message carries nothing, or that a campaign was dismissed, or that everything was
+ * erased), and a message from them reloads this copy (for a dismissal, it tells the page's
+ * campaign views to look again instead).
  */
 export class Visitor {
   readonly history: History;
   private current: Preferences = defaultPreferences();
   private counted: { revision: number; events: Interaction[] } | null = null;
+  /** Set while the history empties after an erasure, so that peers hear of an erasure. */
+  private erasing = false;
   private readonly peers =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(PEERS_CHANNEL) : null;
 
@@ -41,7 +46,7 @@ export class Visitor {
         onChange('impressions');
         return;
       }
-      if (local) this.peers?.postMessage(null);
+      if (local) this.peers?.postMessage(this.erasing ? ERASED_MESSAGE : null);
       onChange('history');
     });
     this.peers?.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -49,17 +54,22 @@ export class Visitor {
         onChange('campaigns');
         return;
       }
-      this.reload().catch((error: unknown) => {
+      const erased = event.data === ERASED_MESSAGE;
+      this.reload(erased).catch((error: unknown) => {
         console.warn('private-recs: could not read what another tab stored.', error);
       });
     });
   }
 
-  /** Reads the stored history and preferences (start-up, and after another engine wrote). */
-  async reload(): Promise<void> {
+  /**
+   * Reads the stored history and preferences (start-up, and after another engine wrote;
+   * `erased`: it erased everything).
+   */
+  async reload(erased = false): Promise<void> {
     this.current = await loadPreferences(this.repository);
     this.counted = null;
     await this.history.load();
+    if (erased) this.onChange('erased');
     this.onChange('preferences');
   }
 
@@ -101,7 +111,13 @@ export class Visitor {
   /** After the repository erased everything: an empty history and default preferences. */
   erased(): void {
     this.current = defaultPreferences();
-    this.history.cleared();
+    this.erasing = true;
+    try {
+      this.history.cleared();
+    } finally {
+      this.erasing = false;
+    }
+    this.onChange('erased');
     this.onChange('preferences');
   }
 
