@@ -51,12 +51,13 @@ export function PwaNotices({ pwa }: { pwa: Pwa }) {
       )}
       {!state.dismissed && state.offline === 'incomplete' && (
         <p className="notice warning" data-testid="pwa.offline-incomplete">
-          {t('pwa.offlineIncomplete', { problem: state.problem })} {dismiss}
+          {t('pwa.offlineIncomplete')} {dismiss}
         </p>
       )}
       {!state.dismissed && state.offline === 'unavailable' && (
         <p className="notice" data-testid="pwa.unavailable">
-          {t('pwa.unavailable', { problem: state.problem })} {dismiss}
+          {state.problem === 'not-registered' ? t('pwa.notRegistered') : t('pwa.unavailable')}{' '}
+          {dismiss}
         </p>
       )}
     </div>

@@ -288,9 +288,11 @@ export const en = {
     offlineReady:
       'Ready to work offline: this shop now opens, recommends and learns without a network.',
     offlineIncomplete:
-      'Not everything could be saved for offline use ({{problem}}). It is saved on your next visit with a network.',
+      'Not everything could be saved for offline use: a download failed. It is saved on your next visit with a network.',
     unavailable:
-      'Offline use is not available in this browser window ({{problem}}): the shop needs the network to open.',
+      'Offline use is not available in this browser window: the shop needs the network to open.',
+    notRegistered:
+      'Offline use could not be set up this time: the shop needs the network to open. It is tried again on your next visit.',
     offline: 'You are offline: recommendations and learning keep working on this device.',
   },
   /**

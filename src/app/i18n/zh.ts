@@ -275,8 +275,9 @@ export const zh = {
     reload: '重新加载',
     updateFailed: '更新失败：{{reason}}',
     offlineReady: '已可离线使用：没有网络时，这个商店也能打开、推荐和学习。',
-    offlineIncomplete: '有些内容未能保存以供离线使用（{{problem}}）。下次联网访问时会补上。',
-    unavailable: '此浏览器窗口无法离线使用（{{problem}}）：打开商店需要网络。',
+    offlineIncomplete: '有些内容未能保存以供离线使用：有一次下载失败了。下次联网访问时会补上。',
+    unavailable: '此浏览器窗口无法离线使用：打开商店需要网络。',
+    notRegistered: '这次未能启用离线使用：打开商店需要网络。下次访问时会再试。',
     offline: '你已离线：推荐和学习在本设备上照常进行。',
   },
   /** Worker notices by code; a code missing here shows the worker's English message. */

@@ -36,7 +36,10 @@ describe('Pwa', () => {
     const register = vi.fn();
     const { pwa } = setup({ supported: false, register });
     expect(register).not.toHaveBeenCalled();
-    expect(pwa.getSnapshot()).toMatchObject({ offline: 'unavailable' });
+    expect(pwa.getSnapshot()).toMatchObject({
+      offline: 'unavailable',
+      problem: 'no-service-worker',
+    });
   });
 
   it('is ready offline only once the runtime caches are warm', async () => {
@@ -55,12 +58,12 @@ describe('Pwa', () => {
     expect(pwa.getSnapshot()).toMatchObject({ offline: 'ready', dismissed: true });
   });
 
-  it('reports a failed warm-up as incomplete, with the reason', async () => {
+  it('reports a failed warm-up as incomplete, the browser’s message left to the console', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { pwa, sw } = setup({ warm: () => Promise.reject(new Error('Failed to fetch')) });
     sw().onOfflineReady();
     await settle();
-    expect(pwa.getSnapshot()).toMatchObject({ offline: 'incomplete', problem: 'Failed to fetch' });
+    expect(pwa.getSnapshot()).toMatchObject({ offline: 'incomplete', problem: 'download-failed' });
     expect(warn).toHaveBeenCalled();
   });
 
@@ -78,7 +81,8 @@ describe('Pwa', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { pwa, sw } = setup();
     sw().onRegisterError(new TypeError('blocked'));
-    expect(pwa.getSnapshot().offline).toBe('unavailable');
+    // The browser's message is for the console, not the visitor's notice.
+    expect(pwa.getSnapshot()).toMatchObject({ offline: 'unavailable', problem: 'not-registered' });
     expect(warn).toHaveBeenCalled();
   });
 });

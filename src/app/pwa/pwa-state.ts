@@ -1,4 +1,3 @@
-import { errorMessage } from '../../shared/errors';
 import { Store } from './store';
 
 /**
@@ -9,10 +8,16 @@ import { Store } from './store';
  */
 export type OfflineReadiness = 'checking' | 'preparing' | 'ready' | 'incomplete' | 'unavailable';
 
+/** `download-failed`: a file to keep offline could not be fetched. */
+export type PwaProblem = 'no-service-worker' | 'not-registered' | 'download-failed';
+
 export interface PwaState {
   offline: OfflineReadiness;
-  /** Why offline use is incomplete or unavailable, in words. */
-  problem: string | null;
+  /**
+   * Why offline use is incomplete or unavailable, as a code the page words (the browser's own
+   * message goes to the console: it is English and names addresses).
+   */
+  problem: PwaProblem | null;
   /** A new version is installed and waits for the visitor's "Reload". */
   updateAvailable: boolean;
   /** The "Reload" was pressed: the new version is taking over. */
@@ -54,7 +59,7 @@ export class Pwa extends Store<PwaState> {
   /** Registers the service worker (once). */
   start(): void {
     if (!this.deps.supported) {
-      this.set({ offline: 'unavailable', problem: 'this browser window has no service workers' });
+      this.set({ offline: 'unavailable', problem: 'no-service-worker' });
       return;
     }
     this.activate = this.deps.register({
@@ -66,7 +71,7 @@ export class Pwa extends Store<PwaState> {
           },
           (error: unknown) => {
             console.warn('Filling the offline caches failed.', error);
-            this.set({ offline: 'incomplete', problem: errorMessage(error) });
+            this.set({ offline: 'incomplete', problem: 'download-failed' });
           },
         );
       },
@@ -75,7 +80,7 @@ export class Pwa extends Store<PwaState> {
       },
       onRegisterError: (error: unknown) => {
         console.warn('The service worker could not be registered; no offline use.', error);
-        this.set({ offline: 'unavailable', problem: 'the service worker could not be registered' });
+        this.set({ offline: 'unavailable', problem: 'not-registered' });
       },
     });
   }
