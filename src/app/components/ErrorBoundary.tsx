@@ -28,8 +28,12 @@ function Crash({ message }: { message: string }) {
   return (
     <div role="alert" className="panel error" data-testid="app.crash">
       <h2>{t('app.crashTitle')}</h2>
-      <p>{message}</p>
       <p>{t('app.crashHint')}</p>
+      {/* What broke, in the program's words, is for the site's operator. */}
+      <details className="diagnostics" data-testid="app.crash-detail">
+        <summary>{t('app.diagnostics', { count: 1 })}</summary>
+        <code className="detail">{message}</code>
+      </details>
     </div>
   );
 }
