@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { Shop } from './support/shop';
+
+test.describe('on a 320 px phone screen', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('nothing spills sideways, and the end of the page is not under the status line', async ({
+    page,
+  }) => {
+    const shop = new Shop(page);
+    await shop.open();
+    // The search box shrinks so that its button stays on screen.
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const button = await page.locator('form[role="search"] button').boundingBox();
+    expect(button).not.toBeNull();
+    expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual(320);
+    // Scrolled to the end, the page's last part (the catalogue's "Show more") ends above the
+    // status line, which wraps to three lines on this screen.
+    await page.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+    });
+    const status = await page.getByTestId('status.line').boundingBox();
+    const last = await page.locator('main > :last-child').boundingBox();
+    expect(status && last).toBeTruthy();
+    expect((status?.height ?? 0) > 40, 'the status line wraps at 320 px').toBe(true);
+    expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(status?.y ?? 0);
+  });
+});
