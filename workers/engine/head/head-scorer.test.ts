@@ -6,7 +6,7 @@ import { DB_NAME } from '../../storage/db';
 import { Repository } from '../../storage/repository';
 import { deleteDatabase } from '../../../test/stored-fixtures';
 import { HeadScorer } from './head-scorer';
-import { likes, testSpace } from './test-space';
+import { likes, testSpace } from '../../../test/head-space';
 import { FULL_TRAINING } from './trainer';
 
 beforeAll(async () => {

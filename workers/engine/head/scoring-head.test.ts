@@ -11,7 +11,7 @@ import { aggregateSignals } from '../../../src/shared/interactions/signals';
 import { headScores } from './head-personal';
 import { filledSlots, ItemTensors } from './item-tensors';
 import { initialParams, ScoringHead, toTensors, type PersonalPart } from './scoring-head';
-import { likes, testSpace } from './test-space';
+import { likes, testSpace } from '../../../test/head-space';
 import { FULL_TRAINING, INCREMENTAL_TRAINING, fitTable, trainHead } from './trainer';
 
 /** Full training with a light pull towards the start (the fixture's history is short). */

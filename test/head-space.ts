@@ -1,7 +1,7 @@
-import type { CatalogueItem } from '../../../src/shared/catalogue/schema';
-import type { Interaction } from '../../../src/shared/interactions/types';
-import { normalize, type ItemMatrix } from '../../../src/shared/ranking/matrix';
-import { seededRandom } from '../../../src/shared/random';
+import type { CatalogueItem } from '../src/shared/catalogue/schema';
+import type { Interaction } from '../src/shared/interactions/types';
+import { normalize, type ItemMatrix } from '../src/shared/ranking/matrix';
+import { seededRandom } from '../src/shared/random';
 
 /**
  * A small item space for head tests: 40 items in 4 categories, each vector its category's axis
