@@ -28,7 +28,11 @@ export interface TextScan {
   items: ItemsLayout | null;
 }
 
-/** Scans catalogue text once: the nesting limit and the layout of the "items" array. */
+/**
+ * Scans catalogue text once: where lists and objects first nest deeper than `depthLimit` (a
+ * text scan, so a hostile file is refused before JSON.parse builds millions of nested values)
+ * and the layout of the "items" array. The one place the nesting limit is enforced.
+ */
 export function scanCatalogueText(text: string, depthLimit: number, per: number): TextScan {
   let depth = 0;
   // At depth 1 of a top-level object: whether the next string is a key, and the last key read.

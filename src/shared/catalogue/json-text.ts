@@ -7,26 +7,6 @@ export const OPEN_LIST = 0x5b;
 export const CLOSE_OBJECT = 0x7d;
 export const CLOSE_LIST = 0x5d;
 
-/**
- * Where lists and objects first nest deeper than `limit` (a character offset), or -1. A text
- * scan, so a hostile file is refused before JSON.parse builds millions of nested values.
- */
-export function nestingBeyond(text: string, limit: number): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      i = stringEnd(text, i);
-    } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
-      depth += 1;
-      if (depth > limit) return i;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
-      depth -= 1;
-    }
-  }
-  return -1;
-}
-
 /** The offset of the quote that closes the string opened at `start` (or the end of the text). */
 export function stringEnd(text: string, start: number): number {
   let at = text.indexOf('"', start + 1);

@@ -2,7 +2,7 @@ import { CatalogueError } from '../errors';
 import { normalisedId } from '../ids';
 import { describeIssues, describeValue } from './describe-issues';
 import { plainlyValidItem } from './fast-item';
-import { describeJsonFailure, nestingBeyond, snippet } from './json-text';
+import { describeJsonFailure, snippet } from './json-text';
 import { parseInSlices, scanCatalogueText } from './json-slices';
 import type { z } from '../zod';
 import {
@@ -23,7 +23,8 @@ export function parseCatalogue(text: string): Catalogue {
 export function parseCatalogueJson(text: string): unknown {
   // TextDecoder drops a byte-order mark; text read some other way may still carry one.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const deep = nestingBeyond(body, CATALOGUE_LIMITS.depth);
+  // The same scan as the sliced read's, so the two cannot disagree on the limit.
+  const { deep } = scanCatalogueText(body, CATALOGUE_LIMITS.depth, SLICE);
   if (deep !== -1) throw tooDeep(deep);
   try {
     return JSON.parse(body);
