@@ -90,6 +90,11 @@ test('the app API answers careless arguments with a code and stores only the val
   await shop.open();
   const ids = [IDS[3] ?? '', IDS[4] ?? ''];
   expect(await carelessCalls(page, null, ids)).toEqual(EXPECTED);
+  // A product page newer than the catalogue is no error: the visitor's own ranking answers.
+  const forUnknownItem = await page.evaluate(() =>
+    window.privateRecs.recommend({ contextItemId: 'sku-not-in-this-catalogue', count: 5 }),
+  );
+  expect(forUnknownItem).toHaveLength(5);
   expect((await shop.history()).map(({ type, itemId }) => `${type} ${itemId}`)).toEqual([
     `like ${ids[0]}`,
   ]);
