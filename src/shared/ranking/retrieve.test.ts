@@ -27,6 +27,18 @@ describe('topK', () => {
     expect([...topK(scores, 100)]).toEqual(expected.slice(0, 100));
     expect([...topK(scores.subarray(0, 3), 10)]).toEqual(expected.filter((i) => i < 3));
   });
+
+  it('breaks ties by the lower row, so a shorter list is a prefix of a longer one', () => {
+    const random = seededRandom(5);
+    // Whole-number scores, as popularity counts are: many ties at every cut.
+    const scores = Float32Array.from({ length: 20_000 }, () => Math.floor(random() * 40));
+    const order = [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+    const longest = [...topK(scores, 3000)];
+    expect(longest).toEqual(order.slice(0, 3000));
+    for (const k of [1, 7, 500, 505, 2999]) {
+      expect([...topK(scores, k)], `k ${k}`).toEqual(longest.slice(0, k));
+    }
+  });
 });
 
 describe('retrieve', () => {

@@ -64,14 +64,20 @@ export function retrieve(input: RetrievalInput, size = CANDIDATES): Int32Array |
 }
 
 /**
- * Rows of the k largest scores, best first: a min-heap of k, so a scan of a million rows does
- * one comparison for most of them (against the heap's least score, kept in a local).
+ * Rows of the k largest scores, best first, ties to the lower row: exactly the first k of the
+ * rows sorted by (score descending, row ascending), so a shorter list is a prefix of a longer
+ * one. A min-heap of k whose root is the entry that order puts last (the least score, the highest
+ * row among equals), so a scan of a million rows does one comparison for most of them (against
+ * the root's score, kept in a local; a later row that only ties it comes after it in the order).
  */
 export function topK(scores: Float32Array, k: number): Int32Array {
   const size = Math.min(k, scores.length);
   const heap = new Int32Array(size);
   // The score of each heap entry, beside it: sifting compares these, not scores[heap[i]].
   const keys = new Float32Array(size);
+  // Whether the entry at `a` comes after the one at `b` in the order (is "less").
+  const after = (keyA: number, rowA: number, keyB: number, rowB: number) =>
+    keyA < keyB || (keyA === keyB && rowA > rowB);
   const siftDown = (start: number) => {
     let i = start;
     const row = heap[i] ?? 0;
@@ -81,16 +87,19 @@ export function topK(scores: Float32Array, k: number): Int32Array {
       const right = left + 1;
       let least = i;
       let leastKey = key;
-      if (left < size && (keys[left] ?? 0) < leastKey) {
+      let leastRow = row;
+      if (left < size && after(keys[left] ?? 0, heap[left] ?? 0, leastKey, leastRow)) {
         least = left;
         leastKey = keys[left] ?? 0;
+        leastRow = heap[left] ?? 0;
       }
-      if (right < size && (keys[right] ?? 0) < leastKey) {
+      if (right < size && after(keys[right] ?? 0, heap[right] ?? 0, leastKey, leastRow)) {
         least = right;
         leastKey = keys[right] ?? 0;
+        leastRow = heap[right] ?? 0;
       }
       if (least === i) break;
-      heap[i] = heap[least] ?? 0;
+      heap[i] = leastRow;
       keys[i] = leastKey;
       i = least;
     }
@@ -114,16 +123,19 @@ export function topK(scores: Float32Array, k: number): Int32Array {
   return heap.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
 }
 
-/** topK of arrays that never change once built (the catalogue's prior), kept per array and k. */
-const kept = new WeakMap<Float32Array, Map<number, Int32Array>>();
+/**
+ * topK of arrays that never change once built (the catalogue's prior): per array, its best rows
+ * to the largest k asked so far, of which a request takes the first k. (k grows by one with each
+ * signal the visitor adds: a cache per k missed on every click, a full pass of the catalogue.)
+ */
+const kept = new WeakMap<Float32Array, Int32Array>();
 
 function keptTopK(scores: Float32Array, k: number): Int32Array {
-  let byK = kept.get(scores);
-  if (!byK) kept.set(scores, (byK = new Map<number, Int32Array>()));
-  let top = byK.get(k);
-  if (!top) {
-    if (byK.size >= 8) byK.clear();
-    byK.set(k, (top = topK(scores, k)));
+  let top = kept.get(scores);
+  if (!top || (top.length < k && top.length < scores.length)) {
+    // Room for a few more signals before the next pass.
+    top = topK(scores, Math.max(k, Math.ceil((top?.length ?? 0) * 1.25)));
+    kept.set(scores, top);
   }
-  return top;
+  return top.subarray(0, k);
 }
