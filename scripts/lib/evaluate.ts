@@ -7,7 +7,7 @@ import type { UserSplit } from '../../src/shared/eval/split';
 import { aggregateSignals, eventWeight } from '../../src/shared/interactions/signals';
 import { isEngagement, type Interaction } from '../../src/shared/interactions/types';
 import { buildGlobalModel, type GlobalModelStats } from '../../src/shared/global/build';
-import { encodeModel } from '../../src/shared/global/model-file';
+import { decodeModel, encodeModel } from '../../src/shared/global/model-file';
 import { ProfileScorer } from '../../src/shared/ranking/personal';
 import type { EvalSpace, SpaceOptions } from './eval-space';
 import { learnShopHead, shopHeadReport } from './shop-head';
@@ -106,8 +106,14 @@ export async function runEvaluation(
     global.stats,
     settings.space,
   );
-  const globalModel = { ...global.model, ...(start.head ? { startHead: start.head } : {}) };
-  const bytes = encodeModel(globalModel, ids, global.stats.lambda).byteLength;
+  const file = encodeModel(
+    { ...global.model, ...(start.head ? { startHead: start.head } : {}) },
+    ids,
+    global.stats.lambda,
+  );
+  // The device's model is what it reads from the file (int8 rows, float32 head), not the build's.
+  const globalModel = decodeModel(file.slice().buffer, ids).model;
+  const bytes = file.byteLength;
   const globalInfo = {
     ...global.stats,
     startHead: shopHeadReport(start),

@@ -1,6 +1,7 @@
 import type { LogEvent } from '../eval/log';
 import { eventWeight } from '../interactions/signals';
 import { easeTopK } from './ease-topk';
+import { quantizeRows } from './packed-rows';
 import { globalScores, type Recency, type SparseRows } from './sparse-rows';
 
 /** Entries kept per row of B (the shipped file is about 8 bytes × k per item). */
@@ -59,7 +60,7 @@ export function buildGlobalModel(
   const modelItems = coveredItems(items, users);
   const capped = modelItems.length < new Set(users.flat()).size;
   const { lambda, tried, recency, recencyTried } = chooseLambda(items, users, k, modelItems);
-  const model = { ...easeTopK(items, users, lambda, k, modelItems), recency };
+  const model = { ...storedTopK(items, users, lambda, k, modelItems), recency };
   return {
     model,
     stats: {
@@ -87,7 +88,7 @@ export function fitGlobalModel(
   const users = userLists(itemIds, events);
   const modelItems = coveredItems(itemIds.length, users);
   const k = settings.k ?? DEFAULT_TOP_K;
-  const model = easeTopK(itemIds.length, users, settings.lambda, k, modelItems);
+  const model = storedTopK(itemIds.length, users, settings.lambda, k, modelItems);
   return { ...model, recency: settings.recency };
 }
 
@@ -147,7 +148,7 @@ export function chooseLambda(
   };
   let worse = 0;
   for (const lambda of LAMBDA_GRID) {
-    const model = easeTopK(items, fit, lambda, k, modelItems);
+    const model = storedTopK(items, fit, lambda, k, modelItems);
     const ndcg = meanNdcg(model, checks, 10);
     tried[String(lambda)] = Number(ndcg.toFixed(5));
     if (ndcg > best.ndcg) {
@@ -176,6 +177,14 @@ export function chooseLambda(
     if (pairedZ(chosen.ndcgs, plain) < ACCEPT_Z) recency = PLAIN;
   }
   return { lambda: best.lambda, tried, recency, recencyTried };
+}
+
+/**
+ * EASE's top-k rows as the model file stores them (each value on its row's int8 grid): every
+ * choice made here, and the shop's starting head, see what the device will read.
+ */
+function storedTopK(...args: Parameters<typeof easeTopK>): SparseRows {
+  return quantizeRows(easeTopK(...args));
 }
 
 /** Held-out items of a user with `n`: the last 20 % (at least one) once they have two. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel, HEADER_BYTES, itemIdsHash, ModelFileError } from './model-file';
-import { fromRowLists } from './sparse-rows';
+import { quantizeRows } from './packed-rows';
+import { fromRowLists, type SparseRows } from './sparse-rows';
 
 const ids = ['a', 'b', 'c', 'd'];
 const model = fromRowLists(
@@ -28,16 +29,49 @@ const refusal = (data: ArrayBuffer, list = ids) => {
   throw new Error('the file was accepted');
 };
 
+/** A version 3 file (rows unpacked: uint32 columns, float32 values), as shops may still host. */
+function versionThree(rows: SparseRows, lambda: number): Uint8Array {
+  const entries = rows.cols.length;
+  const out = new Uint8Array(48 + 4 * (rows.rows + 1) + 8 * entries);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) view.setUint8(i, 'PRGLOBAL'.charCodeAt(i));
+  [3, rows.rows, rows.k, entries, itemIdsHash(ids)].forEach((value, i) => {
+    view.setUint32(8 + 4 * i, value, true);
+  });
+  view.setFloat32(28, lambda, true);
+  view.setFloat32(32, 1, true);
+  const colsAt = 48 + 4 * (rows.rows + 1);
+  rows.start.forEach((value, i) => {
+    view.setUint32(48 + 4 * i, value, true);
+  });
+  rows.cols.forEach((value, i) => {
+    view.setUint32(colsAt + 4 * i, value, true);
+  });
+  rows.vals.forEach((value, i) => {
+    view.setFloat32(colsAt + 4 * entries + 4 * i, value, true);
+  });
+  return out;
+}
+
+/** Where the packed parts of `encoded()` start: 4 counts, 3 scales, 4 gaps, 4 codes. */
+const COUNTS_AT = HEADER_BYTES;
+const SCALES_AT = COUNTS_AT + 4;
+const GAPS_AT = SCALES_AT + 4 * 3;
+const CODES_AT = GAPS_AT + 4;
+
 describe('global model file', () => {
-  it('reads back what it wrote, at 8 bytes per entry plus 4 per item', () => {
+  it('reads back what it wrote: each value on the int8 grid of its row, about 2 bytes an entry', () => {
     const bytes = encoded();
-    expect(bytes.byteLength).toBe(HEADER_BYTES + 4 * 5 + 8 * 4);
+    expect(bytes.byteLength).toBe(CODES_AT + 4);
     const file = decodeModel(bufferOf(bytes), ids);
     expect(file.lambda).toBe(30);
     expect(file.model.k).toBe(2);
+    const stored = quantizeRows(model);
     expect(Array.from(file.model.start)).toEqual(Array.from(model.start));
-    expect(Array.from(file.model.cols)).toEqual(Array.from(model.cols));
-    expect(Array.from(file.model.vals)).toEqual(Array.from(model.vals));
+    expect(Array.from(file.model.cols)).toEqual(Array.from(stored.cols));
+    expect(Array.from(file.model.vals)).toEqual(Array.from(stored.vals));
+    // Row 0: 0.5 is its scale (code 127), 0.25 is code 64 of it; rows of one entry are exact.
+    expect(Array.from(file.model.vals)).toEqual([0.5, Math.fround((64 * 0.5) / 127), 0.75, 0.125]);
   });
 
   it('refuses a file built for other items, or for as many items in another order', () => {
@@ -57,23 +91,40 @@ describe('global model file', () => {
     expect(refusal(bufferOf(html))).toMatch(/not a private-recs model file/);
   });
 
-  it('refuses a wrong shape: a row over k, a column past the items, a value not a number', () => {
+  it('refuses a wrong shape: a row over k, a column past the items, a bad scale or code', () => {
     const overK = encoded();
     new DataView(overK.buffer).setUint32(16, 1, true); // k = 1, but row 1 holds 2 entries
     expect(refusal(bufferOf(overK))).toMatch(/item 1 has 2 entries/);
-    const colsAt = HEADER_BYTES + 4 * 5;
     const badCol = encoded();
-    new DataView(badCol.buffer).setUint32(colsAt + 4, 4, true);
+    badCol[GAPS_AT + 1] = 5; // row 1's second column: 1 + 5 + 1 = 7, past item 4
     expect(refusal(bufferOf(badCol))).toMatch(/entry 2 points past the last item/);
-    const badVal = encoded();
-    new DataView(badVal.buffer).setFloat32(colsAt + 4 * 4 + 8, NaN, true);
-    expect(refusal(bufferOf(badVal))).toMatch(/entry 3 is not a number/);
-    const badStart = encoded();
-    new DataView(badStart.buffer).setUint32(HEADER_BYTES + 4, 3, true);
-    expect(refusal(bufferOf(badStart))).toMatch(/entries/);
+    const badScale = encoded();
+    new DataView(badScale.buffer).setFloat32(SCALES_AT + 4, NaN, true);
+    expect(refusal(bufferOf(badScale))).toMatch(/scale of row 2 with entries is not a positive/);
+    const badCode = encoded();
+    badCode[CODES_AT + 2] = 0x80;
+    expect(refusal(bufferOf(badCode))).toMatch(/entry 3 has the code -128/);
+    const badCount = encoded();
+    badCount[COUNTS_AT + 2] = 1; // 5 entries in the rows, 4 in the header
+    expect(refusal(bufferOf(badCount))).toMatch(/row table does not add up/);
+    const malformed = encoded();
+    malformed.fill(0xff, COUNTS_AT, SCALES_AT);
+    expect(refusal(bufferOf(malformed))).toMatch(/malformed|entries/);
     const version = encoded();
-    new DataView(version.buffer).setUint32(8, 4, true);
-    expect(refusal(bufferOf(version))).toMatch(/version 4/);
+    new DataView(version.buffer).setUint32(8, 5, true);
+    expect(refusal(bufferOf(version))).toMatch(/version 5/);
+  });
+
+  it('refuses rows that do not fill their part of the file, or claim more than it holds', () => {
+    const bytes = encoded();
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    new DataView(longer.buffer).setUint32(48, bytes.length + 1 - HEADER_BYTES, true);
+    expect(refusal(bufferOf(longer))).toMatch(/leave 1 of their bytes unread/);
+    const many = encoded();
+    new DataView(many.buffer).setUint32(16, 1000, true); // k 1000
+    new DataView(many.buffer).setUint32(20, 100, true); // 100 entries: 204 bytes at least
+    expect(refusal(bufferOf(many))).toMatch(/too short for its entries/);
   });
 
   it('keeps the recency setting and the starting weight, and refuses them out of range', () => {
@@ -123,12 +174,23 @@ describe('global model file', () => {
     expect(refusal(bufferOf(bytes.subarray(0, bytes.length - 4)))).toMatch(/cut off/);
   });
 
-  it('still reads a version 1 file (no recency: the plain sum)', () => {
-    const v2 = encoded();
-    // Version 1 is version 2 without the 16 bytes after λ (recency, starting weight, reserved).
-    const v1 = new Uint8Array(v2.length - 16);
-    v1.set(v2.subarray(0, 32));
-    v1.set(v2.subarray(HEADER_BYTES), 32);
+  it('still reads version 3 and version 1 files (unpacked rows; version 1: the plain sum)', () => {
+    const v3 = versionThree(model, 30);
+    const read = decodeModel(bufferOf(v3), ids).model;
+    expect(Array.from(read.cols)).toEqual(Array.from(model.cols));
+    expect(Array.from(read.vals)).toEqual(Array.from(model.vals));
+    expect(read.recency).toEqual({ tau: 1, weight: 0 });
+    const badCol = v3.slice();
+    new DataView(badCol.buffer).setUint32(48 + 4 * 5 + 4, 4, true);
+    expect(refusal(bufferOf(badCol))).toMatch(/entry 2 points past the last item/);
+    const badVal = v3.slice();
+    new DataView(badVal.buffer).setFloat32(48 + 4 * 5 + 4 * 4 + 8, NaN, true);
+    expect(refusal(bufferOf(badVal))).toMatch(/entry 3 is not a number/);
+    expect(refusal(bufferOf(v3.subarray(0, v3.length - 3)))).toMatch(/cut off/);
+    // Version 1 is version 2 (and 3) without the 16 bytes after λ.
+    const v1 = new Uint8Array(v3.length - 16);
+    v1.set(v3.subarray(0, 32));
+    v1.set(v3.subarray(48), 32);
     new DataView(v1.buffer).setUint32(8, 1, true);
     const file = decodeModel(bufferOf(v1), ids);
     expect(file.model.recency).toBeUndefined();

@@ -1,17 +1,21 @@
+import { packRows, unpackRows } from './packed-rows';
 import type { Recency, SparseRows, StartHead } from './sparse-rows';
 
 /** The `format` of the catalogue's `model` entry this code reads and writes. */
 export const GLOBAL_MODEL_FORMAT = 'private-recs/head@1';
 /** The file's first 8 bytes. */
 const MAGIC = 'PRGLOBAL';
-const VERSION = 3;
+const VERSION = 4;
 /**
- * Versions 2 and 3: magic, version, rows, k, entries, item-id hash, λ, recency tau and weight,
- * the head's starting weight (float32s), then (version 3) the byte length of the starting head
- * block at the end of the file (uint32, 0: none; 4 reserved bytes of 0 in version 2). Version 1
- * files (no recency: the plain sum; the built-in starting weight) are still read.
+ * Versions 2 to 4: magic, version, rows, k, entries, item-id hash, λ, recency tau and weight,
+ * the head's starting weight (float32s), then (version 3 on) the byte length of the starting
+ * head block at the end of the file (uint32, 0: none; 4 reserved bytes of 0 in version 2), then
+ * (version 4) the byte length of the packed rows (uint32). Files of versions 1 (no recency: the
+ * plain sum; the built-in starting weight) to 3 (rows unpacked: uint32 columns, float32 values)
+ * are still read.
  */
-export const HEADER_BYTES = 48;
+export const HEADER_BYTES = 52;
+const HEADER_BYTES_V2 = 48;
 const HEADER_BYTES_V1 = 32;
 /** Largest model file the device downloads, whatever the catalogue declares. */
 export const MODEL_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -41,21 +45,21 @@ export function itemIdsHash(ids: readonly string[]): number {
 }
 
 /**
- * The file layout (little-endian): a 48-byte header, then rows + 1 uint32 row starts, the
- * entries' uint32 columns, their float32 values, then the starting head when there is one: the
+ * The file layout (little-endian): the 52-byte header, the packed rows (packed-rows.ts: row
+ * counts, row scales, column gaps, int8 codes), then the starting head when there is one: the
  * counts of typeLogit, u and w (uint32), then typeLogit, decayRaw, simGain, u, w, b (float32).
+ * The values are stored to their row's int8 grid (`quantizeRows` gives what will be read back).
  */
 export function encodeModel(model: SparseRows, ids: readonly string[], lambda: number): Uint8Array {
   const recency = model.recency ?? { tau: 1, weight: 0 };
-  const entries = model.cols.length;
+  const packed = packRows(model);
   const head = model.startHead ? headFloats(model.startHead) : null;
   const headBytes = head ? 12 + 4 * head.length : 0;
-  const bodyBytes = HEADER_BYTES + 4 * (model.rows + 1) + 8 * entries;
-  const bytes = bodyBytes + headBytes;
-  const buffer = new ArrayBuffer(bytes);
-  const view = new DataView(buffer);
+  const bodyBytes = HEADER_BYTES + packed.byteLength;
+  const out = new Uint8Array(bodyBytes + headBytes);
+  const view = new DataView(out.buffer);
   for (let i = 0; i < MAGIC.length; i++) view.setUint8(i, MAGIC.charCodeAt(i));
-  const header = [VERSION, model.rows, model.k, entries, itemIdsHash(ids)];
+  const header = [VERSION, model.rows, model.k, model.cols.length, itemIdsHash(ids)];
   header.forEach((value, i) => {
     view.setUint32(8 + 4 * i, value, true);
   });
@@ -64,16 +68,8 @@ export function encodeModel(model: SparseRows, ids: readonly string[], lambda: n
   view.setFloat32(36, recency.weight, true);
   view.setFloat32(40, model.startWeight ?? 0, true);
   view.setUint32(44, headBytes, true);
-  const colsAt = HEADER_BYTES + 4 * (model.rows + 1);
-  model.start.forEach((value, i) => {
-    view.setUint32(HEADER_BYTES + 4 * i, value, true);
-  });
-  model.cols.forEach((value, i) => {
-    view.setUint32(colsAt + 4 * i, value, true);
-  });
-  model.vals.forEach((value, i) => {
-    view.setFloat32(colsAt + 4 * entries + 4 * i, value, true);
-  });
+  view.setUint32(48, packed.byteLength, true);
+  out.set(packed, HEADER_BYTES);
   if (head && model.startHead) {
     const { typeLogit, u, w } = model.startHead;
     [typeLogit.length, u.length, w.length].forEach((count, i) => {
@@ -83,7 +79,7 @@ export function encodeModel(model: SparseRows, ids: readonly string[], lambda: n
       view.setFloat32(bodyBytes + 12 + 4 * i, value, true);
     });
   }
-  return new Uint8Array(buffer);
+  return out;
 }
 
 /** A starting head's values in file order. */
@@ -115,7 +111,7 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   if (version < 1 || version > VERSION) {
     fail(`it is version ${version} of the format, not 1 to ${VERSION}`);
   }
-  const header = version === 1 ? HEADER_BYTES_V1 : HEADER_BYTES;
+  const header = [0, HEADER_BYTES_V1, HEADER_BYTES_V2, HEADER_BYTES_V2, HEADER_BYTES][version] ?? 0;
   if (data.byteLength < header) fail(`the file is too short (${data.byteLength} bytes)`);
   const recency = version === 1 ? undefined : readRecency(view, fail);
   const startWeight = version === 1 ? 0 : view.getFloat32(40, true);
@@ -127,7 +123,8 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
   if (hash !== itemIdsHash(ids)) fail('it was built for another list of items');
   if (k < 1 || k > MAX_K) fail(`it keeps ${k} entries per item (1 to ${MAX_K} allowed)`);
   if (entries > rows * k) fail(`it has ${entries} entries, more than ${k} per item`);
-  const body = header + 4 * (rows + 1) + 8 * entries;
+  const rowBytes = version >= 4 ? view.getUint32(48, true) : 4 * (rows + 1) + 8 * entries;
+  const body = header + rowBytes;
   const headBytes = version >= 3 ? view.getUint32(44, true) : 0;
   if (headBytes !== 0 && (headBytes < 12 || headBytes > 12 + 4 * MAX_HEAD_FLOATS)) {
     fail(
@@ -142,12 +139,10 @@ export function decodeModel(data: ArrayBuffer, ids: readonly string[]): GlobalMo
         : `the file has ${data.byteLength - expected} bytes too many`,
     );
   }
-  // Copies: the header makes the arrays 4-byte aligned, but a caller's buffer may be shared.
-  const start = new Uint32Array(data.slice(header, header + 4 * (rows + 1)));
-  const colsAt = header + 4 * (rows + 1);
-  const cols = new Uint32Array(data.slice(colsAt, colsAt + 4 * entries));
-  const vals = new Float32Array(data.slice(colsAt + 4 * entries, body));
-  checkRows(start, cols, vals, rows, k, fail);
+  const { start, cols, vals } =
+    version >= 4
+      ? unpackRows(new Uint8Array(data, header, rowBytes), { rows, k, entries }, fail)
+      : plainRows(data, header, { rows, k, entries }, fail);
   const startHead = headBytes > 0 ? readHead(view, body, headBytes, fail) : undefined;
   const model: SparseRows = {
     rows,
@@ -201,6 +196,23 @@ function readRecency(view: DataView, fail: (why: string) => never): Recency {
   if (!(tau >= 0.1 && tau <= 1000)) fail(`its recency scale is ${tau} (0.1 to 1000 allowed)`);
   if (!(weight >= 0 && weight <= 1000)) fail(`its recency weight is ${weight} (0 to 1000 allowed)`);
   return { tau, weight };
+}
+
+/** The unpacked rows of a version 1 to 3 file: row starts, uint32 columns, float32 values. */
+function plainRows(
+  data: ArrayBuffer,
+  at: number,
+  shape: { rows: number; k: number; entries: number },
+  fail: (why: string) => never,
+): Pick<SparseRows, 'start' | 'cols' | 'vals'> {
+  const { rows, k, entries } = shape;
+  // Copies: the header makes the arrays 4-byte aligned, but a caller's buffer may be shared.
+  const start = new Uint32Array(data.slice(at, at + 4 * (rows + 1)));
+  const colsAt = at + 4 * (rows + 1);
+  const cols = new Uint32Array(data.slice(colsAt, colsAt + 4 * entries));
+  const vals = new Float32Array(data.slice(colsAt + 4 * entries, colsAt + 8 * entries));
+  checkRows(start, cols, vals, rows, k, fail);
+  return { start, cols, vals };
 }
 
 function checkRows(
