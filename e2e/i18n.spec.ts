@@ -31,6 +31,33 @@ test.describe('with a Chinese browser locale', () => {
     await expect(row).toContainText('喜欢');
     await expect(row.locator('time')).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
+
+  test('an import with bad lines names them by number in Chinese, not in English words', async ({
+    page,
+  }) => {
+    const shop = new Shop(page);
+    await shop.open('?catalogue=catalogue-zh.json');
+    const [card] = await shop.cards();
+    await page.getByTestId('nav.privacy').click();
+    const input = page.getByTestId('privacy.import-input');
+    const snackbar = page.getByTestId('app.snackbar');
+    await input.setInputFiles({
+      name: 'broken.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from('this is not json\n{"item":1}\n<script>alert(1)</script>\n'),
+    });
+    await expect(snackbar).toContainText('这个文件无法导入：第 1、2和3 行不是有效的记录。');
+    await expect(snackbar).not.toContainText('line');
+    const good = `{"user":"me","item":"${card?.itemId ?? ''}","type":"view","ts":${Date.now()}}`;
+    await input.setInputFiles({
+      name: 'partly.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${good}\nnot json\n{"user":"me","item":"x","type":"bogus","ts":1}\n`),
+    });
+    await expect(snackbar).toContainText(
+      '已导入 1 条互动；2 行被拒绝（第 2和3 行不是有效的记录）。',
+    );
+  });
 });
 
 test('the UI is in English by default; the language switch is visible and remembered', async ({

@@ -142,6 +142,7 @@ export class PrivateRecs extends EventTarget {
       throw importRejected({
         rejected: 0,
         problems: [],
+        lines: [],
         refused: `the file is larger than ${IMPORT_LIMITS.size / 1024 / 1024} MB`,
       });
     }

@@ -201,8 +201,13 @@ export interface CampaignView {
 export interface ImportResult {
   imported: number;
   rejected: number;
-  /** Up to a few plain-language descriptions of rejected lines. */
+  /** Up to a few plain-language descriptions of rejected lines (in English). */
   problems: string[];
+  /**
+   * The numbers (from 1) of the rejected lines `problems` describes, so a page can name them in
+   * its own language.
+   */
+  lines: number[];
 }
 
 /** The answer of refreshCatalogue(): the catalogue now in use, or why the new one was refused. */

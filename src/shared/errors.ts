@@ -68,6 +68,8 @@ export interface ImportCounts {
   imported: number;
   rejected: number;
   problems: string[];
+  /** The numbers (from 1) of the rejected lines `problems` describes. */
+  lines: number[];
 }
 
 /** A whole import file was refused: nothing was imported; `details` counts what was wrong. */

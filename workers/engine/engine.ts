@@ -492,7 +492,8 @@ export class Engine implements EngineApi {
     if (parsed.settings) await this.visitor.importedSettings();
     // Nothing new (a file imported again): no work, so the answer takes as long as ever.
     if (added.length > 0 || parsed.settings) (await this.ready()).head?.schedule();
-    return { imported: added.length, rejected: parsed.rejected, problems: parsed.problems };
+    const { rejected, problems, lines } = parsed;
+    return { imported: added.length, rejected, problems, lines };
   }
 
   async forget(): Promise<void> {

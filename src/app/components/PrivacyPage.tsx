@@ -3,7 +3,7 @@ import { clearDismissed } from '../dismissed';
 import type { CatalogueItem } from '../../shared/catalogue/schema';
 import type { EngineStatus } from '../../shared/engine-api';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../i18n/i18n';
+import { errorText, importProblems } from '../i18n/i18n';
 import type { StoredInteraction } from '../../shared/interactions/types';
 import { formatTime } from '../../client/format';
 import { href } from '../hooks/useHashRoute';
@@ -141,10 +141,11 @@ function DataActions({ recs }: { recs: PrivateRecs }) {
     if (!file) return;
     recs
       .importData(file)
-      .then(({ imported, rejected, problems }) => {
+      .then((result) => {
+        const { imported, rejected } = result;
         const detail =
           rejected > 0
-            ? t('privacy.rejected', { count: rejected, problems: problems.join('; ') })
+            ? t('privacy.rejected', { count: rejected, problems: importProblems(result) })
             : '';
         notify(t('privacy.imported', { count: imported, detail }));
       })

@@ -6,7 +6,7 @@ import {
   PrivateRecsError,
 } from '../../shared/errors';
 import { en } from './en';
-import { errorText, failureText, i18n } from './i18n';
+import { errorText, failureText, i18n, importProblems } from './i18n';
 import { zh } from './zh';
 
 const OPERATOR_DETAIL =
@@ -31,10 +31,37 @@ describe('errorText', () => {
       imported: 0,
       rejected: 1,
       problems: [],
+      lines: [],
     });
     expect(errorText(error)).toBe('Nothing was imported: line 1: not valid JSON.');
     await i18n.changeLanguage('zh-Hans');
     expect(errorText(error)).toBe(zh.error['import-invalid']);
+  });
+
+  it('names the bad lines of an import refusal by number in Chinese, with 等 when it names only some', async () => {
+    const refused = new ImportRejectedError('Nothing was imported: line 2: not valid JSON; …', {
+      imported: 0,
+      rejected: 3,
+      problems: ['line 2: not valid JSON', 'line 5: "type" is wrong', 'line 7: not valid JSON'],
+      lines: [2, 5, 7],
+    });
+    expect(errorText(refused)).toBe(refused.message);
+    await i18n.changeLanguage('zh-Hans');
+    expect(errorText(refused)).toBe(
+      '这个文件无法导入：第 2、5和7 行不是有效的记录。历史记录没有改变。',
+    );
+    // Across the worker boundary the refusal is a plain object with its details.
+    const crossed = {
+      name: 'ImportRejectedError',
+      code: 'import-invalid',
+      message: 'x',
+      details: { lines: [4] },
+    };
+    expect(errorText(crossed)).toBe('这个文件无法导入：第 4 行不是有效的记录。历史记录没有改变。');
+    const partial = { rejected: 9, problems: ['line 1: not JSON'], lines: [1, 3, 4, 8, 9] };
+    expect(importProblems(partial)).toBe('第 1、3、4、8和9 行等不是有效的记录');
+    await i18n.changeLanguage('en');
+    expect(importProblems(partial)).toBe('line 1: not JSON');
   });
 
   it('words an operator’s message by its code and sends the detail to the console', async () => {

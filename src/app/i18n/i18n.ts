@@ -54,7 +54,41 @@ export function translate(key: string, options: Record<string, unknown> = {}): s
  * went wrong.
  */
 export function errorText(error: unknown): string {
-  return failureText(errorCode(error), errorMessage(error));
+  const code = errorCode(error);
+  const lines = code === 'import-invalid' ? importLines(error) : [];
+  if (lines.length > 0 && i18n.exists('error.import-invalid-lines')) {
+    return i18n.t('error.import-invalid-lines', linesOptions(lines, lines.length));
+  }
+  return failureText(code, errorMessage(error));
+}
+
+/**
+ * An import's rejected lines in the current language: a language that words them by number
+ * (`error.import-lines`; English has none) names their numbers, since the engine's descriptions
+ * are English; English shows the descriptions.
+ */
+export function importProblems(result: {
+  rejected: number;
+  problems: readonly string[];
+  lines: readonly number[];
+}): string {
+  if (result.lines.length === 0 || !i18n.exists('error.import-lines')) {
+    return result.problems.join('; ');
+  }
+  return i18n.t('error.import-lines', linesOptions(result.lines, result.rejected));
+}
+
+/** Line numbers for a `{{lines, list}}` string; `more` marks a list that names only some. */
+function linesOptions(lines: readonly number[], rejected: number): Record<string, unknown> {
+  const more = rejected > lines.length ? i18n.t('error.import-lines-more') : '';
+  return { lines: lines.map((line) => line.toLocaleString(uiLocale())), more };
+}
+
+/** The rejected line numbers an import refusal carries (across the worker boundary too). */
+function importLines(error: unknown): number[] {
+  const details = (error as { details?: { lines?: unknown } } | null)?.details;
+  const lines = details?.lines;
+  return Array.isArray(lines) ? lines.filter((line): line is number => Number.isInteger(line)) : [];
 }
 
 /** errorText() of a failure known by its code and message (e.g. a refused catalogue update). */

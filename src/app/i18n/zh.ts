@@ -305,6 +305,11 @@ export const zh = {
     'catalogue-unreachable': '无法获取商品目录。',
     'catalogue-missing': '没有找到商品目录。',
     'import-invalid': '这个文件无法导入：它不是本应用导出的历史记录。',
+    // Chinese only: rejected import lines by number (English shows the engine's descriptions).
+    'import-lines': '第 {{lines, list}} 行{{more}}不是有效的记录',
+    'import-lines-more': '等',
+    'import-invalid-lines':
+      '这个文件无法导入：第 {{lines, list}} 行{{more}}不是有效的记录。历史记录没有改变。',
     'event-invalid': '这次操作没有被记录：数据不完整或商品不在目录中。',
     'storage-quota': '存储空间已满。',
     'storage-unavailable': '这个浏览器不允许本网站保存数据。',

@@ -61,6 +61,7 @@ export function jsonDocumentHint(text: string): string | null {
 export function importRejected(parsed: {
   rejected: number;
   problems: string[];
+  lines: number[];
   refused?: string;
 }): ImportRejectedError {
   const { rejected, problems } = parsed;
@@ -74,5 +75,6 @@ export function importRejected(parsed: {
     imported: 0,
     rejected,
     problems: problems.length > 0 ? problems : [why],
+    lines: parsed.lines,
   });
 }

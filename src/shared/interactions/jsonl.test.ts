@@ -37,5 +37,7 @@ describe('JSON Lines import and export', () => {
     expect(parsed.problems[0]).toMatch(/^line 2: "type"/);
     expect(parsed.problems[1]).toBe('line 3: not valid JSON');
     expect(parsed.problems[3]).toMatch(/^line 5: "item"/);
+    // The first five rejected lines by number, for a page that words them in its language.
+    expect(parsed.lines).toEqual([2, 3, 4, 5, 6]);
   });
 });

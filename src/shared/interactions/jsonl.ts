@@ -32,6 +32,8 @@ export interface ParsedLog {
   settings: ExportSettings | null;
   rejected: number;
   problems: string[];
+  /** The numbers (from 1) of the rejected lines `problems` describes. */
+  lines: number[];
   /** Why the whole file was refused without reading its lines (too large, too many, binary). */
   refused?: string;
 }
@@ -46,9 +48,15 @@ export function parseJsonl(text: string, now: number): ParsedLog {
   if (refused !== null) {
     // A file refused for its size was not read line by line: it counts no lines.
     const rejected = text.length > IMPORT_LIMITS.size ? 0 : countLines(text);
-    return { interactions: [], settings: null, rejected, problems: [refused], refused };
+    return { interactions: [], settings: null, rejected, problems: [refused], lines: [], refused };
   }
-  const result: ParsedLog = { interactions: [], settings: null, rejected: 0, problems: [] };
+  const result: ParsedLog = {
+    interactions: [],
+    settings: null,
+    rejected: 0,
+    problems: [],
+    lines: [],
+  };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
@@ -57,8 +65,9 @@ export function parseJsonl(text: string, now: number): ParsedLog {
     else if (parsed.kind === 'settings') result.settings = parsed.settings;
     else {
       result.rejected += 1;
-      if (result.problems.length < MAX_REPORTED) {
+      if (result.lines.length < MAX_REPORTED) {
         result.problems.push(`line ${index + 1}: ${parsed.reason}`);
+        result.lines.push(index + 1);
       }
     }
   });

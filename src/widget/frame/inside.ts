@@ -3,6 +3,7 @@ import { parseJsonl } from '../../shared/interactions/jsonl';
 import { api } from '../api';
 import { SELECT_EVENT } from '../element';
 import { PrivateRecsError } from '../../shared/errors';
+import type { ImportResult } from '../../shared/engine-api';
 import {
   ENGINE_ATTRIBUTES,
   FRAME_ELEMENT_FLAG,
@@ -110,8 +111,14 @@ function handlers(send: (event: FrameEvent) => void): FrameHandlers {
       api.importData(new Blob([text])).catch((error: unknown) => {
         console.warn('private-recs: the import into the widget frame failed.', error);
       });
-      const { rejected, problems } = parsed;
-      return Promise.resolve({ imported: parsed.interactions.length, rejected, problems });
+      const { rejected, problems, lines } = parsed;
+      const result: ImportResult = {
+        imported: parsed.interactions.length,
+        rejected,
+        problems,
+        lines,
+      };
+      return Promise.resolve(result);
     },
     // Answered the same whether or not the campaign was ever shown here.
     dismissCampaign: (id) => api.dismissCampaign(id),
