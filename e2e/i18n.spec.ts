@@ -46,7 +46,7 @@ test.describe('with a Chinese browser locale', () => {
       mimeType: 'application/x-ndjson',
       buffer: Buffer.from('this is not json\n{"item":1}\n<script>alert(1)</script>\n'),
     });
-    await expect(snackbar).toContainText('这个文件无法导入：第 1、2和3 行不是有效的记录。');
+    await expect(snackbar).toContainText('这个文件无法导入：第 1、2、3 行不是有效的记录。');
     await expect(snackbar).not.toContainText('line');
     const good = `{"user":"me","item":"${card?.itemId ?? ''}","type":"view","ts":${Date.now()}}`;
     await input.setInputFiles({
@@ -55,7 +55,7 @@ test.describe('with a Chinese browser locale', () => {
       buffer: Buffer.from(`${good}\nnot json\n{"user":"me","item":"x","type":"bogus","ts":1}\n`),
     });
     await expect(snackbar).toContainText(
-      '已导入 1 条互动；2 行被拒绝（第 2和3 行不是有效的记录）。',
+      '已导入 1 条互动；2 行被拒绝（第 2、3 行不是有效的记录）。',
     );
   });
 });

@@ -27,6 +27,12 @@ test.describe('on a 320 px phone screen', () => {
     }));
     expect(row.height, 'one row').toBeLessThan(3 * row.fontSize);
     expect(row.scrolls, 'the rest is a sideways scroll away').toBe(true);
+    // Also by keyboard: the line takes focus, and the arrow keys scroll it.
+    await line.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => line.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    await expect(line).toHaveAccessibleName(/recommender/);
     // Scrolled to the end, the page's last part (the catalogue's "Show more") ends above it.
     await page.evaluate(() => {
       window.scrollTo(0, document.body.scrollHeight);

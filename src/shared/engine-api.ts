@@ -204,8 +204,8 @@ export interface ImportResult {
   /** Up to a few plain-language descriptions of rejected lines (in English). */
   problems: string[];
   /**
-   * The numbers (from 1) of the rejected lines `problems` describes, so a page can name them in
-   * its own language.
+   * The numbers (from 1) of the first rejected lines, which `problems` describes, so a page can
+   * name them in its own language; none when the file is wrong as a whole.
    */
   lines: number[];
 }

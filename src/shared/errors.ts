@@ -68,7 +68,7 @@ export interface ImportCounts {
   imported: number;
   rejected: number;
   problems: string[];
-  /** The numbers (from 1) of the rejected lines `problems` describes. */
+  /** The numbers (from 1) of the first rejected lines (none when the file is wrong as a whole). */
   lines: number[];
 }
 

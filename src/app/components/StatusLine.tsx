@@ -26,7 +26,14 @@ export function StatusLine({ status }: { status: EngineStatus }) {
     };
   }, []);
   return (
-    <footer className="status-line" data-testid="status.line" ref={footer}>
+    // Focusable: on a phone the line is one row that scrolls sideways, also by keyboard.
+    <footer
+      className="status-line"
+      data-testid="status.line"
+      ref={footer}
+      tabIndex={0}
+      aria-label={t('status.label')}
+    >
       <span data-testid="status.items">{t('status.items', { count: status.items })}</span>
       {source} · {t('status.encoder')} <span data-testid="status.encoder">{status.encoder.id}</span>
       {status.encoder.device && (

@@ -162,6 +162,7 @@ export const en = {
     readFailed: 'Could not read your cart',
   },
   status: {
+    label: 'How the recommender runs on this device',
     items_one: '{{count, number}} item',
     items_other: '{{count, number}} items',
     savedCopy: ' (saved copy)',

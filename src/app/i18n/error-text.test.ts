@@ -48,18 +48,24 @@ describe('errorText', () => {
     expect(errorText(refused)).toBe(refused.message);
     await i18n.changeLanguage('zh-Hans');
     expect(errorText(refused)).toBe(
-      '这个文件无法导入：第 2、5和7 行不是有效的记录。历史记录没有改变。',
+      '这个文件无法导入：第 2、5、7 行不是有效的记录。历史记录没有改变。',
     );
     // Across the worker boundary the refusal is a plain object with its details.
     const crossed = {
       name: 'ImportRejectedError',
       code: 'import-invalid',
       message: 'x',
-      details: { lines: [4] },
+      details: { imported: 0, rejected: 40, problems: [], lines: [4, 6, 8, 10, 12] },
     };
-    expect(errorText(crossed)).toBe('这个文件无法导入：第 4 行不是有效的记录。历史记录没有改变。');
+    // Five named of 40 rejected: 等.
+    expect(errorText(crossed)).toBe(
+      '这个文件无法导入：第 4、6、8、10、12 行等不是有效的记录。历史记录没有改变。',
+    );
+    // A file wrong as a whole (no line numbers) keeps the general wording.
+    const whole = { code: 'import-invalid', message: 'x', details: { rejected: 0, lines: [] } };
+    expect(errorText(whole)).toBe(zh.error['import-invalid']);
     const partial = { rejected: 9, problems: ['line 1: not JSON'], lines: [1, 3, 4, 8, 9] };
-    expect(importProblems(partial)).toBe('第 1、3、4、8和9 行等不是有效的记录');
+    expect(importProblems(partial)).toBe('第 1、3、4、8、9 行等不是有效的记录');
     await i18n.changeLanguage('en');
     expect(importProblems(partial)).toBe('line 1: not JSON');
   });

@@ -55,9 +55,9 @@ export function translate(key: string, options: Record<string, unknown> = {}): s
  */
 export function errorText(error: unknown): string {
   const code = errorCode(error);
-  const lines = code === 'import-invalid' ? importLines(error) : [];
-  if (lines.length > 0 && i18n.exists('error.import-invalid-lines')) {
-    return i18n.t('error.import-invalid-lines', linesOptions(lines, lines.length));
+  const refused = code === 'import-invalid' ? importRefusal(error) : null;
+  if (refused && refused.lines.length > 0 && i18n.exists('error.import-invalid-lines')) {
+    return i18n.t('error.import-invalid-lines', linesOptions(refused.lines, refused.rejected));
   }
   return failureText(code, errorMessage(error));
 }
@@ -78,17 +78,24 @@ export function importProblems(result: {
   return i18n.t('error.import-lines', linesOptions(result.lines, result.rejected));
 }
 
-/** Line numbers for a `{{lines, list}}` string; `more` marks a list that names only some. */
+/**
+ * Line numbers listed in the current language ("1、3、4"), and `more` (等) when they are only
+ * some of the rejected lines.
+ */
 function linesOptions(lines: readonly number[], rejected: number): Record<string, unknown> {
   const more = rejected > lines.length ? i18n.t('error.import-lines-more') : '';
-  return { lines: lines.map((line) => line.toLocaleString(uiLocale())), more };
+  const list = new Intl.ListFormat(uiLocale(), { type: 'conjunction', style: 'narrow' });
+  return { lines: list.format(lines.map(String)), more };
 }
 
-/** The rejected line numbers an import refusal carries (across the worker boundary too). */
-function importLines(error: unknown): number[] {
-  const details = (error as { details?: { lines?: unknown } } | null)?.details;
-  const lines = details?.lines;
-  return Array.isArray(lines) ? lines.filter((line): line is number => Number.isInteger(line)) : [];
+/** The rejected lines an import refusal carries (across the worker boundary too). */
+function importRefusal(error: unknown): { lines: number[]; rejected: number } {
+  const details = (error as { details?: { lines?: unknown; rejected?: unknown } } | null)?.details;
+  const lines = Array.isArray(details?.lines)
+    ? details.lines.filter((line): line is number => Number.isInteger(line))
+    : [];
+  const rejected = typeof details?.rejected === 'number' ? details.rejected : lines.length;
+  return { lines, rejected };
 }
 
 /** errorText() of a failure known by its code and message (e.g. a refused catalogue update). */

@@ -158,6 +158,7 @@ export const zh = {
     readFailed: '无法读取购物车',
   },
   status: {
+    label: '推荐引擎在本设备上的运行状态',
     items_one: '{{count, number}} 件商品',
     items_other: '{{count, number}} 件商品',
     savedCopy: '（已保存的副本）',
@@ -306,10 +307,10 @@ export const zh = {
     'catalogue-missing': '没有找到商品目录。',
     'import-invalid': '这个文件无法导入：它不是本应用导出的历史记录。',
     // Chinese only: rejected import lines by number (English shows the engine's descriptions).
-    'import-lines': '第 {{lines, list}} 行{{more}}不是有效的记录',
+    'import-lines': '第 {{lines}} 行{{more}}不是有效的记录',
     'import-lines-more': '等',
     'import-invalid-lines':
-      '这个文件无法导入：第 {{lines, list}} 行{{more}}不是有效的记录。历史记录没有改变。',
+      '这个文件无法导入：第 {{lines}} 行{{more}}不是有效的记录。历史记录没有改变。',
     'event-invalid': '这次操作没有被记录：数据不完整或商品不在目录中。',
     'storage-quota': '存储空间已满。',
     'storage-unavailable': '这个浏览器不允许本网站保存数据。',

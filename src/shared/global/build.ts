@@ -4,7 +4,7 @@ import { easeTopK } from './ease-topk';
 import { quantizeRows } from './packed-rows';
 import { globalScores, type Recency, type SparseRows } from './sparse-rows';
 
-/** Entries kept per row of B (the shipped file is about 8 bytes × k per item). */
+/** Entries kept per row of B (the shipped file is about 2.5 bytes × k per item). */
 export const DEFAULT_TOP_K = 50;
 /**
  * Largest side of the dense inverse EASE needs: min(users, items used). Above it the model

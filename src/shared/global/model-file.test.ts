@@ -107,9 +107,13 @@ describe('global model file', () => {
     const badCount = encoded();
     badCount[COUNTS_AT + 2] = 1; // 5 entries in the rows, 4 in the header
     expect(refusal(bufferOf(badCount))).toMatch(/row table does not add up/);
-    const malformed = encoded();
-    malformed.fill(0xff, COUNTS_AT, SCALES_AT);
-    expect(refusal(bufferOf(malformed))).toMatch(/malformed|entries/);
+    // A count over 32 bits (5 bytes), and one that never ends within 5 bytes.
+    const over = encoded();
+    over.set([0xff, 0xff, 0xff, 0xff, 0x7f], COUNTS_AT);
+    expect(refusal(bufferOf(over))).toMatch(/a number in its rows is malformed/);
+    const endless = encoded();
+    endless.fill(0xff, COUNTS_AT, COUNTS_AT + 6);
+    expect(refusal(bufferOf(endless))).toMatch(/a number in its rows is malformed/);
     const version = encoded();
     new DataView(version.buffer).setUint32(8, 5, true);
     expect(refusal(bufferOf(version))).toMatch(/version 5/);

@@ -40,4 +40,11 @@ describe('JSON Lines import and export', () => {
     // The first five rejected lines by number, for a page that words them in its language.
     expect(parsed.lines).toEqual([2, 3, 4, 5, 6]);
   });
+
+  it('names no bad lines in a file that is one JSON document (what is wrong is the whole file)', () => {
+    const parsed = parseJsonl(JSON.stringify([{ item: 'a', type: 'view' }], null, 2), Date.now());
+    expect(parsed.rejected).toBeGreaterThan(0);
+    expect(parsed.problems[0]).toMatch(/one JSON document/);
+    expect(parsed.lines).toEqual([]);
+  });
 });

@@ -32,7 +32,10 @@ export interface ParsedLog {
   settings: ExportSettings | null;
   rejected: number;
   problems: string[];
-  /** The numbers (from 1) of the rejected lines `problems` describes. */
+  /**
+   * The numbers (from 1) of the first rejected lines, which `problems` describes; none when the
+   * file is wrong as a whole (refused unread, or one JSON document rather than lines).
+   */
   lines: number[];
   /** Why the whole file was refused without reading its lines (too large, too many, binary). */
   refused?: string;
@@ -72,7 +75,11 @@ export function parseJsonl(text: string, now: number): ParsedLog {
     }
   });
   const hint = result.interactions.length === 0 ? jsonDocumentHint(text) : null;
-  if (hint !== null) result.problems.unshift(hint);
+  if (hint !== null) {
+    // The file is one JSON document: its "bad lines" are not what is wrong with it.
+    result.problems.unshift(hint);
+    result.lines = [];
+  }
   return result;
 }
 
