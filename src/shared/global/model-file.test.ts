@@ -131,6 +131,46 @@ describe('global model file', () => {
     expect(refusal(bufferOf(many))).toMatch(/too short for its entries/);
   });
 
+  it('reads or refuses in plain words any damaged copy, never failing another way', () => {
+    let state = 7;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const startHead = {
+      typeLogit: [0.5, -1],
+      decayRaw: -3,
+      simGain: 1.5,
+      u: Float32Array.from([0.25, -0.5]),
+      w: [2, -1],
+      b: -1,
+    };
+    const whole = encodeModel({ ...model, startHead }, ids, 30);
+    const outcomes = { read: 0, refused: 0 };
+    for (let trial = 0; trial < 2_000; trial++) {
+      const copy = whole.slice(0, trial % 5 === 0 ? Math.floor(next() * whole.length) : undefined);
+      for (let flips = 1 + Math.floor(next() * 3); flips > 0 && copy.length > 0; flips--) {
+        copy[Math.floor(next() * copy.length)] = Math.floor(next() * 256);
+      }
+      // Runs of set high bits: varints that go on and on.
+      if (trial % 3 === 0) copy.fill(0xff, Math.floor(next() * copy.length));
+      if (trial % 3 === 1) {
+        const at = HEADER_BYTES + Math.floor(next() * (copy.length - HEADER_BYTES));
+        copy.fill(0xff, at, at + 1 + Math.floor(next() * 6));
+      }
+      try {
+        decodeModel(bufferOf(copy), ids);
+        outcomes.read++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(ModelFileError);
+        outcomes.refused++;
+      }
+    }
+    // Both happen: a changed code is still a valid value, a changed count or header is not.
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
+
   it('keeps the recency setting and the starting weight, and refuses them out of range', () => {
     const chosen = { ...model, recency: { tau: 4, weight: 8 }, startWeight: 6 };
     const recent = decodeModel(bufferOf(encodeModel(chosen, ids, 30)), ids).model;
